@@ -1,0 +1,48 @@
+/// The formats `exportctl export --format` knows, each registered by one line in ``all``.
+public struct ExportFormat: Sendable {
+    /// The name used on the command line (`stix21`).
+    public let name: String
+    /// The file extension for `-o DIR` outputs, without the dot.
+    public let fileExtension: String
+    /// One line for `--help`.
+    public let summary: String
+    private let render: @Sendable (ReleasedReport, ExportSettings, inout any ByteSink) throws -> ExportSummary
+
+    /// Registers a format.
+    public init(
+        name: String, fileExtension: String, summary: String,
+        render: @escaping @Sendable (ReleasedReport, ExportSettings, inout any ByteSink) throws -> ExportSummary
+    ) {
+        self.name = name
+        self.fileExtension = fileExtension
+        self.summary = summary
+        self.render = render
+    }
+
+    /// Renders a view with the given settings.
+    public func write(_ view: ReleasedReport, settings: ExportSettings, to sink: inout any ByteSink) throws
+        -> ExportSummary
+    {
+        try render(view, settings, &sink)
+    }
+
+    /// Every format, in the order `--help` lists them.
+    public static let all: [ExportFormat] = [
+        .reportJSON
+    ]
+
+    /// The format with this command-line name.
+    public static func named(_ name: String) -> ExportFormat? { all.first { $0.name == name } }
+}
+
+/// Settings from the command line that formats may read; each format takes what concerns it.
+public struct ExportSettings: Sendable, Hashable {
+    /// Whether XML formats validate against their schema before the first byte goes out.
+    public var validatesOutput: Bool = true
+
+    /// The settings `exportctl export` uses when given no options.
+    public static let `default` = ExportSettings()
+
+    /// Creates default settings.
+    public init() {}
+}

@@ -1,0 +1,60 @@
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Musl)
+    import Musl
+#endif
+
+/// Reads a whole input file, or standard input for `-`, with I/O failures as ``ExportError`` `.io`.
+public enum InputFile {
+    /// The name diagnostics use for standard input.
+    public static let standardInputName = "<stdin>"
+
+    /// Reads `path` (`-` for standard input) and returns its bytes and the name diagnostics should use.
+    /// - Parameter limit: the most bytes accepted; a larger input is refused as invalid, not read whole.
+    /// - Throws: ``ExportError`` `.io` for a missing, unreadable or non-regular file, `.invalidInput` past `limit`.
+    public static func read(_ path: String, limit: Int = InputLimits.default.maxInputBytes) throws -> (
+        bytes: [UInt8], name: String
+    ) {
+        if path == "-" { return (try readAll(descriptor: 0, name: standardInputName, limit: limit), standardInputName) }
+        var info = stat()
+        guard stat(path, &info) == 0 else { throw failure(path, "cannot read") }
+        guard (info.st_mode & S_IFMT) != S_IFDIR else {
+            throw ExportError(
+                .io, "\(path): is a directory, not a file",
+                diagnostics: [Diagnostic(.error, "is a directory, not a file", at: SourceLocation(file: path, line: 1, column: 1), hint: "name a file inside it")])
+        }
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else { throw failure(path, "cannot open") }
+        defer { close(descriptor) }
+        return (try readAll(descriptor: descriptor, name: path, limit: limit), path)
+    }
+
+    private static func readAll(descriptor: Int32, name: String, limit: Int) throws -> [UInt8] {
+        var bytes: [UInt8] = []
+        var chunk = [UInt8](repeating: 0, count: 1 << 20)
+        while true {
+            let count = chunk.withUnsafeMutableBytes { Glibc.read(descriptor, $0.baseAddress, $0.count) }
+            if count < 0 {
+                if errno == EINTR { continue }
+                throw failure(name, "cannot read")
+            }
+            if count == 0 { return bytes }
+            guard bytes.count + count <= limit else {
+                throw ExportError(
+                    .invalidInput, "\(name): input is larger than the limit of \(limit) bytes",
+                    diagnostics: [
+                        Diagnostic(
+                            .error, "input is larger than the limit of \(limit) bytes",
+                            at: SourceLocation(file: name, line: 1, column: 1),
+                            hint: "raise it with --max-input-bytes if the file is trusted")
+                    ])
+            }
+            bytes.append(contentsOf: chunk[0..<count])
+        }
+    }
+
+    private static func failure(_ path: String, _ what: String) -> ExportError {
+        let reason = String(cString: strerror(errno))
+        return ExportError(.io, "\(path): \(what): \(reason)")
+    }
+}

@@ -1,0 +1,21 @@
+/// A directed link from one report object to another: attribution, a target, support or sponsorship.
+///
+/// A link may carry its own marking, narrower than the objects it joins (for example the fact that
+/// intelligence came from a given partner).
+public struct Link: Sendable {
+    /// The local id of the object linked to.
+    public var ref: String
+    /// The link's own marking; `nil` means it reaches whoever may see both ends.
+    public var marking: Marking?
+    /// What the author knows about the link itself.
+    public var description: String?
+
+    /// Creates a link.
+    public init(_ ref: String, marking: Marking? = nil, description: String? = nil) {
+        self.ref = ref
+        self.marking = marking
+        self.description = description
+    }
+}
+
+extension Link: Hashable {}

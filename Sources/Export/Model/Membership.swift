@@ -1,0 +1,38 @@
+/// One member of a partnership, with its role and the dates it joined and left.
+///
+/// A member may itself be a partnership (the Quad inside a wider arrangement). Sharing decisions count a
+/// member only if it was certainly a member on the report's date: `since` ended on or before it, and
+/// `until` had not begun.
+public struct Membership: Sendable {
+    /// The local id of the member: an actor or a partnership.
+    public var member: String
+    /// The member's role in the partnership.
+    public var role: MembershipRole?
+    /// When the member joined.
+    public var since: PartialDate?
+    /// When the member left.
+    public var until: PartialDate?
+    /// The membership's own marking; `nil` means it reaches whoever may see both the member and the partnership.
+    public var marking: Marking?
+
+    /// Creates a membership.
+    public init(
+        _ member: String, role: MembershipRole? = nil, since: PartialDate? = nil, until: PartialDate? = nil,
+        marking: Marking? = nil
+    ) {
+        self.member = member
+        self.role = role
+        self.since = since
+        self.until = until
+        self.marking = marking
+    }
+
+    /// Whether the member was certainly a member throughout the given day.
+    public func isCertain(on day: PartialDate) -> Bool {
+        if let since, since.end > day.start { return false }
+        if let until, until.start <= day.end { return false }
+        return true
+    }
+}
+
+extension Membership: Hashable {}

@@ -1,0 +1,63 @@
+/// A report of who did what to whom, and who shares with whom: the model every format reads and writes.
+///
+/// Build one directly, read one with ``AuthoringReader``, or start from ``SampleScenario``:
+///
+/// ```swift
+/// var report = ThreatReport(
+///     title: "Intelligence partnerships in Asia",
+///     published: try PartialDate(parsing: "2023-11-15"),
+///     producer: Producer(id: "cert.example.gov", name: "Example CERT"))
+/// report.actors.append(Actor(id: "japan", name: "Japan", kind: .state, country: CountryCode("JP")))
+/// ```
+public struct ThreatReport: Sendable {
+    /// The version of the authoring format this report follows.
+    public static let currentFormatVersion = "1.0"
+
+    /// The authoring format version the report was written in.
+    public var formatVersion: String
+    /// The report's title.
+    public var title: String
+    /// What the report is about.
+    public var description: String?
+    /// The report's date: membership and "as of" questions are answered at it.
+    public var published: PartialDate
+    /// Who produced the report.
+    public var producer: Producer
+    /// Where the report's knowledge came from.
+    public var sources: [Source]
+    /// The marking of every object and link that has none of its own.
+    public var defaultMarking: Marking?
+    /// States, agencies, organisations, people and threat actors.
+    public var actors: [Actor]
+    /// Recurring groups of hostile activity.
+    public var intrusionSets: [IntrusionSet]
+    /// Operations.
+    public var campaigns: [Campaign]
+    /// Alliances, dialogues, trilaterals, bilaterals, initiatives and agreements.
+    public var partnerships: [Partnership]
+    /// What happened.
+    public var incidents: [Incident]
+
+    /// Creates a report.
+    public init(
+        formatVersion: String = ThreatReport.currentFormatVersion, title: String, description: String? = nil,
+        published: PartialDate, producer: Producer, sources: [Source] = [], defaultMarking: Marking? = nil,
+        actors: [Actor] = [], intrusionSets: [IntrusionSet] = [], campaigns: [Campaign] = [],
+        partnerships: [Partnership] = [], incidents: [Incident] = []
+    ) {
+        self.formatVersion = formatVersion
+        self.title = title
+        self.description = description
+        self.published = published
+        self.producer = producer
+        self.sources = sources
+        self.defaultMarking = defaultMarking
+        self.actors = actors
+        self.intrusionSets = intrusionSets
+        self.campaigns = campaigns
+        self.partnerships = partnerships
+        self.incidents = incidents
+    }
+}
+
+extension ThreatReport: Hashable {}

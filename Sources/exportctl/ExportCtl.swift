@@ -1,0 +1,49 @@
+import ArgumentParser
+import Export
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Musl)
+    import Musl
+#endif
+
+/// `exportctl`: turns a threat report into what each partner's tools ingest, and validates such files.
+@main
+struct ExportCtl: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "exportctl",
+        abstract: "Export threat reports to STIX 2.1, XML and MISP, and validate such files.",
+        version: ExportVersion.string,
+        subcommands: [Sample.self, Lint.self, Export.self]
+    )
+
+    /// Parses, runs, and maps every outcome to exportctl's exit codes (ArgumentParser alone would exit 64 on
+    /// usage errors): 0 ok, 1 invalid input or findings, 2 usage error, 3 input/output error.
+    static func main() {
+        // A reader that goes away early must surface as EPIPE (exit 3), not kill the process silently.
+        signal(SIGPIPE, SIG_IGN)
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch let error as ExportError {
+            Terminal.report(error)
+            terminate(ExitStatus(error.code).rawValue)
+        } catch let error as ExitCode {
+            terminate(error.rawValue)
+        } catch {
+            let code = exitCode(for: error)
+            let message = fullMessage(for: error)
+            if code == .success {
+                if !message.isEmpty { print(message) }
+                terminate(0)
+            }
+            Terminal.error(message)
+            terminate(ExitStatus.usage.rawValue)
+        }
+    }
+
+    private static func terminate(_ status: Int32) -> Never {
+        fflush(nil)
+        Glibc.exit(status)
+    }
+}

@@ -1,0 +1,27 @@
+import Export
+
+/// Sends a format's bytes to standard output or, atomically, to a file.
+enum OutputWriter {
+    static func write(_ view: ReleasedReport, format: ExportFormat, settings: ExportSettings, to path: String?)
+        throws -> ExportSummary
+    {
+        guard let path, path != "-" else {
+            var sink: any ByteSink = FileDescriptorSink.standardOutput()
+            let summary = try format.write(view, settings: settings, to: &sink)
+            if var stdout = sink as? FileDescriptorSink { try stdout.flush() }
+            return summary
+        }
+        let file = try AtomicFile(path: path)
+        var sink: any ByteSink = MemoryBackedFileSink(file: file)
+        let summary = try format.write(view, settings: settings, to: &sink)
+        try file.commit()
+        return summary
+    }
+}
+
+/// Forwards a format's writes to an atomic file's sink (a protocol existential cannot be passed `inout`
+/// as the file's own concrete sink).
+private struct MemoryBackedFileSink: ByteSink {
+    let file: AtomicFile
+    mutating func write(_ bytes: [UInt8]) throws { try file.sink.write(bytes) }
+}

@@ -1,0 +1,43 @@
+import Export
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Musl)
+    import Musl
+#endif
+
+/// Prints diagnostics and messages to standard error.
+enum Terminal {
+    static func error(_ message: String) {
+        // Straight to descriptor 2: the C `stderr` global is not concurrency-safe in Swift 6.
+        let bytes = Array((message.hasSuffix("\n") ? message : message + "\n").utf8)
+        var offset = 0
+        while offset < bytes.count {
+            let written = bytes.withUnsafeBytes { Glibc.write(2, $0.baseAddress.map { $0 + offset }, $0.count - offset) }
+            if written <= 0 { return }
+            offset += written
+        }
+    }
+
+    static func print(_ diagnostics: [Diagnostic]) {
+        for diagnostic in diagnostics { error(diagnostic.rendered) }
+    }
+
+    /// Prints an error's diagnostics, or its reason when it has none.
+    static func report(_ failure: ExportError) {
+        if failure.diagnostics.isEmpty {
+            error("exportctl: error: \(failure.reason)")
+        } else {
+            print(failure.diagnostics)
+        }
+    }
+}
+
+extension Terminal {
+    /// Lists, by kind and count, what a format could not carry.
+    static func printNotCarried(_ notCarried: [String: Int], format: String) {
+        guard !notCarried.isEmpty else { return }
+        error("exportctl: note: \(format) cannot carry:")
+        for (kind, count) in notCarried.sorted(by: { $0.key < $1.key }) { error("  \(kind): \(count)") }
+    }
+}
