@@ -28,6 +28,12 @@ extension ExportCtl {
         @Flag(help: "Skip the in-process schema check of XML output.")
         var noValidate = false
 
+        @Option(help: "MISP: one event per incident (per-incident, the default) or per report (per-report).")
+        var mispEvents: String = MISPEventMode.perIncident.rawValue
+
+        @Option(help: "MISP: also write a static MISP feed (<uuid>.json per event, manifest.json) into this folder.")
+        var mispFeed: String?
+
         func validate() throws {
             guard ExportFormat.named(format) != nil else {
                 throw ValidationError(
@@ -36,6 +42,12 @@ extension ExportCtl {
             if let inputFormat, InputFormat.named(inputFormat) == nil {
                 throw ValidationError(
                     "unknown input format '\(inputFormat)'; known: \(InputFormat.all.map(\.name).joined(separator: ", "))")
+            }
+            if MISPEventMode(rawValue: mispEvents) == nil {
+                throw ValidationError("unknown --misp-events '\(mispEvents)'; known: per-incident, per-report")
+            }
+            if mispFeed != nil, format != ExportFormat.misp.name {
+                throw ValidationError("--misp-feed needs --format misp")
             }
         }
 
@@ -48,6 +60,8 @@ extension ExportCtl {
             }
             var settings = ExportSettings.default
             settings.validatesOutput = !noValidate
+            settings.mispEvents = MISPEventMode(rawValue: mispEvents) ?? .perIncident
+            settings.mispFeedDirectory = mispFeed
             let summary = try OutputWriter.write(
                 ReleasedReport(everythingIn: report), format: exportFormat, settings: settings, to: output)
             Terminal.print(summary.warnings)
