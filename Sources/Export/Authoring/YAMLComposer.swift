@@ -151,6 +151,12 @@ struct YAMLComposer {
         if let context = parser.context.map({ String(cString: $0) }) {
             message = "\(problem) (\(context) at \(parser.context_mark.line + 1):\(parser.context_mark.column + 1))"
         }
+        if problem.hasPrefix("Maximum nesting level") {
+            // libyaml's scanner has its own bound (1000) and can meet it before our composer sees the events.
+            error("nesting is deeper than the limit of \(limits.maxDepth) levels", Int(mark.line) + 1, Int(mark.column) + 1,
+                  hint: "a report needs only a few levels; check the structure")
+            return
+        }
         let isTruncated = Int(mark.index) >= inputLength - 1
         error("syntax error: \(message)", Int(mark.line) + 1, Int(mark.column) + 1,
               hint: isTruncated ? "the file may be truncated" : "check the YAML or JSON syntax here")

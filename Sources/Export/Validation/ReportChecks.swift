@@ -158,7 +158,10 @@ private struct Checker {
 
     /// Reports each cycle of partnerships once, at the membership that closes it.
     mutating func cycles() {
-        let index = Dictionary(report.partnerships.enumerated().map { ($0.element.id, $0.offset) }) { first, _ in first }
+        // Only ids that name a partnership (a duplicate id may belong to an actor first).
+        let index = Dictionary(
+            report.partnerships.enumerated().filter { kinds[$0.element.id] == .partnership }.map { ($0.element.id, $0.offset) }
+        ) { first, _ in first }
         var state: [String: Int] = [:]  // 1 = on the current path, 2 = done
         var stack: [String] = []
         func visit(_ id: String, _ issues: inout [ReportIssue]) {
