@@ -1,6 +1,6 @@
 /// The keys of the authoring format, per mapping: the one list the reader, the lint and the JSON Schema
 /// (checked by a test) agree on.
-enum AuthoringKeys {
+package enum AuthoringKeys {
     static let report = [
         "format_version", "title", "description", "published", "producer", "default_marking", "sources", "actors",
         "intrusion_sets", "campaigns", "partnerships", "incidents",
