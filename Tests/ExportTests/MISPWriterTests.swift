@@ -44,7 +44,8 @@ struct MISPWriterTests {
     }
 
     @Test func feedManifestMatchesPyMISP() throws {
-        let feed = try RepositoryPaths.makeTemporaryDirectory()
+        // The writer creates the feed folder itself.
+        let feed = try RepositoryPaths.makeTemporaryDirectory().appendingPathComponent("feed")
         _ = try Self.export(mode: .perIncident, feed: feed)
         let files = try FileManager.default.contentsOfDirectory(atPath: feed.path).sorted()
         #expect(files.filter { $0.hasSuffix(".json") }.count == 5)
@@ -59,6 +60,19 @@ struct MISPWriterTests {
         let first = try Data(contentsOf: Self.export(mode: mode))
         let second = try Data(contentsOf: Self.export(mode: mode))
         #expect(first == second)
+    }
+}
+
+extension MISPWriterTests {
+    @Test func whatMISPCannotCarryIsCountedOncePerObject() throws {
+        let report = try MISPFixtureReport.make()
+        let (events, summary) = MISPWriter.events(for: ReleasedReport(everythingIn: report), mode: .perIncident)
+        #expect(events.count == 4)
+        // The MSS appears in every event but is one object with one threat profile.
+        #expect(summary.notCarried["threat actor sophistication, resource level or motivation"] == 1)
+        #expect(summary.notCarried["incident coordinates"] == 1)
+        #expect(summary.notCarried["membership dates"] == 1)
+        #expect(summary.objectsWritten == report.objectCount)
     }
 }
 

@@ -3,13 +3,13 @@
 
 Usage:
   misp_check.py events FILE   PyMISP loads every event ({"Event"} or {"response": [...]}) without a single
-                              pymisp log warning; every object passes MISPObject(name, strict=True) with known
+                              pymisp log warning and pymisp.tools.validate_event finds nothing; every object passes MISPObject(name, strict=True) with known
                               relations; every galaxy cluster has its tag; every distribution-4 item embeds its
                               SharingGroup. Prints a JSON summary per event.
   misp_check.py feed DIR      Every manifest entry equals PyMISP's to_feed(with_meta=True)['Event']['_manifest'];
                               manifest.json and hashes.csv equal what pymisp.tools.feed_meta_generator writes.
-  misp_check.py stix FILE     misp-stix converts every event to STIX 2.1; stix2-validator (default options)
-                              accepts each bundle.
+  misp_check.py stix FILE     misp-stix converts every event to STIX 2.1 without recording an error;
+                              stix2-validator (default options) accepts each bundle.
 Exit 0 when every check passes, 1 with the findings on stderr otherwise.
 """
 import copy
@@ -22,6 +22,7 @@ import tempfile
 
 import pymisp
 from pymisp import MISPEvent, MISPObject
+from pymisp.tools import validate_event
 
 PYMISP_DATA = pathlib.Path(pymisp.__file__).parent / "data" / "misp-objects"
 RELATIONSHIPS = {
@@ -108,6 +109,10 @@ def check_events(path):
             findings.append(f"{where}: PyMISP refused it: {error}")
             continue
         findings += [f"{where}: pymisp warning: {message}" for message in collector.records]
+        value_errors = {}
+        validate_event(copy.deepcopy(event), value_errors)
+        if value_errors:
+            findings.append(f"{where}: pymisp.tools.validate_event: {value_errors}")
         if loaded.uuid != event["uuid"] or loaded.info != event["info"]:
             findings.append(f"{where}: PyMISP read a different uuid or info")
         for position, obj in enumerate(event.get("Object", [])):
@@ -174,6 +179,10 @@ def check_stix(path):
         parser = MISPtoSTIX21Parser()
         parser.parse_misp_event({"Event": copy.deepcopy(event)})
         bundle = parser.bundle.serialize()
+        # misp-stix records what it could not convert as errors (warnings only say "not mapped").
+        conversion_errors = {key: value for key, value in parser._AbstractParser__errors.items() if value}
+        if conversion_errors:
+            findings.append(f"event[{index}]: misp-stix errors: {conversion_errors}")
         result = validate_string(bundle, ValidationOptions())
         if not result.is_valid:
             findings += [f"event[{index}]: stix2-validator: {e}" for e in result.errors]

@@ -40,18 +40,17 @@ enum MISPAudience: Hashable {
     func intersection(_ other: MISPAudience) -> MISPAudience {
         switch (self, other) {
         case (.group(let mine), .group(let theirs)): .group(mine.intersection(theirs))
-        case (.group, _): self
-        case (_, .group): other
         default: rank <= other.rank ? self : other
         }
     }
 
+    /// From the narrowest to the widest: the receiving organisation, a named group, this community, everyone.
     private var rank: Int {
         switch self {
         case .organisation: 0
-        case .community: 1
-        case .everyone: 2
         case .group: 1
+        case .community: 2
+        case .everyone: 3
         }
     }
 }

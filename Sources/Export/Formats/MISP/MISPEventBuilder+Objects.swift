@@ -7,6 +7,8 @@ extension MISPEventBuilder {
         let tlp = context.marking(of: id).tlp
         if tlp != spec.marking.tlp { draft.tlpTag = tlp }
         draft.distribution = distribution(audience(of: id))
+        // Count what MISP cannot carry once, in the object's home event, not in every copy.
+        if homes[id] == spec.uuid { countUncarried(item) }
         switch item {
         case .actor(let actor) where actor.kind == .threatActor:
             addCluster(actor)
@@ -42,11 +44,9 @@ extension MISPEventBuilder {
             for alias in set.aliases { draft.add("aliases", alias) }
             draft.add("description", set.description)
             draft.add("goals", set.objective)
-            if set.firstSeen != nil || set.lastSeen != nil { count("intrusion set first/last seen") }
         case .campaign(let campaign):
             draft.add("campaign-name", campaign.name, type: "campaign-name")
             draft.comment = campaign.description ?? ""
-            if campaign.objective != nil { count("campaign objective") }
         case .incident(let incident):
             draft.template = .incident
             draft.add("name", incident.title)
@@ -54,7 +54,6 @@ extension MISPEventBuilder {
             draft.add("incident_type", incident.kind.rawValue)
             draft.add("determination", incident.determination.rawValue)
             draft.add("investigation_status", Self.investigationStatus(incident.status))
-            if incident.location?.latitude != nil { count("incident coordinates") }
         }
         drafts[id] = draft
     }
@@ -77,9 +76,6 @@ extension MISPEventBuilder {
         if let threat = actor.threat {
             if !threat.goals.isEmpty { meta["goals"] = threat.goals }
             if !threat.types.isEmpty { meta["threat-actor-types"] = threat.types.map(\.rawValue) }
-            if threat.sophistication != nil || threat.resourceLevel != nil || threat.primaryMotivation != nil {
-                count("threat actor sophistication, resource level or motivation")
-            }
         }
         clusterMeta[actor.id] = meta
         // The cluster's tag goes on the event only if everyone who sees the event may see the actor;
@@ -94,6 +90,34 @@ extension MISPEventBuilder {
                     relation: nil, type: "threat-actor", category: "Attribution", value: actor.name,
                     timestamp: context.timestamp, distribution: distribution(mine),
                     tags: [MISPJSON.tlpTag(context.marking(of: actor.id).tlp), MISPJSON.tag(tag)]))
+        }
+    }
+
+    /// Counts what the object has that MISP gives no place to.
+    private mutating func countUncarried(_ item: MISPContext.Item) {
+        switch item {
+        case .actor(let actor):
+            if actor.confidence != nil, actor.kind != .threatActor { count("confidence of actors other than threat actors") }
+            if !actor.sources.isEmpty { count("source citations") }
+            if let threat = actor.threat,
+                threat.sophistication != nil || threat.resourceLevel != nil || threat.primaryMotivation != nil
+                    || !threat.secondaryMotivations.isEmpty
+            {
+                count("threat actor sophistication, resource level or motivation")
+            }
+        case .intrusionSet(let set), .campaign(let set):
+            if set.confidence != nil { count("confidence of intrusion sets and campaigns") }
+            if set.firstSeen != nil || set.lastSeen != nil { count("first/last seen of intrusion sets and campaigns") }
+            if case .campaign = item, set.objective != nil { count("campaign objective") }
+            if !set.sources.isEmpty { count("source citations") }
+        case .partnership(let partnership):
+            if partnership.confidence != nil { count("confidence of partnerships") }
+            if !partnership.sources.isEmpty { count("source citations") }
+            let dated = partnership.members.filter { $0.since != nil || $0.until != nil }
+            if !dated.isEmpty { notCarried["membership dates", default: 0] += dated.count }
+        case .incident(let incident):
+            if !incident.sources.isEmpty { count("source citations") }
+            if incident.location?.latitude != nil { count("incident coordinates") }
         }
     }
 

@@ -1,13 +1,25 @@
 import Crypto
 
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Musl)
+    import Musl
+#endif
+
 /// A static MISP feed: one `<uuid>.json` per event, `manifest.json` and `hashes.csv`, as PyMISP's
 /// `feed_meta_generator` lays them out, so a partner's MISP can pull it.
 enum MISPFeed {
     /// Writes every event file, then the hashes and the manifest; each file atomically, the manifest last so a
     /// puller never sees it list an event that is not there yet.
-    /// - Throws: ``ExportError`` `.io` when the folder is missing or a file cannot be written.
+    ///
+    /// The folder is created when missing (not its parents). Event files of an earlier export that the new
+    /// manifest no longer lists are left alone: MISP pulls only what the manifest lists.
+    /// - Throws: ``ExportError`` `.io` when the folder cannot be created or a file cannot be written.
     static func write(_ events: [JSONValue], to directory: String) throws {
         let folder = directory.hasSuffix("/") ? directory : directory + "/"
+        if mkdir(directory, 0o755) != 0, errno != EEXIST {
+            throw ExportError(.io, "\(directory): cannot create the feed folder: \(String(cString: strerror(errno)))")
+        }
         var manifest: [String: JSONValue] = [:]
         var hashes: [String] = []
         for document in events {
