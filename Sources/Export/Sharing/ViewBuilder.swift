@@ -54,21 +54,25 @@ final class ViewBuilder {
     /// Keeps a link when its target goes and its own marking (if any) releases it.
     private func links(_ links: [Link], from source: String) -> [Link] {
         links.compactMap { link in
-            let id = "\(source) → \(link.ref)"
-            let name = index.name(of: link.ref) ?? link.ref
-            guard released.contains(link.ref) else {
-                decisions.append(SharingDecision(kind: "link", id: id, name: name, isReleased: false, rule: "its target '\(link.ref)' is withheld"))
-                return nil
-            }
-            if let marking = link.marking {
-                let (isReleased, rule) = verdict.decide(marking)
-                decisions.append(SharingDecision(kind: "link", id: id, name: name, isReleased: isReleased, rule: "own marking: \(rule)"))
-                guard isReleased else { return nil }
-            }
+            guard let marking = keep("link", "\(source) → \(link.ref)", target: link.ref, marking: link.marking) else { return nil }
             var kept = link
-            kept.marking = link.marking.map(sanitized)
+            kept.marking = marking
             return kept
         }
+    }
+
+    /// Decides a link or membership: it goes when its target goes and its own marking (if any) releases it.
+    /// Returns `nil` to drop it, else its marking as the recipient may see it (`.some(nil)` when it has none).
+    private func keep(_ kind: String, _ id: String, target: String, marking: Marking?) -> Marking?? {
+        let name = index.name(of: target) ?? target
+        guard released.contains(target) else {
+            decisions.append(SharingDecision(kind: kind, id: id, name: name, isReleased: false, rule: "'\(target)' is withheld"))
+            return nil
+        }
+        guard let marking else { return .some(nil) }
+        let (isReleased, rule) = verdict.decide(marking)
+        decisions.append(SharingDecision(kind: kind, id: id, name: name, isReleased: isReleased, rule: "own marking: \(rule)"))
+        return isReleased ? .some(sanitized(marking)) : nil
     }
 
     private func activity(_ activity: Activity) -> Activity {
@@ -83,18 +87,9 @@ final class ViewBuilder {
         var partnership = partnership
         partnership.members = partnership.members.compactMap { membership in
             let id = "\(partnership.id) ∋ \(membership.member)"
-            let name = index.name(of: membership.member) ?? membership.member
-            guard released.contains(membership.member) else {
-                decisions.append(SharingDecision(kind: "membership", id: id, name: name, isReleased: false, rule: "the member '\(membership.member)' is withheld"))
-                return nil
-            }
-            if let marking = membership.marking {
-                let (isReleased, rule) = verdict.decide(marking)
-                decisions.append(SharingDecision(kind: "membership", id: id, name: name, isReleased: isReleased, rule: "own marking: \(rule)"))
-                guard isReleased else { return nil }
-            }
+            guard let marking = keep("membership", id, target: membership.member, marking: membership.marking) else { return nil }
             var kept = membership
-            kept.marking = membership.marking.map(sanitized)
+            kept.marking = marking
             return kept
         }
         partnership.marking = partnership.marking.map(sanitized)
