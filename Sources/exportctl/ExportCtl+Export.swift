@@ -28,10 +28,13 @@ extension ExportCtl {
         @Flag(help: "Skip the in-process schema check of XML output.")
         var noValidate = false
 
+        @OptionGroup var sharing: SharingOptions
+
         @Option(help: "MISP: one event per incident (per-incident, the default) or per report (per-report).")
         var mispEvents: String = MISPEventMode.perIncident.rawValue
 
-        @Option(help: "MISP: also write a static MISP feed (<uuid>.json per event, manifest.json) into this folder.")
+        @Option(
+            help: "MISP: also write a static MISP feed (<uuid>.json per event, manifest.json) into this folder (one subfolder per recipient with --for-members).")
         var mispFeed: String?
 
         func validate() throws {
@@ -61,11 +64,27 @@ extension ExportCtl {
             var settings = ExportSettings.default
             settings.validatesOutput = !noValidate
             settings.mispEvents = MISPEventMode(rawValue: mispEvents) ?? .perIncident
-            settings.mispFeedDirectory = mispFeed
-            let summary = try OutputWriter.write(
-                ReleasedReport(everythingIn: report), format: exportFormat, settings: settings, to: output)
-            Terminal.print(summary.warnings)
-            Terminal.printNotCarried(summary.notCarried, format: exportFormat.name)
+            let recipients = try sharing.resolveRecipients(in: report)
+            let destination = try OutputDestination(output, recipientCount: recipients.count, isFanOut: sharing.forMembers != nil)
+            // Every view is built before the first byte is written: one failing recipient writes nothing at all.
+            var views: [(ReleasedReport, String?)] = []
+            if recipients.isEmpty {
+                views = [(ReleasedReport(everythingIn: report), nil)]
+            } else {
+                let policy = try sharing.policy()
+                for recipient in recipients {
+                    let (view, warnings) = try policy.view(report, for: recipient)
+                    Terminal.print(warnings)
+                    views.append((view, recipient.fileStem))
+                }
+            }
+            for (view, stem) in views {
+                let path = destination.path(for: stem, extension: exportFormat.fileExtension)
+                settings.mispFeedDirectory = mispFeed.map { folder in views.count > 1 ? folder + "/" + (stem ?? "all") : folder }
+                let summary = try OutputWriter.write(view, format: exportFormat, settings: settings, to: path)
+                Terminal.print(summary.warnings)
+                Terminal.printNotCarried(summary.notCarried, format: exportFormat.name)
+            }
         }
     }
 }

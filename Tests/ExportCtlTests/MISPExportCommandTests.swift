@@ -54,4 +54,24 @@ struct MISPExportCommandTests {
             #expect(check.status == 0, "\(mode): \(check.errors)")
         }
     }
+
+    @Test func eachMemberGetsItsOwnEventsAndFeedThatPassTheOracles() throws {
+        let folder = try RepositoryPaths.makeTemporaryDirectory()
+        let out = folder.appendingPathComponent("out")
+        try FileManager.default.createDirectory(at: out, withIntermediateDirectories: true)
+        let feed = folder.appendingPathComponent("feed")
+        let result = try ExportCtlRunner.run([
+            "export", "--format", "misp", "--for-members", "five-eyes", "-o", out.path, "--misp-feed", feed.path,
+        ])
+        #expect(result.status == 0, "\(result.errors)")
+        let members = try FileManager.default.contentsOfDirectory(atPath: feed.path).sorted()
+        #expect(members == ["AUS", "CAN", "GBR", "NZL", "USA"])
+        for member in members {
+            let events = out.appendingPathComponent(member + ".json").path
+            for (mode, target) in [("events", events), ("feed", feed.appendingPathComponent(member).path)] {
+                let check = try Oracle.runScript("misp_check.py", [mode, target])
+                #expect(check.status == 0, "\(member) \(mode): \(check.errors)")
+            }
+        }
+    }
 }

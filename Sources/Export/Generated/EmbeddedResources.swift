@@ -1289,7 +1289,7 @@ incidents:
     sources: [article, us-officials]
     marking:
       tlp: amber
-      releasable_to: [us-japan-rok]
+      releasable_to: [us-japan-rok, us-japan-philippines]
   - id: maritime-militia-movements
     title: Chinese maritime militia movements tracked with commercial satellite data
     kind: illicit-maritime-activity

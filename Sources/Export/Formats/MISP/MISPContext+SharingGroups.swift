@@ -15,7 +15,7 @@ extension MISPContext {
 
     private func displayName(_ releasee: Releasee) -> String {
         switch releasee {
-        case .country(let code): code.name
+        case .country(let code): code.alpha3
         case .party(let id): name(of: id)
         }
     }
@@ -29,7 +29,7 @@ extension MISPContext {
             }
             // A country the report names no state actor for still needs an organisation to release to.
             let uuid = StableID.uuid(producer: report.producer.id, type: "identity", localID: "country:" + code.alpha3)
-            return [MISPSharingGroup.Organisation(uuid: uuid, name: code.name)]
+            return [MISPSharingGroup.Organisation(uuid: uuid, name: code.alpha3)]
         case .party(let id):
             switch items[id] {
             case .actor(let actor): return [organisation(for: actor)]

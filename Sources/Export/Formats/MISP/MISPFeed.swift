@@ -12,14 +12,12 @@ enum MISPFeed {
     /// Writes every event file, then the hashes and the manifest; each file atomically, the manifest last so a
     /// puller never sees it list an event that is not there yet.
     ///
-    /// The folder is created when missing (not its parents). Event files of an earlier export that the new
+    /// The folder is created when missing, with its parents. Event files of an earlier export that the new
     /// manifest no longer lists are left alone: MISP pulls only what the manifest lists.
     /// - Throws: ``ExportError`` `.io` when the folder cannot be created or a file cannot be written.
     static func write(_ events: [JSONValue], to directory: String) throws {
         let folder = directory.hasSuffix("/") ? directory : directory + "/"
-        if mkdir(directory, 0o755) != 0, errno != EEXIST {
-            throw ExportError(.io, "\(directory): cannot create the feed folder: \(String(cString: strerror(errno)))")
-        }
+        try makeFolder(directory)
         var manifest: [String: JSONValue] = [:]
         var hashes: [String] = []
         for document in events {
@@ -65,6 +63,16 @@ enum MISPFeed {
             let hex = String(byte, radix: 16)
             return byte < 16 ? "0" + hex : hex
         }.joined()
+    }
+
+    private static func makeFolder(_ path: String) throws {
+        var prefix = path.hasPrefix("/") ? "/" : ""
+        for component in path.split(separator: "/") {
+            prefix += component + "/"
+            if mkdir(prefix, 0o755) != 0, errno != EEXIST {
+                throw ExportError(.io, "\(path): cannot create the feed folder: \(String(cString: strerror(errno)))")
+            }
+        }
     }
 
     private static func writeFile(_ path: String, _ bytes: [UInt8]) throws {
