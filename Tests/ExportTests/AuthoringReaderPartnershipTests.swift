@@ -127,12 +127,13 @@ struct AuthoringReaderPartnershipTests {
               "title": "T",
               "published": "2023-11-15",
               "producer": {"id": "p", "name": "P"},
+              "default_marking": {"tlp": "clear"},
               "actors": [{"id": "a", "name": "A", "kind": "state", "country": "XX", "name": "B"}]
             }
             """
         #expect(F.lint(json, file: "t.json") == [
-            "6:67: error: unknown country code 'XX'",
-            "6:73: error: duplicate key 'name'",
+            "7:67: error: unknown country code 'XX'",
+            "7:73: error: duplicate key 'name'",
         ])
     }
 }

@@ -21,7 +21,7 @@ struct SharingPolicyTests {
         "jack-teixeira", "japan", "japan-defense-ministry", "japan-information-protection", "lloyd-austin",
         "minoru-kihara", "new-zealand", "pacific-illegal-fishing", "pacific-island-nations", "pacific-smuggling",
         "philippines", "pla", "quad", "russia", "south-korea", "ukraine", "united-kingdom", "us-air-national-guard",
-        "us-defense-department", "us-india", "us-japan", "us-japan-philippines", "us-japan-rok", "us-justice-department",
+        "us-defense-department", "us-india", "us-japan", "us-japan-rok", "us-justice-department",
         "us-space-force", "us-vietnam", "usa", "vietnam",
     ]
 
@@ -64,10 +64,10 @@ struct SharingPolicyTests {
     }
 
     @Test func aMembershipTheReportsDateExcludesDoesNotCount() throws {
-        #expect(try receivedIDs("PHL").contains("china-cyber-operations") == false)
-        #expect(try receivedIDs("KOR").contains("china-cyber-operations"))
+        #expect(try receivedIDs("PHL").contains("us-japan-philippines") == false)
+        #expect(try receivedIDs("JPN").contains("us-japan-philippines"))
         let plan = policy.plan(report, for: try Recipient.resolve("PHL", in: report))
-        let decision = try #require(plan.decisions.first { $0.id == "china-cyber-operations" })
+        let decision = try #require(plan.decisions.first { $0.id == "us-japan-philippines" })
         #expect(decision.rule.contains("PHL is not among them on 2023-11-15"))
     }
 
