@@ -98,4 +98,28 @@ struct MISPDistributionTests {
         #expect(uuids(before).contains(Self.uuid("identity", "japan")))
         #expect(uuids(after).contains(Self.uuid("incident", "later")))
     }
+
+    @Test func aLinksOwnMarkingNeverReachesFurtherThanItsEnds() throws {
+        var report = ThreatReport(
+            title: "Clamp", published: try PartialDate(parsing: "2024-01-10"),
+            producer: Producer(id: Self.producer, name: "Example CERT"), defaultMarking: Marking(tlp: .clear))
+        report.actors = [
+            Actor(id: "usa", name: "United States", kind: .state),
+            Actor(id: "secret-unit", name: "Secret Unit", kind: .agency, marking: Marking(tlp: .amber, releasableTo: [.party("usa")])),
+        ]
+        report.incidents = [
+            Incident(id: "probe", title: "Probe", kind: .espionage, targets: [Link("secret-unit", marking: Marking(tlp: .clear))])
+        ]
+        let event = try #require(try MISPWriterTests.events(report, mode: .perIncident).first)
+        #expect(event["distribution"] as? String == "3")
+        let objects = event["Object"] as? [[String: Any]] ?? []
+        let unit = Self.uuid("identity", "secret-unit")
+        let incident = try #require(objects.first { $0["name"] as? String == "incident" })
+        #expect(!"\(incident["ObjectReference"] ?? "")".contains(unit), "a CLEAR link to an AMBER object sits on the CLEAR incident")
+        let holder = try #require(objects.first { $0["uuid"] as? String == unit })
+        #expect(holder["distribution"] as? String == "4")
+        let references = holder["ObjectReference"] as? [[String: Any]] ?? []
+        #expect(references.map { $0["relationship_type"] as? String } == ["targeted-by"])
+        #expect(!"\(event["EventReport"] ?? "")".contains(unit))
+    }
 }

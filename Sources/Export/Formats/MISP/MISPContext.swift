@@ -84,12 +84,14 @@ struct MISPContext {
         }
     }
 
-    /// A link's TLP and audience: its own marking, else the stricter TLP of its ends and those who see both.
+    /// A link's TLP and audience: the stricter TLP of its ends and those who see both, narrowed further by the
+    /// link's own marking. A link never reaches further than its ends: a MISP attribute that carries it names both.
     func linkMarking(_ link: Link, from source: String) -> (tlp: TLP, audience: MISPAudience) {
-        if let own = link.marking { return (own.tlp, audience(own)) }
         let a = marking(of: source)
         let b = marking(of: link.ref)
-        return (max(a.tlp, b.tlp), audience(a).intersection(audience(b)))
+        let ends = (tlp: max(a.tlp, b.tlp), audience: audience(a).intersection(audience(b)))
+        guard let own = link.marking else { return ends }
+        return (max(own.tlp, ends.tlp), audience(own).intersection(ends.audience))
     }
 
     /// The organisation a MISP sharing group lists for an actor: its real MISP UUID when given.
