@@ -2,8 +2,8 @@ public import Export
 
 /// A hand-built report that exercises every MISP mapping: states, an agency with a real MISP org UUID, a
 /// person, threat actors (one narrower than the incidents naming it), an intrusion set, a campaign,
-/// partnerships (one reached by no incident), incidents at CLEAR, GREEN and FVEY-only, and links with
-/// their own, narrower markings.
+/// partnerships (one reached by no incident), incidents at CLEAR, GREEN and FVEY-only, links with
+/// their own, narrower markings, and an alias and a link written twice.
 public enum MISPFixtureReport {
     /// The real MISP organisation UUID the fixture gives the NSA.
     public static let nsaMISPUUID = "5f1e2d3c-4b5a-4697-8877-665544332211"
@@ -45,7 +45,7 @@ public enum MISPFixtureReport {
                 marking: Marking(tlp: .red, releasableTo: [.party("nsa")])))
         report.intrusionSets.append(
             Activity(
-                id: "china-cyber-ops", name: "Chinese cyber operations", aliases: ["CCO"],
+                id: "china-cyber-ops", name: "Chinese cyber operations", aliases: ["CCO", "CCO"],
                 description: "Long-running espionage.", firstSeen: try PartialDate(parsing: "2019"),
                 objective: "Collect defence secrets", attributedTo: [Link("china-mss")], targets: [Link("japan")]))
         report.campaigns.append(
@@ -78,11 +78,12 @@ public enum MISPFixtureReport {
             Incident(
                 id: "ministry-breach", title: "Defence ministry breach", kind: .espionage,
                 when: try DateSpan(parsing: "2023-04"), attributedTo: [Link("china-mss"), Link("red-dragon")],
-                targets: [Link("japan")], responders: [Link("nsa")], supporters: [Link("five-eyes")]))
+                targets: [Link("japan"), Link("japan")], responders: [Link("nsa")], supporters: [Link("five-eyes")]))
         report.incidents.append(
             Incident(
                 id: "leak", title: "Operation disclosed", kind: .unauthorisedDisclosure,
-                when: try DateSpan(parsing: "2023"), attributedTo: [Link("china-mss")], targets: [Link("analyst")],
+                when: try DateSpan(parsing: "2023"), attributedTo: [Link("china-mss"), Link("china-mss")],
+                targets: [Link("analyst")],
                 status: .new, marking: Marking(tlp: .clear)))
         return report
     }

@@ -5,7 +5,7 @@ Usage:
   misp_check.py events FILE   PyMISP loads every event ({"Event"} or {"response": [...]}) without a single
                               pymisp log warning and pymisp.tools.validate_event finds nothing; every object passes MISPObject(name, strict=True) with known
                               relations; every galaxy cluster has its tag; every distribution-4 item embeds its
-                              SharingGroup. Prints a JSON summary per event.
+                              SharingGroup; no UUID is used twice. Prints a JSON summary per event.
   misp_check.py feed DIR      Every manifest entry equals PyMISP's to_feed(with_meta=True)['Event']['_manifest'];
                               manifest.json and hashes.csv equal what pymisp.tools.feed_meta_generator writes.
   misp_check.py stix FILE     misp-stix converts every event to STIX 2.1 without recording an error;
@@ -118,6 +118,15 @@ def check_events(path):
         for position, obj in enumerate(event.get("Object", [])):
             check_object(obj, f"{where} Object[{position}]", findings)
         check_sharing_groups(event, where, findings)
+        uuids = [event["uuid"]] + [r["uuid"] for r in event.get("EventReport", [])]
+        for attribute in event.get("Attribute", []):
+            uuids.append(attribute["uuid"])
+        for obj in event.get("Object", []):
+            uuids += [obj["uuid"]] + [a["uuid"] for a in obj.get("Attribute", [])]
+            uuids += [r["uuid"] for r in obj.get("ObjectReference", [])]
+        repeated = sorted({u for u in uuids[1:] if uuids[1:].count(u) > 1})
+        if repeated:
+            findings.append(f"{where}: UUIDs used more than once (MISP keeps one item per UUID): {repeated}")
         tags = tag_names(event)
         clusters = [c for g in event.get("Galaxy", []) for c in g.get("GalaxyCluster", [])]
         for cluster in clusters:

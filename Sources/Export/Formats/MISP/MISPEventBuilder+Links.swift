@@ -29,7 +29,8 @@ extension MISPEventBuilder {
                 marking.audience.covers(effective(audience(of: source))),
                 marking.tlp <= context.marking(of: source).tlp
             {
-                narrative[source, default: []].append((outgoing.section, mention(target)))
+                let entry = (section: outgoing.section, text: mention(target))
+                if !(narrative[source] ?? []).contains(where: { $0 == entry }) { narrative[source, default: []].append(entry) }
             }
         } else {
             addLinkAttribute(outgoing, from: source, tlp: marking.tlp, audience: marking.audience)
@@ -94,7 +95,7 @@ extension MISPEventBuilder {
         switch carrier.action {
         case .reference(let relationship, let target):
             let reference = MISPObjectDraft.Reference(target: uuid(of: target), relationship: relationship, comment: comment)
-            drafts[carrier.holder]?.references.append(reference)
+            drafts[carrier.holder]?.addReference(reference)
         case .tag(let tag):
             drafts[carrier.holder]?.tagName(tag)
         case .sponsor(let name):
@@ -113,9 +114,12 @@ extension MISPEventBuilder {
         if isThreatActor(target) { tags.append(MISPJSON.tag(MISPJSON.threatActorTagName(context.name(of: target)))) }
         var comment = "exportctl link: \(sourceUUID) \(outgoing.relationship) \(targetUUID)"
         if let description = outgoing.link.description { comment += " (\(description))" }
+        let uuid = StableID.uuid5(namespace: sourceUUID, name: "misp-link|\(outgoing.relationship)|\(targetUUID)")
+        // A link written twice is one attribute: MISP keeps one attribute per UUID.
+        guard !extraAttributes.contains(where: { $0["uuid"]?.stringValue == uuid }) else { return }
         extraAttributes.append(
             MISPJSON.attribute(
-                uuid: StableID.uuid5(namespace: sourceUUID, name: "misp-link|\(outgoing.relationship)|\(targetUUID)"),
+                uuid: uuid,
                 relation: nil, type: "text", category: "Other",
                 value: "\(context.name(of: source)) \(outgoing.relationship) \(context.name(of: target))",
                 timestamp: context.timestamp, distribution: distribution(audience), tags: tags, comment: comment))

@@ -24,9 +24,19 @@ struct MISPObjectDraft {
     var tlpTag: TLP?
     var distribution: [String: JSONValue] = [:]
 
+    /// Adds an attribute; an empty value or a repeat of one already there (whose UUID would repeat) is skipped.
     mutating func add(_ relation: String, _ value: String?, type: String = "text") {
-        guard let value, !value.isEmpty else { return }
+        guard let value, !value.isEmpty,
+            !attributes.contains(where: { $0.relation == relation && $0.value == value })
+        else { return }
         attributes.append(Attribute(relation: relation, type: type, value: value))
+    }
+
+    /// Adds a reference unless the same one is already there (a link written twice).
+    mutating func addReference(_ reference: Reference) {
+        guard !references.contains(where: { $0.target == reference.target && $0.relationship == reference.relationship })
+        else { return }
+        references.append(reference)
     }
 
     /// Adds a tag to the first attribute (the name), where MISP shows what an object is tagged with.
