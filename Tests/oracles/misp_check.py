@@ -5,7 +5,7 @@ Usage:
   misp_check.py events FILE   PyMISP loads every event ({"Event"} or {"response": [...]}) without a single
                               pymisp log warning and pymisp.tools.validate_event finds nothing; every object passes MISPObject(name, strict=True) with known
                               relations; every galaxy cluster has its tag; every distribution-4 item embeds its
-                              SharingGroup; no UUID is used twice. Prints a JSON summary per event.
+                              SharingGroup; no UUID is used twice, in one event or across them. Prints a JSON summary per event.
   misp_check.py feed DIR      Every manifest entry equals PyMISP's to_feed(with_meta=True)['Event']['_manifest'];
                               manifest.json and hashes.csv equal what pymisp.tools.feed_meta_generator writes.
   misp_check.py stix FILE     misp-stix converts every event to STIX 2.1 without recording an error;
@@ -97,6 +97,7 @@ def tag_names(event):
 def check_events(path):
     findings, summary = [], []
     collector = Collect()
+    seen_elsewhere = {}
     logging.getLogger("pymisp").addHandler(collector)
     for index, event in enumerate(events_of(json.loads(pathlib.Path(path).read_text()))):
         where = f"event[{index}] {event.get('uuid')}"
@@ -127,6 +128,11 @@ def check_events(path):
         repeated = sorted({u for u in uuids[1:] if uuids[1:].count(u) > 1})
         if repeated:
             findings.append(f"{where}: UUIDs used more than once (MISP keeps one item per UUID): {repeated}")
+        # An instance that imports every event still keeps one item per UUID.
+        for uuid in uuids[1:]:
+            if uuid in seen_elsewhere:
+                findings.append(f"{where}: {uuid} is also used in event {seen_elsewhere[uuid]}")
+        seen_elsewhere.update({uuid: event["uuid"] for uuid in uuids[1:]})
         tags = tag_names(event)
         clusters = [c for g in event.get("Galaxy", []) for c in g.get("GalaxyCluster", [])]
         for cluster in clusters:
