@@ -47,7 +47,8 @@ public enum MISPFixtureReport {
             Activity(
                 id: "china-cyber-ops", name: "Chinese cyber operations", aliases: ["CCO", "CCO"],
                 description: "Long-running espionage.", firstSeen: try PartialDate(parsing: "2019"),
-                objective: "Collect defence secrets", attributedTo: [Link("china-mss")], targets: [Link("japan")]))
+                objective: "Collect defence secrets", attributedTo: [Link("china-mss")], targets: [Link("japan")],
+                marking: Marking(tlp: .amberStrict, releasableTo: [.party("five-eyes")])))
         report.campaigns.append(
             Activity(
                 id: "op-snowfall", name: "Operation Snowfall", description: "Phishing against ministries.",

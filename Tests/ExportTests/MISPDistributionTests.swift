@@ -39,6 +39,15 @@ struct MISPDistributionTests {
         #expect(try Self.event("ministry-breach")["Tag"].map { "\($0)" }?.contains("tlp:amber") == true)
     }
 
+    @Test(arguments: MISPEventMode.allCases)
+    func everyTLPLevelIsATagOfTheTLPTaxonomy(mode: MISPEventMode) throws {
+        let text = String(decoding: try MISPWriterTests.render(mode: mode), as: UTF8.self)
+        for tlp in TLP.allCases {
+            #expect(text.contains("\"name\": \"tlp:\(tlp.rawValue)\""), "no tlp:\(tlp.rawValue) tag")
+        }
+        #expect(!text.contains("tlp:white"))
+    }
+
     @Test func aLinkWithANarrowerMarkingReachesOnlyItsOwnAudience() throws {
         let event = try Self.event("himalaya-incursion")
         let usa = Self.uuid("identity", "usa")
