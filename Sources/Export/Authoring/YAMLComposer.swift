@@ -33,10 +33,20 @@ struct YAMLComposer {
         }
     }
 
+    /// A mapping or sequence being built. Children are kept here, outside the node, so that appending never
+    /// copies (an enum payload taken out and put back would copy the whole array on every append).
     private struct Frame {
-        var node: YAMLNode
+        let isMapping: Bool
+        let line: Int
+        let column: Int
+        var items: [YAMLNode] = []
+        var pairs: [(key: YAMLNode, value: YAMLNode)] = []
         var pendingKey: YAMLNode?
-        var seenKeys: Set<String>
+        var seenKeys: Set<String> = []
+
+        var node: YAMLNode {
+            YAMLNode(content: isMapping ? .mapping(pairs) : .sequence(items), line: line, column: column)
+        }
     }
 
     private mutating func run(_ parser: inout yaml_parser_t) -> YAMLNode? {
@@ -88,8 +98,7 @@ struct YAMLComposer {
                           hint: "a report needs only a few levels; check the structure")
                     return nil
                 }
-                let content: YAMLNode.Content = isMapping ? .mapping([]) : .sequence([])
-                stack.append(Frame(node: YAMLNode(content: content, line: line, column: column), seenKeys: []))
+                stack.append(Frame(isMapping: isMapping, line: line, column: column))
             case YAML_SEQUENCE_END_EVENT, YAML_MAPPING_END_EVENT:
                 finished = stack.popLast()?.node
             default:
@@ -102,26 +111,21 @@ struct YAMLComposer {
     }
 
     private mutating func attach(_ node: YAMLNode, to frame: inout Frame) {
-        switch frame.node.content {
-        case .sequence(var items):
-            items.append(node)
-            frame.node.content = .sequence(items)
-        case .mapping(var pairs):
-            guard let key = frame.pendingKey else {
-                frame.pendingKey = node
-                return
-            }
-            frame.pendingKey = nil
-            let name = key.scalar ?? "<\(key.kindDescription)>"
-            if frame.seenKeys.insert(name).inserted {
-                pairs.append((key, node))
-                frame.node.content = .mapping(pairs)
-            } else {
-                error("duplicate key '\(name)'", key.line, key.column,
-                      hint: "a key may appear once in a mapping; the first '\(name)' is kept")
-            }
-        case .scalar:
-            break
+        guard frame.isMapping else {
+            frame.items.append(node)
+            return
+        }
+        guard let key = frame.pendingKey else {
+            frame.pendingKey = node
+            return
+        }
+        frame.pendingKey = nil
+        let name = key.scalar ?? "<\(key.kindDescription)>"
+        if frame.seenKeys.insert(name).inserted {
+            frame.pairs.append((key, node))
+        } else {
+            error("duplicate key '\(name)'", key.line, key.column,
+                  hint: "a key may appear once in a mapping; the first '\(name)' is kept")
         }
     }
 
