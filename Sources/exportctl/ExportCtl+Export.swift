@@ -30,6 +30,8 @@ extension ExportCtl {
 
         @OptionGroup var sharing: SharingOptions
 
+        @OptionGroup var limits: LimitOptions
+
         @Option(help: "MISP: one event per incident (per-incident, the default) or per report (per-report).")
         var mispEvents: String = MISPEventMode.perIncident.rawValue
 
@@ -56,7 +58,7 @@ extension ExportCtl {
 
         func run() throws {
             guard let exportFormat = ExportFormat.named(format) else { throw ExitCode(ExitStatus.usage.rawValue) }
-            let loaded = try ReportLoader.load(path: file, format: inputFormat.flatMap(InputFormat.named))
+            let loaded = try ReportLoader.load(path: file, format: inputFormat.flatMap(InputFormat.named), settings: limits.settings)
             Terminal.print(loaded.diagnostics)
             guard let report = loaded.report, !loaded.diagnostics.hasErrors else {
                 throw ExitCode(ExitStatus.findings.rawValue)

@@ -13,8 +13,10 @@ extension ExportCtl {
 
         @OptionGroup var sharing: SharingOptions
 
+        @OptionGroup var limits: LimitOptions
+
         func run() throws {
-            let loaded = try ReportLoader.load(path: file)
+            let loaded = try ReportLoader.load(path: file, settings: limits.settings)
             Terminal.print(loaded.diagnostics)
             guard let report = loaded.report, !loaded.diagnostics.hasErrors else { throw ExitCode(ExitStatus.findings.rawValue) }
             let recipients = try sharing.resolveRecipients(in: report)
