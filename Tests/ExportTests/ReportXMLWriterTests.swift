@@ -1,0 +1,74 @@
+import Export
+import ExportTestSupport
+import Foundation
+import Testing
+
+struct ReportXMLWriterTests {
+    private func export(_ report: ThreatReport, validates: Bool = true) throws -> [UInt8] {
+        var sink = MemorySink()
+        _ = try ReportXMLWriter().write(ReleasedReport(everythingIn: report), options: .init(validates: validates), to: &sink)
+        return sink.bytes
+    }
+
+    @Test(arguments: ["everything", "minimal"])
+    func handBuiltReportRoundTrips(_ name: String) throws {
+        let report = name == "everything" ? try HandBuiltReports.everything() : try HandBuiltReports.minimal()
+        let bytes = try export(report)
+        let result = ReportXMLReader.read(bytes, file: "out.xml")
+        #expect(result.diagnostics == [])
+        let back = try #require(result.report)
+        #expect(back == report)
+        // Compared through report-json as well, so a difference shows as text.
+        var left = MemorySink()
+        var right = MemorySink()
+        _ = try ReportJSONWriter().write(ReleasedReport(everythingIn: report), options: .default, to: &left)
+        _ = try ReportJSONWriter().write(ReleasedReport(everythingIn: back), options: .default, to: &right)
+        #expect(left.string == right.string)
+    }
+
+    @Test func twoExportsAreByteIdentical() throws {
+        let report = try HandBuiltReports.everything()
+        #expect(try export(report) == export(report))
+        #expect(try export(report) == export(report, validates: false))
+    }
+
+    @Test func exportPassesXmllint() throws {
+        let directory = try RepositoryPaths.makeTemporaryDirectory()
+        let file = directory.appendingPathComponent("everything.xml")
+        try Data(export(try HandBuiltReports.everything())).write(to: file)
+        let schema = RepositoryPaths.schemas.appendingPathComponent("threat-report.xsd").path
+        let result = try Oracle.runSystemTool("xmllint", ["--noout", "--nonet", "--schema", schema, file.path])
+        #expect(result.status == 0, "\(result.errors)")
+        #expect(result.errors.contains("validates"))
+    }
+
+    @Test func danglingLinkIsRefusedBeforeAnyByteIsWritten() throws {
+        var report = try HandBuiltReports.minimal()
+        report.actors = [Actor(id: "a", name: "A", kind: .state, sponsoredBy: [Link("nowhere")])]
+        var sink = MemorySink()
+        #expect(throws: ExportError.self) {
+            _ = try ReportXMLWriter().write(ReleasedReport(everythingIn: report), options: .default, to: &sink)
+        }
+        #expect(sink.bytes.isEmpty)
+        do {
+            _ = try ReportXMLWriter().write(ReleasedReport(everythingIn: report), options: .default, to: &sink)
+        } catch let error as ExportError {
+            #expect(error.diagnostics.contains { $0.message.contains("linkTarget") })
+        }
+    }
+
+    @Test func readerIsRegisteredAheadOfAuthoring() throws {
+        let bytes = try export(try HandBuiltReports.minimal())
+        #expect(InputFormat.recognising(bytes)?.name == "report-xml")
+        #expect(InputFormat.recognising(Array("title: x\n".utf8))?.name != "report-xml")
+        #expect(ExportFormat.named("report-xml") != nil)
+    }
+
+    @Test func textIsEscapedNotInterpreted() throws {
+        let bytes = try export(try HandBuiltReports.everything())
+        let text = String(decoding: bytes, as: UTF8.self)
+        #expect(text.contains("&amp; &lt;elsewhere&gt;"))
+        #expect(text.hasPrefix("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<report formatVersion=\"1.0\""))
+        #expect(text.split(separator: "\n")[1].hasSuffix("xmlns=\"urn:exportctl:threat-report:1\">"))
+    }
+}
