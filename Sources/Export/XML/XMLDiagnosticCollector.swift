@@ -38,6 +38,7 @@ final class XMLDiagnosticCollector {
     func append(_ error: xmlError) {
         var message = error.message.map { String(cString: $0) } ?? "unknown libxml2 error"
         while message.last?.isWhitespace == true { message.removeLast() }
+        message = message.split(separator: "\n").joined(separator: " ")  // one finding, one line
         let isWarning = error.level == XML_ERR_WARNING
         let severity: Diagnostic.Severity = isWarning && !treatsWarningsAsErrors ? .warning : .error
         let where_ = error.file.map { String(cString: $0) } ?? file

@@ -85,6 +85,11 @@ final class XMLStreamWriter {
         for text in texts { try element(name, text: text) }
     }
 
+    /// Writes escaped text inside the element just opened.
+    func text(_ text: String) throws {
+        try check(xmlTextWriterWriteString(writer, text), "write text")
+    }
+
     /// Writes a comment.
     func comment(_ text: String) throws {
         try check(xmlTextWriterWriteComment(writer, text), "write a comment")
