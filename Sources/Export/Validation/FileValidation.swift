@@ -57,6 +57,12 @@ public struct FileValidation: Sendable, Hashable {
                 input = .file(path)
                 head = try readHead(path)
             }
+            // Refused whatever the format: a DOCTYPE may push the root element out of the recognised head.
+            if let doctype = XMLProlog.doctypeLocation(in: head, file: input.name) {
+                return FileValidation(
+                    file: input.name, format: chosen?.name, findings: [XMLProlog.doctypeDiagnostic(at: doctype)],
+                    failure: .invalidInput)
+            }
             guard let validator = chosen ?? DocumentValidator.recognising(head) else {
                 let finding = Diagnostic(
                     .error, "unrecognised format", at: SourceLocation(file: input.name, line: 1, column: 1),
