@@ -68,11 +68,11 @@ public enum ValidationInput: Sendable {
         }
     }
 
-    /// Streams the document through an XSD validation.
+    /// Validates the document against an XSD, streaming it when it is large.
     func validate(against schema: XMLSchema) throws -> [Diagnostic] {
         switch self {
-        case .file(let path): try XMLStreamValidator.validate(path: path, against: schema)
-        case .bytes(let bytes, let name): XMLStreamValidator.validate(bytes, file: name, against: schema)
+        case .file(let path): try XMLValidation.validate(path: path, against: schema)
+        case .bytes(let bytes, let name): XMLValidation.validate(bytes, file: name, against: schema)
         }
     }
 }

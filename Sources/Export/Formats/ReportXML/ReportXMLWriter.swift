@@ -29,7 +29,7 @@ public struct ReportXMLWriter: FormatWriter {
         if options.validates {
             var buffer = MemorySink()
             try render(view.report, into: &buffer)
-            let findings = XMLStreamValidator.validate(
+            let findings = XMLValidation.validate(
                 buffer.bytes, file: "report-xml output", against: try ReportXMLSchema.shared())
             guard !findings.hasErrors else {
                 throw ExportError(
