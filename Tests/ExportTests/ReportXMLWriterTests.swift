@@ -72,3 +72,22 @@ struct ReportXMLWriterTests {
         #expect(text.split(separator: "\n")[1].hasSuffix("xmlns=\"urn:exportctl:threat-report:1\">"))
     }
 }
+
+extension ReportXMLWriterTests {
+    @Test func scenarioRoundTrips() throws {
+        let scenario = try SampleScenario.report()
+        let bytes = try export(scenario)
+        let back = ReportXMLReader.read(bytes, file: "scenario.xml")
+        #expect(back.diagnostics == [])
+        #expect(back.report == scenario)
+        #expect(try export(scenario) == bytes)
+    }
+
+    @Test func unknownCountryInAValidDocumentIsLocated() throws {
+        let text = try #require(String(bytes: try export(try HandBuiltReports.everything()), encoding: .utf8))
+        let broken = text.replacingOccurrences(of: "country=\"JPN\"", with: "country=\"ZZZ\"")
+        let result = ReportXMLReader.read(Array(broken.utf8), file: "r.xml")
+        #expect(result.report == nil)
+        #expect(result.diagnostics.first?.rendered.hasPrefix("r.xml:26:1: error: 'ZZZ' is not an ISO 3166-1 country code") == true, "\(result.diagnostics)")
+    }
+}
