@@ -64,3 +64,28 @@ struct XMLDocumentTests {
         #expect(parsed.diagnostics.isEmpty)
     }
 }
+
+extension XMLDocumentTests {
+    @Test func controlCharactersAreRefusedByTheWriter() throws {
+        var report = try HandBuiltReports.minimal()
+        report.description = "bell \u{7} here"
+        var sink = MemorySink()
+        do {
+            _ = try ReportXMLWriter().write(ReleasedReport(everythingIn: report), options: .default, to: &sink)
+            Issue.record("U+0007 cannot be written as XML 1.0")
+        } catch let error as ExportError {
+            #expect(error.code == .invalidInput)
+            #expect(error.reason == "<description> contains U+0007, which XML 1.0 cannot carry")
+        }
+        #expect(sink.bytes.isEmpty)
+    }
+
+    @Test func limitFindingsNeverAdviseHuge() {
+        let deep = String(repeating: "<a>", count: 300) + String(repeating: "</a>", count: 300)
+        let parsed = XMLDocument.parse(Array(deep.utf8), file: "deep.xml")
+        #expect(parsed.document == nil)
+        let finding = parsed.diagnostics.first
+        #expect(finding?.message == "Excessive depth in document: 256")
+        #expect(finding?.hint?.contains("256 levels") == true)
+    }
+}

@@ -39,12 +39,18 @@ final class XMLDiagnosticCollector {
         var message = error.message.map { String(cString: $0) } ?? "unknown libxml2 error"
         while message.last?.isWhitespace == true { message.removeLast() }
         message = message.split(separator: "\n").joined(separator: " ")  // one finding, one line
+        var hint = Self.hint(code: error.code)
+        if message.contains("XML_PARSE_HUGE") || message.contains("Huge input lookup") || message.contains("too long") {
+            // Never advise HUGE: the limits are the point.
+            message = message.replacing(" use XML_PARSE_HUGE option", with: "")
+            hint = Self.limitsHint
+        }
         let isWarning = error.level == XML_ERR_WARNING
         let severity: Diagnostic.Severity = isWarning && !treatsWarningsAsErrors ? .warning : .error
         let where_ = error.file.map { String(cString: $0) } ?? file
         let location = SourceLocation(
             file: where_.isEmpty ? file : where_, line: max(1, Int(error.line)), column: max(1, Int(error.int2)))
-        append(Diagnostic(severity, message, at: location, hint: Self.hint(code: error.code)))
+        append(Diagnostic(severity, message, at: location, hint: hint))
     }
 
     /// Every finding, with a closing note when some were dropped.
@@ -53,6 +59,9 @@ final class XMLDiagnosticCollector {
         let last = diagnostics.last?.location ?? SourceLocation(file: file, line: 1, column: 1)
         return diagnostics + [Diagnostic(.error, "\(dropped) more findings not shown", at: last)]
     }
+
+    private static let limitsHint =
+        "exportctl keeps libxml2's limits on untrusted XML: 256 levels of nesting, 10 MB per text or attribute value"
 
     private static func hint(code: Int32) -> String? {
         switch code {

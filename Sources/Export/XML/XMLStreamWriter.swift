@@ -71,12 +71,14 @@ final class XMLStreamWriter {
     /// Adds an attribute to the element just opened; `nil` writes nothing.
     func attribute(_ name: String, _ value: String?) throws {
         guard let value else { return }
+        try Self.requireXMLCharacters(value, in: "attribute '\(name)'")
         try check(xmlTextWriterWriteAttribute(writer, name, value), "write @\(name)")
     }
 
     /// Writes `<name>text</name>`; `nil` writes nothing.
     func element(_ name: String, text: String?) throws {
         guard let text else { return }
+        try Self.requireXMLCharacters(text, in: "<\(name)>")
         try check(xmlTextWriterWriteElement(writer, name, text), "write <\(name)>")
     }
 
@@ -87,6 +89,7 @@ final class XMLStreamWriter {
 
     /// Writes escaped text inside the element just opened.
     func text(_ text: String) throws {
+        try Self.requireXMLCharacters(text, in: "text")
         try check(xmlTextWriterWriteString(writer, text), "write text")
     }
 
@@ -112,6 +115,19 @@ final class XMLStreamWriter {
         let chunk = pending.bytes
         pending.bytes.removeAll(keepingCapacity: true)
         try sink.write(chunk)
+    }
+
+    /// XML 1.0 has no way to write most control characters, not even escaped: refuse them with a clear message
+    /// rather than write a document no parser accepts.
+    static func requireXMLCharacters(_ text: String, in place: String) throws {
+        for scalar in text.unicodeScalars {
+            switch scalar.value {
+            case 0x9, 0xA, 0xD, 0x20...0xD7FF, 0xE000...0xFFFD, 0x10000...0x10FFFF: continue
+            default:
+                let code = String(scalar.value, radix: 16, uppercase: true).leftPadded(to: 4)
+                throw ExportError(.invalidInput, "\(place) contains U+\(code), which XML 1.0 cannot carry")
+            }
+        }
     }
 
     private func check(_ status: Int32, _ operation: String) throws {
