@@ -30,6 +30,7 @@ public enum HandBuiltReports {
             Actor(id: "japan", name: "Japan", kind: .state, country: try country("JP")),
             Actor(id: "india", name: "India", kind: .state, country: try country("IND"), confidence: 0),
             Actor(id: "usa", name: "United States", kind: .state, country: try country("US")),
+            Actor(id: "uk", name: "United Kingdom", kind: .state, country: try country("GB")),
             Actor(id: "analyst", name: "A. Analyst", kind: .individual, roles: ["liaison"]),
             Actor(id: "think-tank", name: "Think tank", kind: .organization),
             Actor(id: "defence-ministry", name: "Ministry of Defence", kind: .agency, sponsoredBy: [Link("japan")]),
@@ -46,7 +47,10 @@ public enum HandBuiltReports {
         report.partnerships = [
             Partnership(
                 id: "five-eyes", name: "Five Eyes", kind: .alliance, aliases: ["FVEY"],
-                members: [Membership("usa", role: .foundingMember, since: try PartialDate(parsing: "1946"))],
+                members: [
+                    Membership("usa", role: .foundingMember, since: try PartialDate(parsing: "1946")),
+                    Membership("uk", role: .foundingMember),
+                ],
                 scope: [.intelligenceSharing], established: try PartialDate(parsing: "1946-03"), description: "SIGINT",
                 confidence: 100, sources: ["expert"]),
             Partnership(

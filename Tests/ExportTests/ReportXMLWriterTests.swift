@@ -91,3 +91,17 @@ extension ReportXMLWriterTests {
         #expect(result.diagnostics.first?.rendered.hasPrefix("r.xml:26:1: error: 'ZZZ' is not an ISO 3166-1 country code") == true, "\(result.diagnostics)")
     }
 }
+
+extension ReportXMLWriterTests {
+    @Test func wholeReportChecksRunOnImportAtTheXMLLine() throws {
+        let text = try #require(String(bytes: try export(try HandBuiltReports.everything()), encoding: .utf8))
+        // Schema-valid (every id is an object id) but a campaign cannot sponsor an actor.
+        let broken = text.replacingOccurrences(of: "<sponsoredBy ref=\"japan\"/>", with: "<sponsoredBy ref=\"op-y\"/>")
+        #expect(broken != text)
+        let line = try #require(broken.split(separator: "\n", omittingEmptySubsequences: false).firstIndex { $0.contains("ref=\"op-y\"/>") && $0.contains("sponsoredBy") }) + 1
+        let result = ReportXMLReader.read(Array(broken.utf8), file: "r.xml")
+        #expect(result.report == nil)
+        #expect(result.diagnostics.map(\.location?.line) == [line], "\(result.diagnostics)")
+        #expect(result.diagnostics.first?.message.contains("'op-y' is a campaign") == true, "\(result.diagnostics)")
+    }
+}

@@ -2,7 +2,7 @@
 ///
 /// The document is parsed with the hardened parser (no DOCTYPE, no entities, no network) and validated against
 /// `Schemas/threat-report.xsd` first, so a dangling reference or an unknown TLP is reported at its line before
-/// any model is built.
+/// any model is built; the model then passes the same ``ReportChecks`` as the authoring format.
 ///
 /// ```swift
 /// let result = ReportXMLReader.read(bytes, file: "report.xml")
@@ -34,7 +34,12 @@ public enum ReportXMLReader {
         guard !findings.hasErrors else { return ImportResult(report: nil, diagnostics: parsed.diagnostics + findings) }
         var decoder = ReportXMLDecoder(file: file)
         let report = decoder.report(root)
-        let diagnostics = parsed.diagnostics + decoder.diagnostics
+        var diagnostics = parsed.diagnostics + decoder.diagnostics
+        guard !diagnostics.hasErrors else { return ImportResult(report: nil, diagnostics: diagnostics) }
+        // The same whole-report checks as the authoring format: wrong kinds of reference, membership dates,
+        // partnerships of one, cycles.
+        let lines = ReportXMLLines(root, file: file)
+        diagnostics += ReportChecks.check(report).map { $0.diagnostic(at: lines.location(forPath: $0.path)) }
         return ImportResult(report: diagnostics.hasErrors ? nil : report, diagnostics: diagnostics)
     }
 }
