@@ -105,3 +105,34 @@ extension ReportXMLWriterTests {
         #expect(result.diagnostics.first?.message.contains("'op-y' is a campaign") == true, "\(result.diagnostics)")
     }
 }
+
+extension ReportXMLWriterTests {
+    @Test(arguments: 0..<40)
+    func generatedReportRoundTrips(_ seed: UInt64) throws {
+        let report = try GeneratedReports.make(seed: seed)
+        let bytes = try export(report)
+        let result = ReportXMLReader.read(bytes, file: "generated-\(seed).xml")
+        #expect(!result.diagnostics.hasErrors, "\(result.diagnostics)")
+        #expect(result.report == report)
+        #expect(try export(report) == bytes)
+    }
+}
+
+extension ReportXMLWriterTests {
+    @Test func generatedReportsPassXmllint() throws {
+        let directory = try RepositoryPaths.makeTemporaryDirectory()
+        var files: [String] = []
+        var sawCarriageReturn = false
+        for seed in 0..<40 as Range<UInt64> {
+            let report = try GeneratedReports.make(seed: seed)
+            sawCarriageReturn = sawCarriageReturn || report.title.contains("\r") || report.actors.contains { $0.name.contains("\r") }
+            let file = directory.appendingPathComponent("generated-\(seed).xml")
+            try Data(try export(report)).write(to: file)
+            files.append(file.path)
+        }
+        #expect(sawCarriageReturn, "the generator must exercise line-break escaping")
+        let schema = RepositoryPaths.schemas.appendingPathComponent("threat-report.xsd").path
+        let result = try Oracle.runSystemTool("xmllint", ["--noout", "--nonet", "--schema", schema] + files)
+        #expect(result.status == 0, "\(result.errors.prefix(1000))")
+    }
+}
