@@ -86,4 +86,24 @@ struct HostileXMLTests {
             #expect(!result.output.contains("CANARY") && !result.errors.contains("CANARY"))
         }
     }
+
+    @Test func schemaImportFromTheNetworkIsRefusedWithoutConnecting() throws {
+        let directory = try RepositoryPaths.makeTemporaryDirectory()
+        try Data("""
+            <xs:schema xmlns:xs="http://www.w3.org/2001/XMLSchema" targetNamespace="urn:a">
+              <xs:import namespace="urn:b" schemaLocation="http://127.0.0.1:9/b.xsd"/>
+              <xs:element name="a" type="xs:string"/>
+            </xs:schema>
+            """.utf8).write(to: directory.appendingPathComponent("net.xsd"))
+        try Data("<a xmlns=\"urn:a\">x</a>".utf8).write(to: directory.appendingPathComponent("a.xml"))
+        let trace = directory.appendingPathComponent("net.trace").path
+        let result = try Oracle.runSystemTool(
+            "strace", ["-f", "-e", "trace=connect,socket", "-o", trace, RepositoryPaths.exportctl.path, "validate",
+                       "--schema", directory.appendingPathComponent("net.xsd").path, directory.appendingPathComponent("a.xml").path])
+        #expect(result.status == 1, "a schema whose import fails does not compile: \(result.errors)")
+        #expect(result.errors.contains("net.xsd:2:1: error:") && result.errors.contains("http://127.0.0.1:9/b.xsd"))
+        let calls = try String(contentsOfFile: trace, encoding: .utf8)
+        #expect(!calls.contains("AF_INET"), "exportctl opened a network socket: \(calls)")
+        #expect(!calls.contains("connect("), "exportctl tried to connect: \(calls)")
+    }
 }
