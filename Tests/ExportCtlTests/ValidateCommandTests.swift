@@ -115,4 +115,17 @@ struct ValidateCommandTests {
         #expect(cases.map { $0["name"] as? String } == ["valid.xml", "dangling.xml", "missing.xml"])
         #expect(cases.map { $0["result"] as? String } == ["passed", "failure", "error"])
     }
+
+    @Test func authoringDocumentsAreRecognisedAndLinted() throws {
+        let sample = try run(["sample"])
+        try sample.stdout.write(to: directory.appendingPathComponent("sample.yaml"))
+        try write("broken.yaml", "format_version: \"1.0\"\ntitle: x\n")
+        #expect(try run(["validate", "sample.yaml"]).status == 0)
+        let result = try run(["validate", "--report-format", "json", "broken.yaml", "sample.yaml"])
+        #expect(result.status == 1)
+        let object = try #require(try JSONSerialization.jsonObject(with: result.stdout) as? [String: Any])
+        let files = try #require(object["files"] as? [[String: Any]])
+        #expect(files.map { $0["format"] as? String } == ["authoring", "authoring"])
+        #expect(files.map { $0["valid"] as? Bool } == [false, true])
+    }
 }

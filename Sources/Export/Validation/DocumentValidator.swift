@@ -27,7 +27,8 @@ public struct DocumentValidator: Sendable {
 
     /// Every validator, most specific first.
     public static let all: [DocumentValidator] = [
-        .reportXML
+        .reportXML,
+        .authoring,
     ]
 
     /// The validator with this name.
