@@ -29,6 +29,7 @@ public struct ExportFormat: Sendable {
     /// Every format, in the order `--help` lists them.
     public static let all: [ExportFormat] = [
         .reportJSON,
+        .reportXML,
         .misp,
     ]
 
