@@ -28,6 +28,17 @@ extension ExportCtl {
         @Flag(help: "Skip the in-process schema check of XML output.")
         var noValidate = false
 
+        @OptionGroup var sharing: SharingOptions
+
+        @OptionGroup var limits: LimitOptions
+
+        @Option(help: "MISP: one event per incident (per-incident, the default) or per report (per-report).")
+        var mispEvents: String = MISPEventMode.perIncident.rawValue
+
+        @Option(
+            help: "MISP: also write a static MISP feed (<uuid>.json per event, manifest.json) into this folder (one subfolder per recipient with --for-members).")
+        var mispFeed: String?
+
         func validate() throws {
             guard ExportFormat.named(format) != nil else {
                 throw ValidationError(
@@ -37,21 +48,45 @@ extension ExportCtl {
                 throw ValidationError(
                     "unknown input format '\(inputFormat)'; known: \(InputFormat.all.map(\.name).joined(separator: ", "))")
             }
+            if MISPEventMode(rawValue: mispEvents) == nil {
+                throw ValidationError("unknown --misp-events '\(mispEvents)'; known: per-incident, per-report")
+            }
+            if mispFeed != nil, format != ExportFormat.misp.name {
+                throw ValidationError("--misp-feed needs --format misp")
+            }
         }
 
         func run() throws {
             guard let exportFormat = ExportFormat.named(format) else { throw ExitCode(ExitStatus.usage.rawValue) }
-            let loaded = try ReportLoader.load(path: file, format: inputFormat.flatMap(InputFormat.named))
+            let loaded = try ReportLoader.load(path: file, format: inputFormat.flatMap(InputFormat.named), settings: limits.settings)
             Terminal.print(loaded.diagnostics)
             guard let report = loaded.report, !loaded.diagnostics.hasErrors else {
                 throw ExitCode(ExitStatus.findings.rawValue)
             }
             var settings = ExportSettings.default
             settings.validatesOutput = !noValidate
-            let summary = try OutputWriter.write(
-                ReleasedReport(everythingIn: report), format: exportFormat, settings: settings, to: output)
-            Terminal.print(summary.warnings)
-            Terminal.printNotCarried(summary.notCarried, format: exportFormat.name)
+            settings.mispEvents = MISPEventMode(rawValue: mispEvents) ?? .perIncident
+            let recipients = try sharing.resolveRecipients(in: report)
+            let destination = try OutputDestination(output, recipientCount: recipients.count, isFanOut: sharing.forMembers != nil)
+            // Every view is built before the first byte is written: one failing recipient writes nothing at all.
+            var views: [(ReleasedReport, String?)] = []
+            if recipients.isEmpty {
+                views = [(ReleasedReport(everythingIn: report), nil)]
+            } else {
+                let policy = try sharing.policy()
+                for recipient in recipients {
+                    let (view, warnings) = try policy.view(report, for: recipient)
+                    Terminal.print(warnings)
+                    views.append((view, recipient.fileStem))
+                }
+            }
+            for (view, stem) in views {
+                let path = destination.path(for: stem, extension: exportFormat.fileExtension)
+                settings.mispFeedDirectory = mispFeed.map { folder in views.count > 1 ? folder + "/" + (stem ?? "all") : folder }
+                let summary = try OutputWriter.write(view, format: exportFormat, settings: settings, to: path)
+                Terminal.print(summary.warnings)
+                Terminal.printNotCarried(summary.notCarried, format: exportFormat.name)
+            }
         }
     }
 }

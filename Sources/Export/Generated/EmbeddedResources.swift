@@ -615,6 +615,11 @@ package enum EmbeddedResources {
         "sponsored_by": {
           "$ref": "#/$defs/links"
         },
+        "misp_organisation_uuid": {
+          "description": "The organisation's real UUID on partners' MISP instances; MISP sharing groups then name it instead of a derived UUID.",
+          "type": "string",
+          "pattern": "^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$"
+        },
         "threat_actor_types": {
           "type": "array",
           "items": {
@@ -1626,7 +1631,10 @@ partnerships:
     established: "2023"
     description: >-
       The Philippines' membership is known only to the year 2023, so on the report's date it is not certain
-      and sharing does not count it.
+      and sharing does not count it: not even the Philippines receives this trilateral-only record.
+    marking:
+      tlp: amber
+      releasable_to: [us-japan-philippines]
   - id: us-japan
     name: US-Japan bilateral information sharing
     kind: bilateral
