@@ -32,6 +32,7 @@ let package = Package(
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Crypto", package: "swift-crypto"),
             ],
+            exclude: ["Formats/STIX21/MAPPING.md"],
             swiftSettings: upcomingFeatures
         ),
         .executableTarget(

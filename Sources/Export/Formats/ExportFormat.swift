@@ -28,7 +28,8 @@ public struct ExportFormat: Sendable {
 
     /// Every format, in the order `--help` lists them.
     public static let all: [ExportFormat] = [
-        .reportJSON
+        .stix21,
+        .reportJSON,
     ]
 
     /// The format with this command-line name.
