@@ -1,0 +1,94 @@
+import Export
+import ExportTestSupport
+import Foundation
+import Testing
+
+/// exportctl's own STIX checks, compared with stix2-validator in both directions.
+struct STIXBundleValidatorTests {
+    struct Verdict: Decodable {
+        var file: String
+        var valid: Bool
+        var errors: [String]
+    }
+
+    /// stix2-validator's verdict (default settings) for each file, in one process.
+    static func oracleVerdicts(_ files: [URL]) throws -> [String: Verdict] {
+        let result = try Oracle.runScript("stix_validate_many.py", files.map(\.path))
+        #expect(result.status == 0, "\(result.errors)")
+        var verdicts: [String: Verdict] = [:]
+        for line in result.output.split(separator: "\n") {
+            let verdict = try JSONDecoder().decode(Verdict.self, from: Data(line.utf8))
+            verdicts[verdict.file] = verdict
+        }
+        return verdicts
+    }
+
+    static func ours(_ file: URL, strict: Bool = false) throws -> [Diagnostic] {
+        STIXBundleValidator.validate(bytes: Array(try Data(contentsOf: file)), file: file.lastPathComponent, strict: strict)
+    }
+
+    static func richBundle() throws -> JSONValue {
+        try LocatedJSONReader.read(STIX21WriterTests.bundle(RichReport.make())).value
+    }
+
+    static func write(_ value: JSONValue, name: String, in folder: URL) throws -> URL {
+        let url = folder.appendingPathComponent(name)
+        try Data(CanonicalJSON.bytes(value)).write(to: url)
+        return url
+    }
+
+    static func folder() throws -> URL {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("stix-validate-" + UUID().uuidString)
+        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        return url
+    }
+
+    @Test func agreesWithStix2ValidatorOnBrokenBundles() throws {
+        let folder = try Self.folder()
+        let cases = BrokenBundles.cases(from: try Self.richBundle())
+        #expect(cases.count >= 30)
+        var files: [(String, URL)] = []
+        for (index, broken) in cases.enumerated() {
+            files.append((broken.name, try Self.write(broken.bundle, name: "broken-\(index).json", in: folder)))
+        }
+        let verdicts = try Self.oracleVerdicts(files.map(\.1))
+        for (name, file) in files {
+            let oracle = try #require(verdicts[file.path])
+            let findings = try Self.ours(file)
+            #expect(!oracle.valid, "stix2-validator accepts '\(name)'; the case breaks no rule it enforces")
+            #expect(findings.hasErrors, "exportctl accepts '\(name)', stix2-validator says: \(oracle.errors)")
+        }
+    }
+
+    @Test func agreesWithStix2ValidatorOnValidBundles() throws {
+        let folder = try Self.folder()
+        var files = [try Self.write(try Self.richBundle(), name: "rich.json", in: folder)]
+        let made = try Oracle.runScript("stix2_make_bundles.py", [folder.appendingPathComponent("python-stix2").path])
+        #expect(made.status == 0, "\(made.errors)")
+        files += made.output.split(separator: "\n").map { URL(fileURLWithPath: String($0)) }
+        let examples = try ShippedExamples.files()
+        #expect(examples.count == 8)
+        files += examples
+        let verdicts = try Self.oracleVerdicts(files)
+        for file in files {
+            let oracle = try #require(verdicts[file.path])
+            let findings = try Self.ours(file)
+            #expect(oracle.valid, "stix2-validator rejects \(file.lastPathComponent): \(oracle.errors)")
+            #expect(!findings.hasErrors, "\(file.lastPathComponent): \(findings.map(\.rendered))")
+        }
+    }
+}
+
+/// Where exportctl is deliberately stricter than stix2-validator: one test per rule.
+struct STIXBundleValidatorStricterTests {
+    @Test(arguments: BrokenBundles.stricterCases)
+    func stricterThanStix2Validator(_ name: String) throws {
+        let folder = try STIXBundleValidatorTests.folder()
+        let broken = try #require(BrokenBundles.stricter(name, from: try STIXBundleValidatorTests.richBundle()))
+        let file = try STIXBundleValidatorTests.write(broken, name: "stricter.json", in: folder)
+        let verdict = try #require(try STIXBundleValidatorTests.oracleVerdicts([file])[file.path])
+        #expect(verdict.valid, "stix2-validator now rejects '\(name)' too: \(verdict.errors)")
+        let findings = try STIXBundleValidatorTests.ours(file)
+        #expect(findings.hasErrors, "exportctl accepts '\(name)'")
+    }
+}
