@@ -92,3 +92,67 @@ struct STIXBundleValidatorStricterTests {
         #expect(findings.hasErrors, "exportctl accepts '\(name)'")
     }
 }
+
+/// Findings of exportctl's own checks: where they point, and how --strict and warnings behave.
+struct STIXBundleValidatorFindingTests {
+    @Test func ourBundleHasNoFindingAtAll() throws {
+        let bytes = try STIX21WriterTests.bundle(RichReport.make())
+        #expect(STIXBundleValidator.validate(bytes: bytes, file: "rich.json", strict: true).isEmpty)
+    }
+
+    @Test func syntaxErrorsCarryLineAndColumn() {
+        let findings = STIXBundleValidator.validate(bytes: Array("{\n  \"type\": \"bundle\",\n  \"objects\": [}\n".utf8), file: "b.json")
+        #expect(findings.map(\.rendered).first?.hasPrefix("b.json:3:15: error:") == true)
+    }
+
+    @Test func findingsPointAtTheProperty() {
+        let text = """
+            {"type": "bundle", "id": "bundle--8a0d3b7e-5c4f-4a51-9c1e-0d6b2f3a4e5c", "objects": [
+              {"type": "identity", "spec_version": "2.1", "id": "identity--5f2c9d4e-7a1b-4c3d-8e9f-0a1b2c3d4e5f",
+               "created": "2023-11-15T00:00:00Z", "modified": "2023-11-15T00:00:00.000Z", "name": "X"}]}
+            """
+        let findings = STIXBundleValidator.validate(bytes: Array(text.utf8), file: "b.json")
+        #expect(findings.map(\.rendered) == [
+            "b.json:3:15: error: 'created' 2023-11-15T00:00:00Z must be precise to the millisecond\n  hint: write e.g. 2023-11-15T00:00:00.000Z"
+        ])
+    }
+
+    @Test func warningsBecomeErrorsOnlyWhenStrict() {
+        let text = """
+            {"type": "bundle", "id": "bundle--8a0d3b7e-5c4f-4a51-9c1e-0d6b2f3a4e5c", "objects": [
+              {"type": "threat-actor", "spec_version": "2.1", "id": "threat-actor--5f2c9d4e-7a1b-4c3d-8e9f-0a1b2c3d4e5f",
+               "created": "2023-11-15T00:00:00.000Z", "modified": "2023-11-15T00:00:00.000Z", "name": "X",
+               "threat_actor_types": ["cyber-mercenary"],
+               "created_by_ref": "identity--0f2c9d4e-7a1b-4c3d-8e9f-0a1b2c3d4e5f"}]}
+            """
+        let relaxed = STIXBundleValidator.validate(bytes: Array(text.utf8), file: "b.json")
+        #expect(relaxed.count == 2)
+        #expect(relaxed.allSatisfy { $0.severity == .warning })
+        #expect(relaxed[0].message.contains("cyber-mercenary"))
+        #expect(relaxed[1].message.contains("not in the bundle"))
+        #expect(STIXBundleValidator.validate(bytes: Array(text.utf8), file: "b.json", strict: true).hasErrors)
+    }
+
+    @Test func errataVocabularyValuesAreAccepted() {
+        let text = """
+            {"type": "identity", "spec_version": "2.1", "id": "identity--5f2c9d4e-7a1b-4c3d-8e9f-0a1b2c3d4e5f",
+             "created": "2023-11-15T00:00:00.000Z", "modified": "2023-11-15T00:00:00.000Z", "name": "X",
+             "sectors": ["legal"]}
+            """
+        #expect(STIXBundleValidator.validate(bytes: Array(text.utf8), file: "o.json", strict: true).isEmpty)
+    }
+
+    @Test func stix20BundleGetsAClearMessage() {
+        let text = #"{"type": "bundle", "id": "bundle--8a0d3b7e-5c4f-4a51-9c1e-0d6b2f3a4e5c", "spec_version": "2.0", "objects": []}"#
+        let findings = STIXBundleValidator.validate(bytes: Array(text.utf8), file: "b.json")
+        #expect(findings.first?.message.contains("STIX 2.0") == true)
+        #expect(findings.hasErrors)
+    }
+
+    @Test func recognisesBundlesAndObjectsOnly() {
+        #expect(STIXBundleValidator.recognises(Array(#"{"type": "bundle", "id": "bundle--x"}"#.utf8)))
+        #expect(STIXBundleValidator.recognises(Array(#"{"spec_version": "2.1", "id": "identity--x", "type": "identity"}"#.utf8)))
+        #expect(!STIXBundleValidator.recognises(Array("title: A report\n".utf8)))
+        #expect(!STIXBundleValidator.recognises(Array(#"{"title": "A report"}"#.utf8)))
+    }
+}
