@@ -56,7 +56,10 @@ let package = Package(
         ),
         .testTarget(
             name: "ExportCtlTests",
-            dependencies: ["Export", "ExportTestSupport", "exportctl"],
+            dependencies: [
+                "Export", "ExportTestSupport", "exportctl",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
             swiftSettings: upcomingFeatures
         ),
     ],

@@ -99,5 +99,1330 @@ package enum EmbeddedResources {
 }
 
 """#,
+        "Schemas/threat-report.schema.json": ##"""
+{
+  "$schema": "https://json-schema.org/draft/2020-12/schema",
+  "$id": "https://exportctl.example/schemas/threat-report/1.0/threat-report.schema.json",
+  "title": "exportctl threat report (authoring format 1.0)",
+  "description": "A report of actors, partnerships and incidents, written in YAML or JSON. `exportctl lint` checks everything this schema says and more (dates that do not exist, unknown country codes and ids, membership dates, partnership cycles).",
+  "type": "object",
+  "additionalProperties": false,
+  "required": [
+    "format_version",
+    "title",
+    "published",
+    "producer"
+  ],
+  "properties": {
+    "format_version": {
+      "const": "1.0"
+    },
+    "title": {
+      "$ref": "#/$defs/text"
+    },
+    "description": {
+      "type": "string"
+    },
+    "published": {
+      "description": "The report's date: membership and sharing questions are answered on it.",
+      "type": "string",
+      "pattern": "^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$"
+    },
+    "producer": {
+      "description": "Who produced the report; its id seeds every object's UUID and must never change.",
+      "type": "object",
+      "additionalProperties": false,
+      "required": [
+        "id",
+        "name"
+      ],
+      "properties": {
+        "id": {
+          "$ref": "#/$defs/text"
+        },
+        "name": {
+          "$ref": "#/$defs/text"
+        }
+      }
+    },
+    "default_marking": {
+      "$ref": "#/$defs/marking"
+    },
+    "sources": {
+      "type": "array",
+      "items": {
+        "$ref": "#/$defs/source"
+      }
+    },
+    "actors": {
+      "type": "array",
+      "items": {
+        "$ref": "#/$defs/actor"
+      }
+    },
+    "intrusion_sets": {
+      "type": "array",
+      "items": {
+        "$ref": "#/$defs/activity"
+      }
+    },
+    "campaigns": {
+      "type": "array",
+      "items": {
+        "$ref": "#/$defs/activity"
+      }
+    },
+    "partnerships": {
+      "type": "array",
+      "items": {
+        "$ref": "#/$defs/partnership"
+      }
+    },
+    "incidents": {
+      "type": "array",
+      "items": {
+        "$ref": "#/$defs/incident"
+      }
+    }
+  },
+  "$defs": {
+    "id": {
+      "description": "A local id: the author's handle, unique in the document.",
+      "type": "string",
+      "pattern": "^[a-z0-9][a-z0-9._-]{0,127}$"
+    },
+    "text": {
+      "type": "string",
+      "minLength": 1
+    },
+    "date": {
+      "description": "A date with the precision known: YYYY, YYYY-MM or YYYY-MM-DD (an unquoted YAML year is accepted).",
+      "anyOf": [
+        {
+          "type": "string",
+          "pattern": "^[0-9]{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?)?$"
+        },
+        {
+          "type": "integer",
+          "minimum": 1000,
+          "maximum": 9999
+        }
+      ]
+    },
+    "dateSpan": {
+      "description": "A date, or an interval A/B of two dates.",
+      "anyOf": [
+        {
+          "type": "string",
+          "pattern": "^[0-9]{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?)?(/[0-9]{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?)?)?$"
+        },
+        {
+          "type": "integer",
+          "minimum": 1000,
+          "maximum": 9999
+        }
+      ]
+    },
+    "country": {
+      "description": "An ISO 3166-1 alpha-2 or alpha-3 code in capitals.",
+      "type": "string",
+      "pattern": "^[A-Z]{2,3}$"
+    },
+    "confidence": {
+      "description": "How sure the author is, 0 to 100.",
+      "type": "integer",
+      "minimum": 0,
+      "maximum": 100
+    },
+    "strings": {
+      "type": "array",
+      "items": {
+        "type": "string"
+      }
+    },
+    "sourceRefs": {
+      "description": "Ids of the report's sources this rests on.",
+      "type": "array",
+      "items": {
+        "$ref": "#/$defs/id"
+      }
+    },
+    "threatActorType": {
+      "description": "STIX 2.1 threat-actor-type-ov (open: other values are kept, with a lint warning).",
+      "anyOf": [
+        {
+          "enum": [
+            "activist",
+            "competitor",
+            "crime-syndicate",
+            "criminal",
+            "hacker",
+            "insider-accidental",
+            "insider-disgruntled",
+            "nation-state",
+            "private-sector",
+            "sensationalist",
+            "spy",
+            "terrorist",
+            "unknown"
+          ]
+        },
+        {
+          "type": "string",
+          "minLength": 1
+        }
+      ]
+    },
+    "sophistication": {
+      "description": "STIX 2.1 threat-actor-sophistication-ov (open).",
+      "anyOf": [
+        {
+          "enum": [
+            "none",
+            "minimal",
+            "intermediate",
+            "advanced",
+            "expert",
+            "innovator",
+            "strategic"
+          ]
+        },
+        {
+          "type": "string",
+          "minLength": 1
+        }
+      ]
+    },
+    "resourceLevel": {
+      "description": "STIX 2.1 attack-resource-level-ov (open).",
+      "anyOf": [
+        {
+          "enum": [
+            "individual",
+            "club",
+            "contest",
+            "team",
+            "organization",
+            "government"
+          ]
+        },
+        {
+          "type": "string",
+          "minLength": 1
+        }
+      ]
+    },
+    "motivation": {
+      "description": "STIX 2.1 attack-motivation-ov (open).",
+      "anyOf": [
+        {
+          "enum": [
+            "accidental",
+            "coercion",
+            "dominance",
+            "ideology",
+            "notoriety",
+            "organizational-gain",
+            "personal-gain",
+            "personal-satisfaction",
+            "revenge",
+            "unpredictable"
+          ]
+        },
+        {
+          "type": "string",
+          "minLength": 1
+        }
+      ]
+    },
+    "industrySector": {
+      "description": "STIX 2.1 industry-sector-ov with Errata 01 (open).",
+      "anyOf": [
+        {
+          "enum": [
+            "agriculture",
+            "aerospace",
+            "automotive",
+            "chemical",
+            "commercial",
+            "communications",
+            "construction",
+            "defense",
+            "education",
+            "energy",
+            "entertainment",
+            "financial-services",
+            "government",
+            "emergency-services",
+            "government-local",
+            "government-national",
+            "government-public-services",
+            "government-regional",
+            "healthcare",
+            "hospitality-leisure",
+            "infrastructure",
+            "dams",
+            "nuclear",
+            "water",
+            "insurance",
+            "legal",
+            "manufacturing",
+            "mining",
+            "non-profit",
+            "pharmaceuticals",
+            "retail",
+            "technology",
+            "telecommunications",
+            "transportation",
+            "utilities"
+          ]
+        },
+        {
+          "type": "string",
+          "minLength": 1
+        }
+      ]
+    },
+    "partnershipKind": {
+      "description": "What kind of arrangement a partnership is (open).",
+      "anyOf": [
+        {
+          "enum": [
+            "alliance",
+            "multilateral-dialogue",
+            "trilateral",
+            "bilateral",
+            "initiative",
+            "agreement"
+          ]
+        },
+        {
+          "type": "string",
+          "minLength": 1
+        }
+      ]
+    },
+    "partnershipScope": {
+      "description": "What a partnership covers (open).",
+      "anyOf": [
+        {
+          "enum": [
+            "intelligence-sharing",
+            "cyber-defence",
+            "satellite-data",
+            "maritime-domain-awareness",
+            "information-protection",
+            "military-cooperation",
+            "capacity-building"
+          ]
+        },
+        {
+          "type": "string",
+          "minLength": 1
+        }
+      ]
+    },
+    "incidentKind": {
+      "description": "What happened (open).",
+      "anyOf": [
+        {
+          "enum": [
+            "espionage",
+            "cyber-operation",
+            "military-incursion",
+            "unauthorised-disclosure",
+            "illicit-maritime-activity",
+            "smuggling",
+            "illegal-fishing"
+          ]
+        },
+        {
+          "type": "string",
+          "minLength": 1
+        }
+      ]
+    },
+    "incidentStatus": {
+      "description": "Where the incident's handling stands, after STIX 1.2 IncidentStatusVocab-1.0 (open).",
+      "anyOf": [
+        {
+          "enum": [
+            "new",
+            "open",
+            "stalled",
+            "containment-achieved",
+            "restoration-achieved",
+            "incident-reported",
+            "closed",
+            "rejected"
+          ]
+        },
+        {
+          "type": "string",
+          "minLength": 1
+        }
+      ]
+    },
+    "incidentDetermination": {
+      "description": "What the investigation concluded, as in the OASIS Incident Core Extension (open).",
+      "anyOf": [
+        {
+          "enum": [
+            "blocked",
+            "confirmed",
+            "failed-attempt",
+            "false-positive",
+            "suspected"
+          ]
+        },
+        {
+          "type": "string",
+          "minLength": 1
+        }
+      ]
+    },
+    "region": {
+      "description": "STIX 2.1 region-ov (open).",
+      "anyOf": [
+        {
+          "enum": [
+            "africa",
+            "eastern-africa",
+            "middle-africa",
+            "northern-africa",
+            "southern-africa",
+            "western-africa",
+            "americas",
+            "caribbean",
+            "central-america",
+            "latin-america-caribbean",
+            "northern-america",
+            "south-america",
+            "asia",
+            "central-asia",
+            "eastern-asia",
+            "southern-asia",
+            "south-eastern-asia",
+            "western-asia",
+            "europe",
+            "eastern-europe",
+            "northern-europe",
+            "southern-europe",
+            "western-europe",
+            "oceania",
+            "antarctica",
+            "australia-new-zealand",
+            "melanesia",
+            "micronesia",
+            "polynesia"
+          ]
+        },
+        {
+          "type": "string",
+          "minLength": 1
+        }
+      ]
+    },
+    "membershipRole": {
+      "description": "A member's role in a partnership (open).",
+      "anyOf": [
+        {
+          "enum": [
+            "member",
+            "founding-member",
+            "lead",
+            "observer",
+            "beneficiary"
+          ]
+        },
+        {
+          "type": "string",
+          "minLength": 1
+        }
+      ]
+    },
+    "marking": {
+      "description": "Who may receive an item: a TLP 2.0 level and an optional releasable-to list.",
+      "type": "object",
+      "additionalProperties": false,
+      "required": [
+        "tlp"
+      ],
+      "properties": {
+        "tlp": {
+          "enum": [
+            "clear",
+            "green",
+            "amber",
+            "amber+strict",
+            "red"
+          ]
+        },
+        "releasable_to": {
+          "description": "Countries (ISO codes in capitals) and parties (partnership or actor ids).",
+          "type": "array",
+          "items": {
+            "type": "string",
+            "pattern": "^([A-Z]{2,3}|[a-z0-9][a-z0-9._-]{0,127})$"
+          }
+        }
+      }
+    },
+    "link": {
+      "description": "A link to another object: its id, or a mapping with the id, an own marking and a description.",
+      "oneOf": [
+        {
+          "$ref": "#/$defs/id"
+        },
+        {
+          "type": "object",
+          "additionalProperties": false,
+          "required": [
+            "ref"
+          ],
+          "properties": {
+            "ref": {
+              "$ref": "#/$defs/id"
+            },
+            "marking": {
+              "$ref": "#/$defs/marking"
+            },
+            "description": {
+              "type": "string"
+            }
+          }
+        }
+      ]
+    },
+    "links": {
+      "type": "array",
+      "items": {
+        "$ref": "#/$defs/link"
+      }
+    },
+    "source": {
+      "description": "Where the report's knowledge came from.",
+      "type": "object",
+      "additionalProperties": false,
+      "required": [
+        "id",
+        "name"
+      ],
+      "properties": {
+        "id": {
+          "$ref": "#/$defs/id"
+        },
+        "name": {
+          "$ref": "#/$defs/text"
+        },
+        "url": {
+          "description": "Where the source can be retrieved (http or https).",
+          "type": "string",
+          "pattern": "^https?://[^\\s]+$"
+        },
+        "sha256": {
+          "type": "string",
+          "pattern": "^[0-9a-f]{64}$"
+        },
+        "description": {
+          "type": "string"
+        }
+      }
+    },
+    "location": {
+      "description": "Where something happened: at least one of name, country, region or coordinates.",
+      "type": "object",
+      "additionalProperties": false,
+      "minProperties": 1,
+      "dependentRequired": {
+        "latitude": [
+          "longitude"
+        ],
+        "longitude": [
+          "latitude"
+        ]
+      },
+      "properties": {
+        "name": {
+          "type": "string"
+        },
+        "country": {
+          "$ref": "#/$defs/country"
+        },
+        "region": {
+          "$ref": "#/$defs/region"
+        },
+        "latitude": {
+          "type": "number",
+          "minimum": -90,
+          "maximum": 90
+        },
+        "longitude": {
+          "type": "number",
+          "minimum": -180,
+          "maximum": 180
+        }
+      }
+    },
+    "actor": {
+      "description": "A state, agency, organisation, person or threat actor. The threat_* and motivation keys apply to kind threat-actor only.",
+      "type": "object",
+      "additionalProperties": false,
+      "required": [
+        "id",
+        "name",
+        "kind"
+      ],
+      "properties": {
+        "id": {
+          "$ref": "#/$defs/id"
+        },
+        "name": {
+          "$ref": "#/$defs/text"
+        },
+        "kind": {
+          "enum": [
+            "state",
+            "agency",
+            "organization",
+            "individual",
+            "threat-actor"
+          ]
+        },
+        "aliases": {
+          "$ref": "#/$defs/strings"
+        },
+        "country": {
+          "$ref": "#/$defs/country"
+        },
+        "sectors": {
+          "type": "array",
+          "items": {
+            "$ref": "#/$defs/industrySector"
+          }
+        },
+        "roles": {
+          "$ref": "#/$defs/strings"
+        },
+        "description": {
+          "type": "string"
+        },
+        "sponsored_by": {
+          "$ref": "#/$defs/links"
+        },
+        "threat_actor_types": {
+          "type": "array",
+          "items": {
+            "$ref": "#/$defs/threatActorType"
+          }
+        },
+        "sophistication": {
+          "$ref": "#/$defs/sophistication"
+        },
+        "resource_level": {
+          "$ref": "#/$defs/resourceLevel"
+        },
+        "primary_motivation": {
+          "$ref": "#/$defs/motivation"
+        },
+        "secondary_motivations": {
+          "type": "array",
+          "items": {
+            "$ref": "#/$defs/motivation"
+          }
+        },
+        "goals": {
+          "$ref": "#/$defs/strings"
+        },
+        "first_seen": {
+          "$ref": "#/$defs/date"
+        },
+        "last_seen": {
+          "$ref": "#/$defs/date"
+        },
+        "confidence": {
+          "$ref": "#/$defs/confidence"
+        },
+        "sources": {
+          "$ref": "#/$defs/sourceRefs"
+        },
+        "marking": {
+          "$ref": "#/$defs/marking"
+        }
+      }
+    },
+    "activity": {
+      "description": "An intrusion set or a campaign.",
+      "type": "object",
+      "additionalProperties": false,
+      "required": [
+        "id",
+        "name"
+      ],
+      "properties": {
+        "id": {
+          "$ref": "#/$defs/id"
+        },
+        "name": {
+          "$ref": "#/$defs/text"
+        },
+        "aliases": {
+          "$ref": "#/$defs/strings"
+        },
+        "description": {
+          "type": "string"
+        },
+        "first_seen": {
+          "$ref": "#/$defs/date"
+        },
+        "last_seen": {
+          "$ref": "#/$defs/date"
+        },
+        "objective": {
+          "type": "string"
+        },
+        "attributed_to": {
+          "$ref": "#/$defs/links"
+        },
+        "targets": {
+          "$ref": "#/$defs/links"
+        },
+        "confidence": {
+          "$ref": "#/$defs/confidence"
+        },
+        "sources": {
+          "$ref": "#/$defs/sourceRefs"
+        },
+        "marking": {
+          "$ref": "#/$defs/marking"
+        }
+      }
+    },
+    "membership": {
+      "description": "A member of a partnership: its id, or a mapping with role, dates and an own marking.",
+      "oneOf": [
+        {
+          "$ref": "#/$defs/id"
+        },
+        {
+          "description": "A membership.",
+          "type": "object",
+          "additionalProperties": false,
+          "required": [
+            "member"
+          ],
+          "properties": {
+            "member": {
+              "$ref": "#/$defs/id"
+            },
+            "role": {
+              "$ref": "#/$defs/membershipRole"
+            },
+            "since": {
+              "$ref": "#/$defs/date"
+            },
+            "until": {
+              "$ref": "#/$defs/date"
+            },
+            "marking": {
+              "$ref": "#/$defs/marking"
+            }
+          }
+        }
+      ]
+    },
+    "partnership": {
+      "description": "An alliance, dialogue, trilateral, bilateral, initiative or agreement.",
+      "type": "object",
+      "additionalProperties": false,
+      "required": [
+        "id",
+        "name",
+        "kind"
+      ],
+      "properties": {
+        "id": {
+          "$ref": "#/$defs/id"
+        },
+        "name": {
+          "$ref": "#/$defs/text"
+        },
+        "kind": {
+          "$ref": "#/$defs/partnershipKind"
+        },
+        "aliases": {
+          "$ref": "#/$defs/strings"
+        },
+        "members": {
+          "type": "array",
+          "minItems": 2,
+          "items": {
+            "$ref": "#/$defs/membership"
+          }
+        },
+        "scope": {
+          "type": "array",
+          "items": {
+            "$ref": "#/$defs/partnershipScope"
+          }
+        },
+        "established": {
+          "$ref": "#/$defs/date"
+        },
+        "description": {
+          "type": "string"
+        },
+        "confidence": {
+          "$ref": "#/$defs/confidence"
+        },
+        "sources": {
+          "$ref": "#/$defs/sourceRefs"
+        },
+        "marking": {
+          "$ref": "#/$defs/marking"
+        }
+      }
+    },
+    "incident": {
+      "description": "Something that happened.",
+      "type": "object",
+      "additionalProperties": false,
+      "required": [
+        "id",
+        "title",
+        "kind"
+      ],
+      "properties": {
+        "id": {
+          "$ref": "#/$defs/id"
+        },
+        "title": {
+          "$ref": "#/$defs/text"
+        },
+        "kind": {
+          "$ref": "#/$defs/incidentKind"
+        },
+        "description": {
+          "type": "string"
+        },
+        "when": {
+          "$ref": "#/$defs/dateSpan"
+        },
+        "where": {
+          "$ref": "#/$defs/location"
+        },
+        "attributed_to": {
+          "$ref": "#/$defs/links"
+        },
+        "targets": {
+          "$ref": "#/$defs/links"
+        },
+        "responders": {
+          "$ref": "#/$defs/links"
+        },
+        "supporters": {
+          "$ref": "#/$defs/links"
+        },
+        "outcome": {
+          "type": "string"
+        },
+        "impacts": {
+          "$ref": "#/$defs/strings"
+        },
+        "status": {
+          "$ref": "#/$defs/incidentStatus"
+        },
+        "determination": {
+          "$ref": "#/$defs/incidentDetermination"
+        },
+        "confidence": {
+          "$ref": "#/$defs/confidence"
+        },
+        "sources": {
+          "$ref": "#/$defs/sourceRefs"
+        },
+        "marking": {
+          "$ref": "#/$defs/marking"
+        }
+      }
+    }
+  }
+}
+
+"""##,
+        "Scenario/indo-pacific-2023.yaml": #"""
+# The built-in sample: "US Strengthens Intelligence Alliances Across Asia to Counter Chinese Espionage and
+# Cyber Threats" (late 2023), modelled in exportctl's authoring format.
+#
+# The article dates itself to late 2023: the airman was charged in April 2023 and Minoru Kihara became
+# Japan's defence minister in September 2023, so "late last year" is Q4 2022 and "in May" is May 2023.
+#
+# Markings exercise every sharing rule: public (CLEAR) items, items for Five Eyes only, the Quad only, one
+# trilateral only and one bilateral pair only, a TLP:RED link for India alone, a membership the report's
+# date excludes (the Philippines' year-only 2023 membership of the US-Japan-Philippines trilateral), and a
+# link marked more narrowly than the objects it joins (US intelligence support to India).
+format_version: "1.0"
+title: US intelligence partnerships in Asia against Chinese espionage and cyber threats
+description: >-
+  The United States is bolstering intelligence cooperation with Asian partners (the Quad, trilaterals with
+  Japan and South Korea and with Japan and the Philippines, and bilateral sharing with Japan, India and
+  Vietnam) to counter China's espionage and cyber operations, alongside the Five Eyes alliance.
+published: 2023-11-15
+producer:
+  id: desk.indo-pacific.example
+  name: Example Indo-Pacific Analysis Desk
+default_marking:
+  tlp: clear
+sources:
+  - id: article
+    name: US Strengthens Intelligence Alliances Across Asia to Counter Chinese Espionage and Cyber Threats
+    sha256: 1fa846a74c237575174b700b11e91fea856713c752d4d5bc17408277eb087740
+    description: News article citing US officials who requested anonymity when discussing classified matters.
+  - id: byman-csis
+    name: Daniel Byman, Center for Strategic and International Studies
+    description: >-
+      "Intelligence liaison can serve as an important force multiplier. It can expand overall collection as
+      different countries will have access to different secrets in different parts of the world."
+  - id: us-officials
+    name: US officials (anonymous)
+    description: Officials who revealed the intelligence-sharing arrangements in Asia on condition of anonymity.
+
+actors:
+  # States
+  - id: usa
+    name: United States
+    aliases: [US, United States of America, Washington]
+    kind: state
+    country: US
+    sectors: [government-national]
+  - id: india
+    name: India
+    kind: state
+    country: IN
+    sectors: [government-national]
+  - id: japan
+    name: Japan
+    aliases: [Tokyo]
+    kind: state
+    country: JP
+    sectors: [government-national]
+  - id: australia
+    name: Australia
+    kind: state
+    country: AU
+    sectors: [government-national]
+  - id: south-korea
+    name: South Korea
+    aliases: [Republic of Korea, ROK]
+    kind: state
+    country: KR
+    sectors: [government-national]
+  - id: philippines
+    name: Philippines
+    kind: state
+    country: PH
+    sectors: [government-national]
+  - id: vietnam
+    name: Vietnam
+    aliases: [Viet Nam]
+    kind: state
+    country: VN
+    sectors: [government-national]
+  - id: united-kingdom
+    name: United Kingdom
+    aliases: [UK]
+    kind: state
+    country: GB
+    sectors: [government-national]
+  - id: canada
+    name: Canada
+    kind: state
+    country: CA
+    sectors: [government-national]
+  - id: new-zealand
+    name: New Zealand
+    kind: state
+    country: NZ
+    sectors: [government-national]
+  - id: china
+    name: China
+    aliases: [People's Republic of China, PRC]
+    kind: state
+    country: CN
+    sectors: [government-national]
+  - id: russia
+    name: Russia
+    aliases: [Russian Federation]
+    kind: state
+    country: RU
+    sectors: [government-national]
+  - id: ukraine
+    name: Ukraine
+    kind: state
+    country: UA
+    sectors: [government-national]
+  - id: pacific-island-nations
+    name: Pacific island nations
+    kind: organization
+    sectors: [government-national]
+    description: The Pacific nations the Quad agreed to give commercial satellite data, taken together.
+
+  # Government bodies and organisations
+  - id: us-justice-department
+    name: US Department of Justice
+    aliases: [Justice Department]
+    kind: agency
+    country: US
+    sectors: [government-national, legal]
+  - id: us-defense-department
+    name: US Department of Defense
+    aliases: [Pentagon]
+    kind: agency
+    country: US
+    sectors: [government-national, defense]
+  - id: us-space-force
+    name: US Space Force
+    kind: agency
+    country: US
+    sectors: [government-national, defense, aerospace]
+  - id: us-air-national-guard
+    name: US Air National Guard
+    aliases: [National Guard]
+    kind: agency
+    country: US
+    sectors: [government-national, defense]
+  - id: japan-defense-ministry
+    name: Japan Ministry of Defense
+    kind: agency
+    country: JP
+    sectors: [government-national, defense]
+  - id: csis
+    name: Center for Strategic and International Studies
+    aliases: [CSIS]
+    kind: organization
+    country: US
+    sectors: [non-profit]
+    description: A think tank in Washington.
+
+  # People
+  - id: daniel-byman
+    name: Daniel Byman
+    kind: individual
+    country: US
+    roles: [specialist on intelligence matters, Center for Strategic and International Studies]
+    sources: [byman-csis]
+  - id: lloyd-austin
+    name: Lloyd Austin
+    kind: individual
+    country: US
+    roles: [US Secretary of Defense]
+  - id: minoru-kihara
+    name: Minoru Kihara
+    kind: individual
+    country: JP
+    roles: [Minister of Defense of Japan (from September 2023)]
+  - id: donald-trump
+    name: Donald Trump
+    kind: individual
+    country: US
+    roles: [former US President]
+    description: Regional partners look to intelligence ties for added security should he return to power.
+
+  # Threat actors
+  - id: china-intelligence-apparatus
+    name: Chinese state espionage apparatus
+    aliases: [China's spy network]
+    kind: threat-actor
+    country: CN
+    description: China's expanding spy network and sophisticated espionage activities in the region.
+    threat_actor_types: [nation-state, spy]
+    sophistication: strategic
+    resource_level: government
+    primary_motivation: organizational-gain
+    secondary_motivations: [dominance]
+    goals: [Expand intelligence collection against the United States and its Asian partners]
+    sponsored_by: [china]
+    confidence: 85
+    sources: [article, us-officials]
+  - id: china-state-cyber-actors
+    name: Chinese state-sponsored cyber actors
+    kind: threat-actor
+    country: CN
+    description: State-sponsored groups conducting cyber operations against US partners in Asia.
+    threat_actor_types: [nation-state]
+    sophistication: advanced
+    resource_level: government
+    primary_motivation: organizational-gain
+    sponsored_by:
+      - ref: china
+        description: Assessed state sponsorship of the groups' cyber operations.
+    confidence: 70
+    sources: [us-officials]
+    marking:
+      tlp: amber
+      releasable_to: [five-eyes]
+  - id: pla
+    name: People's Liberation Army
+    aliases: [PLA, Chinese military]
+    kind: threat-actor
+    country: CN
+    threat_actor_types: [nation-state]
+    resource_level: government
+    primary_motivation: dominance
+    sponsored_by: [china]
+  - id: china-maritime-militia
+    name: Chinese maritime militia
+    kind: threat-actor
+    country: CN
+    description: Militia vessels whose movements Pacific nations track with Quad-provided satellite data.
+    threat_actor_types: [nation-state]
+    resource_level: government
+    primary_motivation: dominance
+    sponsored_by: [china]
+    marking:
+      tlp: amber
+      releasable_to: [quad]
+  - id: jack-teixeira
+    name: Jack Teixeira
+    kind: threat-actor
+    country: US
+    roles: [insider, airman of the Massachusetts Air National Guard]
+    description: 21-year-old National Guard airman charged in April 2023 with illegally disseminating classified information.
+    threat_actor_types: [sensationalist]
+    sophistication: minimal
+    resource_level: individual
+    primary_motivation: notoriety
+    secondary_motivations: [personal-satisfaction]
+    sponsored_by:
+      - ref: us-air-national-guard
+        description: His unit; the disclosure abused his authorised access.
+
+intrusion_sets:
+  - id: china-cyber-espionage
+    name: Chinese state-sponsored cyber espionage against US partners in Asia
+    description: Cyber intrusions that US partners in Asia seek to withstand through shared intelligence.
+    objective: Collect secrets of the United States and its Asian partners.
+    attributed_to: [china-state-cyber-actors]
+    targets: [japan, south-korea, philippines, india, australia]
+    confidence: 60
+    sources: [us-officials]
+    marking:
+      tlp: amber
+      releasable_to: [five-eyes]
+
+campaigns:
+  - id: china-regional-espionage
+    name: China's espionage and cyber operations against the region
+    description: Espionage and cyber activities that the new Asian intelligence pacts aim to counter.
+    first_seen: "2022"
+    objective: Gain intelligence advantage over the US and its partners in Asia.
+    attributed_to: [china-intelligence-apparatus, china-cyber-espionage]
+    targets: [usa, japan, south-korea, philippines, india, vietnam, australia]
+    sources: [article]
+
+partnerships:
+  - id: five-eyes
+    name: Five Eyes
+    aliases: [FVEY]
+    kind: alliance
+    members:
+      - {member: usa, role: founding-member, since: "1946"}
+      - {member: united-kingdom, role: founding-member, since: "1946"}
+      - {member: canada, since: "1948"}
+      - {member: australia, since: "1956"}
+      - {member: new-zealand, since: "1956"}
+    scope: [intelligence-sharing]
+    established: "1946"
+    description: >-
+      Long a cornerstone of US intelligence cooperation, increasingly focused on China; its exclusive
+      English-speaking membership limits its reach in Asia.
+  - id: quad
+    name: Quadrilateral Security Dialogue
+    aliases: [Quad]
+    kind: multilateral-dialogue
+    members: [usa, india, japan, australia]
+    scope: [intelligence-sharing, maritime-domain-awareness]
+    established: "2007"
+  - id: us-japan-rok
+    name: US-Japan-South Korea trilateral
+    kind: trilateral
+    members:
+      - usa
+      - japan
+      - {member: south-korea, since: 2023-08}
+    scope: [intelligence-sharing, cyber-defence]
+    established: 2023-08
+    description: South Korea became more receptive to collaboration after a change of leadership.
+  - id: us-japan-philippines
+    name: US-Japan-Philippines trilateral
+    kind: trilateral
+    members:
+      - usa
+      - japan
+      - {member: philippines, since: "2023"}
+    scope: [intelligence-sharing]
+    established: "2023"
+    description: >-
+      The Philippines' membership is known only to the year 2023, so on the report's date it is not certain
+      and sharing does not count it.
+  - id: us-japan
+    name: US-Japan bilateral information sharing
+    kind: bilateral
+    members: [usa, japan]
+    scope: [intelligence-sharing, information-protection]
+    description: Deepened after Washington addressed long-standing concerns about Tokyo's ability to safeguard sensitive information.
+  - id: us-india
+    name: US-India bilateral intelligence sharing
+    kind: bilateral
+    members: [usa, india]
+    scope: [intelligence-sharing]
+  - id: us-vietnam
+    name: US-Vietnam bilateral information sharing
+    kind: bilateral
+    members: [usa, vietnam]
+    scope: [intelligence-sharing]
+    marking:
+      tlp: amber
+      releasable_to: [us-vietnam]
+  - id: ipmda
+    name: Quad commercial satellite data for Pacific nations
+    aliases: [Indo-Pacific Partnership for Maritime Domain Awareness, IPMDA]
+    kind: initiative
+    members:
+      - {member: quad, role: lead}
+      - {member: pacific-island-nations, role: beneficiary}
+    scope: [satellite-data, maritime-domain-awareness]
+    established: 2022-05
+    description: The Quad's May 2022 agreement to provide data from commercial satellites to Pacific nations.
+  - id: space-force-japan-tracking
+    name: US Space Force satellite-tracking equipment for Japan
+    kind: agreement
+    members:
+      - {member: us-space-force, role: lead}
+      - {member: japan, role: beneficiary}
+    scope: [satellite-data]
+    established: 2023-05
+    description: In May 2023 the US Space Force delivered advanced satellite-tracking equipment to Japan.
+    marking:
+      tlp: amber
+      releasable_to: [us-japan]
+  - id: japan-information-protection
+    name: US-Japan information protection and cybersecurity cooperation
+    kind: agreement
+    members:
+      - {member: japan-defense-ministry, role: lead}
+      - {member: us-defense-department, role: member}
+    scope: [information-protection, cyber-defence]
+    established: 2023-11
+    description: At a meeting with Lloyd Austin, Minoru Kihara pledged to enhance information protection and cybersecurity capabilities with American assistance.
+
+incidents:
+  - id: himalaya-incursion
+    title: Chinese military incursion in the Himalayas repelled by India
+    kind: military-incursion
+    description: India repelled a Chinese military incursion in the Himalayas; strengthened US-India intelligence sharing reportedly played a pivotal role.
+    when: 2022-10/2022-12
+    where:
+      name: Himalayan border between India and China
+      country: IN
+      region: southern-asia
+    attributed_to: [pla]
+    targets: [india]
+    responders: [india]
+    supporters:
+      - ref: usa
+        description: US intelligence shared with India before and during the incursion.
+        marking:
+          tlp: red
+          releasable_to: [IND]
+    outcome: The incursion was repelled.
+    impacts: [Border security of India]
+    status: closed
+    determination: blocked
+    confidence: 75
+    sources: [article, us-officials]
+    marking:
+      tlp: amber
+      releasable_to: [us-india]
+  - id: classified-disclosure-2023
+    title: Disclosure of classified information by a National Guard airman
+    kind: unauthorised-disclosure
+    description: >-
+      A National Guard airman illegally disseminated classified information, including sensitive
+      battlefield data on Russia's invasion of Ukraine and revelations about US surveillance of allies like
+      South Korea, deepening partners' concerns about US ability to safeguard classified information.
+    when: 2023-04
+    where:
+      country: US
+      region: northern-america
+    attributed_to: [jack-teixeira]
+    targets: [usa, south-korea, ukraine]
+    responders: [us-justice-department]
+    outcome: The US Justice Department charged Jack Teixeira in April 2023.
+    impacts:
+      - Sensitive battlefield data on Russia's invasion of Ukraine exposed
+      - US surveillance of allies such as South Korea revealed
+      - Partners' doubts about US safeguarding of classified information
+    status: closed
+    determination: confirmed
+    confidence: 95
+    sources: [article]
+  - id: china-cyber-operations
+    title: Chinese espionage and cyber operations against US partners in Asia
+    kind: cyber-operation
+    description: Ongoing espionage and cyber operations that the intelligence partnerships in Asia aim to counter.
+    when: 2022/2023
+    where:
+      region: eastern-asia
+    attributed_to: [china-regional-espionage]
+    targets: [japan, south-korea, philippines]
+    responders: [us-japan-rok]
+    supporters: [usa]
+    status: open
+    determination: suspected
+    confidence: 60
+    sources: [article, us-officials]
+    marking:
+      tlp: amber
+      releasable_to: [us-japan-rok]
+  - id: maritime-militia-movements
+    title: Chinese maritime militia movements tracked with commercial satellite data
+    kind: illicit-maritime-activity
+    when: "2023"
+    where:
+      region: oceania
+    attributed_to: [china-maritime-militia]
+    targets: [pacific-island-nations]
+    responders: [pacific-island-nations]
+    supporters: [ipmda]
+    status: open
+    sources: [article]
+    marking:
+      tlp: amber
+      releasable_to: [quad]
+  - id: pacific-smuggling
+    title: Smuggling tracked with commercial satellite data
+    kind: smuggling
+    when: "2023"
+    where:
+      region: oceania
+    targets: [pacific-island-nations]
+    responders: [pacific-island-nations]
+    supporters: [ipmda]
+    status: open
+    sources: [article]
+  - id: pacific-illegal-fishing
+    title: Illegal fishing tracked with commercial satellite data
+    kind: illegal-fishing
+    when: "2023"
+    where:
+      region: oceania
+    targets: [pacific-island-nations]
+    responders: [pacific-island-nations]
+    supporters: [ipmda]
+    status: open
+    sources: [article]
+
+"""#,
     ]
 }

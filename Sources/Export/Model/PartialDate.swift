@@ -75,7 +75,7 @@ public struct PartialDate: Sendable {
         "July", "August", "September", "October", "November", "December",
     ]
 
-    private init(uncheckedYear year: Int, month: Int?, day: Int?) {
+    init(uncheckedYear year: Int, month: Int?, day: Int?) {
         self.year = year
         self.month = month
         self.day = day

@@ -1,0 +1,169 @@
+import CYaml
+
+/// Builds ``YAMLNode`` trees from libyaml's events, without Yams' resolver or composer.
+///
+/// Doing this ourselves gives what the authoring format needs and Yams does not: every scalar as written,
+/// duplicate keys reported at the second key while reading goes on, anchors and aliases refused before any
+/// alias is expanded (no billion-laughs blow-up), a nesting limit, and exact line and column for each node.
+/// It is iterative, so hostile nesting cannot overflow the stack.
+struct YAMLComposer {
+    let file: String
+    let limits: InputLimits
+    private(set) var diagnostics: [Diagnostic] = []
+    private var inputLength = 0
+
+    init(file: String, limits: InputLimits) {
+        self.file = file
+        self.limits = limits
+    }
+
+    /// Parses UTF-8 bytes (already checked by ``InputText``) into the document's root node.
+    mutating func compose(_ bytes: [UInt8]) -> YAMLNode? {
+        var parser = yaml_parser_t()
+        guard yaml_parser_initialize(&parser) == 1 else {
+            diagnostics.append(Diagnostic(.error, "cannot start the YAML parser (out of memory)"))
+            return nil
+        }
+        defer { yaml_parser_delete(&parser) }
+        inputLength = bytes.count
+        return bytes.withUnsafeBufferPointer { buffer in
+            yaml_parser_set_encoding(&parser, YAML_UTF8_ENCODING)
+            yaml_parser_set_input_string(&parser, buffer.baseAddress, buffer.count)
+            return run(&parser)
+        }
+    }
+
+    private struct Frame {
+        var node: YAMLNode
+        var pendingKey: YAMLNode?
+        var seenKeys: Set<String>
+    }
+
+    private mutating func run(_ parser: inout yaml_parser_t) -> YAMLNode? {
+        var stack: [Frame] = []
+        var root: YAMLNode?
+        var documents = 0
+        var event = yaml_event_t()
+        while true {
+            guard yaml_parser_parse(&parser, &event) == 1 else {
+                reportParserError(parser)
+                return nil
+            }
+            defer { yaml_event_delete(&event) }
+            let line = Int(event.start_mark.line) + 1
+            let column = Int(event.start_mark.column) + 1
+            var finished: YAMLNode?
+            switch event.type {
+            case YAML_STREAM_END_EVENT:
+                return root
+            case YAML_DOCUMENT_START_EVENT:
+                documents += 1
+                if documents == 2 {
+                    error("a second document starts here; a report is one document", line, column,
+                          hint: "remove the '---' separator or split the file")
+                    return root
+                }
+            case YAML_ALIAS_EVENT:
+                error("YAML aliases are not allowed in report documents", line, column,
+                      hint: "write the value out in full")
+                finished = YAMLNode(content: .scalar("", isPlain: true), line: line, column: column)
+            case YAML_SCALAR_EVENT:
+                let scalar = event.data.scalar
+                checkAnchor(scalar.anchor, line, column)
+                let isPlain = scalar.style == YAML_PLAIN_SCALAR_STYLE && !isStringTag(scalar.tag)
+                checkTag(scalar.tag, line, column)
+                guard scalar.length <= limits.maxScalarBytes else {
+                    error("a value of \(scalar.length) bytes is longer than the limit of \(limits.maxScalarBytes)",
+                          line, column, hint: "shorten it")
+                    return nil
+                }
+                let text = String(decoding: UnsafeBufferPointer(start: scalar.value, count: scalar.length), as: UTF8.self)
+                finished = YAMLNode(content: .scalar(text, isPlain: isPlain), line: line, column: column)
+            case YAML_SEQUENCE_START_EVENT, YAML_MAPPING_START_EVENT:
+                let isMapping = event.type == YAML_MAPPING_START_EVENT
+                checkAnchor(isMapping ? event.data.mapping_start.anchor : event.data.sequence_start.anchor, line, column)
+                checkTag(isMapping ? event.data.mapping_start.tag : event.data.sequence_start.tag, line, column)
+                guard stack.count < limits.maxDepth else {
+                    error("nesting is deeper than the limit of \(limits.maxDepth) levels", line, column,
+                          hint: "a report needs only a few levels; check the structure")
+                    return nil
+                }
+                let content: YAMLNode.Content = isMapping ? .mapping([]) : .sequence([])
+                stack.append(Frame(node: YAMLNode(content: content, line: line, column: column), seenKeys: []))
+            case YAML_SEQUENCE_END_EVENT, YAML_MAPPING_END_EVENT:
+                finished = stack.popLast()?.node
+            default:
+                break
+            }
+            if let node = finished {
+                if stack.isEmpty { root = node } else { attach(node, to: &stack[stack.count - 1]) }
+            }
+        }
+    }
+
+    private mutating func attach(_ node: YAMLNode, to frame: inout Frame) {
+        switch frame.node.content {
+        case .sequence(var items):
+            items.append(node)
+            frame.node.content = .sequence(items)
+        case .mapping(var pairs):
+            guard let key = frame.pendingKey else {
+                frame.pendingKey = node
+                return
+            }
+            frame.pendingKey = nil
+            let name = key.scalar ?? "<\(key.kindDescription)>"
+            if frame.seenKeys.insert(name).inserted {
+                pairs.append((key, node))
+                frame.node.content = .mapping(pairs)
+            } else {
+                error("duplicate key '\(name)'", key.line, key.column,
+                      hint: "a key may appear once in a mapping; the first '\(name)' is kept")
+            }
+        case .scalar:
+            break
+        }
+    }
+
+    private func isStringTag(_ tag: UnsafeMutablePointer<yaml_char_t>?) -> Bool {
+        guard let tag else { return false }
+        return String(cString: tag) == "tag:yaml.org,2002:str"
+    }
+
+    private mutating func checkTag(_ tag: UnsafeMutablePointer<yaml_char_t>?, _ line: Int, _ column: Int) {
+        guard let tag else { return }
+        let name = String(cString: tag)
+        if name != "tag:yaml.org,2002:str" && name != "!" {
+            error("YAML tag '\(name)' is not supported", line, column, hint: "remove the tag; quote the value if it must be text")
+        }
+    }
+
+    private mutating func checkAnchor(_ anchor: UnsafeMutablePointer<yaml_char_t>?, _ line: Int, _ column: Int) {
+        guard let anchor else { return }
+        error("YAML anchor '&\(String(cString: anchor))' is not allowed in report documents", line, column,
+              hint: "write each value out in full; anchors and aliases are refused")
+    }
+
+    private mutating func reportParserError(_ parser: yaml_parser_t) {
+        let mark = parser.problem_mark
+        let problem = parser.problem.map { String(cString: $0) } ?? "malformed document"
+        var message = problem
+        if let context = parser.context.map({ String(cString: $0) }) {
+            message = "\(problem) (\(context) at \(parser.context_mark.line + 1):\(parser.context_mark.column + 1))"
+        }
+        if problem.hasPrefix("Maximum nesting level") {
+            // libyaml's scanner has its own bound (1000) and can meet it before our composer sees the events.
+            error("nesting is deeper than the limit of \(limits.maxDepth) levels", Int(mark.line) + 1, Int(mark.column) + 1,
+                  hint: "a report needs only a few levels; check the structure")
+            return
+        }
+        let isTruncated = Int(mark.index) >= inputLength - 1
+        error("syntax error: \(message)", Int(mark.line) + 1, Int(mark.column) + 1,
+              hint: isTruncated ? "the file may be truncated" : "check the YAML or JSON syntax here")
+    }
+
+    private mutating func error(_ message: String, _ line: Int, _ column: Int, hint: String? = nil) {
+        diagnostics.append(
+            Diagnostic(.error, message, at: SourceLocation(file: file, line: line, column: column), hint: hint))
+    }
+}
