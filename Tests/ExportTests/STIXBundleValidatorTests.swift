@@ -63,6 +63,9 @@ struct STIXBundleValidatorTests {
     @Test func agreesWithStix2ValidatorOnValidBundles() throws {
         let folder = try Self.folder()
         var files = [try Self.write(try Self.richBundle(), name: "rich.json", in: folder)]
+        let scenario = folder.appendingPathComponent("scenario.json")
+        try Data(STIX21WriterTests.scenarioBundle()).write(to: scenario)
+        files.append(scenario)
         let made = try Oracle.runScript("stix2_make_bundles.py", [folder.appendingPathComponent("python-stix2").path])
         #expect(made.status == 0, "\(made.errors)")
         files += made.output.split(separator: "\n").map { URL(fileURLWithPath: String($0)) }
