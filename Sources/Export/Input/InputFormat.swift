@@ -19,7 +19,8 @@ public struct InputFormat: Sendable {
 
     /// Every readable format, most specific first: the authoring format comes last, as it accepts any YAML.
     public static let all: [InputFormat] = [
-        .authoring
+        .stix21,
+        .authoring,
     ]
 
     /// The format with this name.

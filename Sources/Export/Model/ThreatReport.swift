@@ -37,6 +37,10 @@ public struct ThreatReport: Sendable {
     public var partnerships: [Partnership]
     /// What happened.
     public var incidents: [Incident]
+    /// STIX objects read from a bundle that the model has no place for (indicators, malware, relationships
+    /// it does not map, foreign marking definitions), kept verbatim: the STIX writer writes them back
+    /// unchanged, other formats report them as not carried. Empty for authored reports.
+    public var verbatimObjects: [JSONValue] = []
 
     /// Creates a report.
     public init(

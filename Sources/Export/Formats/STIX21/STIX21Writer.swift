@@ -40,6 +40,7 @@ public struct STIX21Writer: FormatWriter {
         for activity in report.campaigns { try bundle.append(builder.objects(for: activity, type: "campaign"), to: &sink) }
         for partnership in report.partnerships { try bundle.append(builder.objects(for: partnership), to: &sink) }
         for incident in report.incidents { try bundle.append(builder.objects(for: incident), to: &sink) }
+        try bundle.append(builder.verbatimObjects(), to: &sink)
         var warnings: [Diagnostic] = []
         if let reportObject = builder.reportObject() {
             try bundle.append(reportObject, to: &sink)

@@ -48,12 +48,13 @@ extension STIXBundleBuilder {
         return out
     }
 
-    /// The core extension's determination: it has no `confirmed`, the nearest is `successful-attempt`.
+    /// The core extension's determination: it has no `confirmed` (the nearest is `successful-attempt`), and
+    /// values outside its enumeration become `suspected`; ours keeps the exact value.
     static func coreDetermination(_ value: IncidentDetermination) -> String {
         switch value {
         case .confirmed: "successful-attempt"
         case .blocked, .failedAttempt, .falsePositive, .suspected: value.rawValue
-        default: value.rawValue
+        default: "suspected"
         }
     }
 

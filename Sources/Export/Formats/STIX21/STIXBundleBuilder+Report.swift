@@ -13,6 +13,20 @@ extension STIXBundleBuilder {
         return object.value
     }
 
+    /// Imported objects the model has no place for, unchanged; the report lists the domain and
+    /// relationship objects among them.
+    mutating func verbatimObjects() -> [JSONValue] {
+        report.verbatimObjects.filter { object in
+            guard let id = object["id"]?.stringValue, claim(id) else { return false }
+            let type = object["type"]?.stringValue ?? ""
+            for ref in object["object_marking_refs"]?.arrayValue ?? [] {
+                if let tlp = ref.stringValue.flatMap(STIXMarkings.tlp(forID:)) { usedTLP.insert(tlp) }
+            }
+            if !["marking-definition", "extension-definition", "language-content"].contains(type) { list(id) }
+            return true
+        }
+    }
+
     /// The `report` listing every object written so far; `nil` when nothing was listed.
     mutating func reportObject() -> JSONValue? {
         guard !objectRefs.isEmpty else { return nil }
@@ -33,7 +47,8 @@ extension STIXBundleBuilder {
 
     /// The marking and extension definitions the written objects use, with our definitions' creator.
     mutating func definitions() -> [JSONValue] {
-        var out: [JSONValue] = TLP.allCases.filter(usedTLP.contains).map(STIXMarkings.tlpObject)
+        var out: [JSONValue] = TLP.allCases.filter { usedTLP.contains($0) && claim(STIXMarkings.tlpID($0)) }
+            .map(STIXMarkings.tlpObject)
         for marking in acsMarkings {
             out.append(
                 STIXMarkings.acsObject(

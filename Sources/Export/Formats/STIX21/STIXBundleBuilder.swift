@@ -17,7 +17,7 @@ struct STIXBundleBuilder {
     /// Local id → effective marking (own or the report default), for links.
     private var markings: [String: Marking] = [:]
 
-    private(set) var usedTLP: Set<TLP> = []
+    var usedTLP: Set<TLP> = []
     private(set) var acsMarkings: [(id: String, releasees: [Releasee])] = []
     private var acsIDs: Set<String> = []
     private(set) var usedExtensions: Set<String> = []
