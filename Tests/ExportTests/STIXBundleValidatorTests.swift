@@ -9,6 +9,7 @@ struct STIXBundleValidatorTests {
         var file: String
         var valid: Bool
         var errors: [String]
+        var warnings: [String]
     }
 
     /// stix2-validator's verdict (default settings) for each file, in one process.

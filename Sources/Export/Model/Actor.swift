@@ -33,6 +33,9 @@ public struct Actor: Sendable {
     public var sources: [String]
     /// Who may receive the actor; `nil` means the report's default.
     public var marking: Marking?
+    /// The STIX 2.1 object this was imported from, when another producer wrote it: the STIX writer writes
+    /// it back unchanged (ids, timestamps, markings and unknown properties such as `x_mitre_*` included).
+    public var imported: JSONValue? = nil
 
     /// Creates an actor.
     public init(

@@ -57,7 +57,7 @@ public enum STIX21Reader {
                            at: SourceLocation(file: file, line: 1, column: 1)))
         }
         guard !diagnostics.hasErrors else { return ImportResult(report: nil, diagnostics: diagnostics) }
-        var mapper = STIXModelMapper(objects: kept)
+        var mapper = STIXModelMapper(objects: kept, bundleID: document["type"]?.string == "bundle" ? document["id"]?.string : nil)
         guard let report = mapper.report() else {
             diagnostics.append(
                 Diagnostic(.error, "the input holds no report and no timestamp to date one", at: SourceLocation(file: file, line: 1, column: 1)))

@@ -30,9 +30,8 @@ public struct STIX21Writer: FormatWriter {
         let report = view.report
         var builder = STIXBundleBuilder(report: report, custodian: options.acsCustodian)
         var bundle = BundleStream()
-        let bundleID = builder.id("bundle", "#bundle|" + (view.recipient ?? ""))
+        let bundleID = report.stixImport?.bundleID ?? builder.id("bundle", "#bundle|" + (view.recipient ?? ""))
         try bundle.open(id: bundleID, to: &sink)
-        try bundle.append(builder.producerIdentity(), to: &sink)
         for actor in report.actors { try bundle.append(builder.objects(for: actor), to: &sink) }
         for activity in report.intrusionSets {
             try bundle.append(builder.objects(for: activity, type: "intrusion-set"), to: &sink)
@@ -44,12 +43,15 @@ public struct STIX21Writer: FormatWriter {
         var warnings: [Diagnostic] = []
         if let reportObject = builder.reportObject() {
             try bundle.append(reportObject, to: &sink)
-        } else {
+        } else if report.stixImport?.isSynthetic != true || bundle.count == 0 {
             warnings.append(
                 Diagnostic(
                     .warning, "the bundle holds no report: \(view.recipient.map { "'\($0)'" } ?? "the view") receives no object",
                     hint: "check the markings' releasable-to lists"))
         }
+        // The producer identity goes out only when exportctl created something; it uses our extension, so it
+        // is built before the definitions are chosen.
+        if builder.createsObjects { try bundle.append(builder.producerIdentity(), to: &sink) }
         try bundle.append(builder.definitions(), to: &sink)
         try bundle.close(to: &sink)
         return ExportSummary(

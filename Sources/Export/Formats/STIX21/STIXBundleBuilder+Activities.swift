@@ -2,6 +2,11 @@
 extension STIXBundleBuilder {
     /// The objects for an intrusion set or campaign (`type` says which) and its relationships.
     mutating func objects(for activity: Activity, type: String) -> [JSONValue] {
+        if let imported = activity.imported {
+            return [verbatim(imported)].compactMap { $0 }
+                + relationships("attributed-to", from: activity.id, to: activity.attributedTo)
+                + relationships("targets", from: activity.id, to: activity.targets)
+        }
         guard let id = stixIDs[activity.id], claim(id) else { return [] }
         var object = common(
             type: type, id: id, marking: activity.marking ?? report.defaultMarking, confidence: activity.confidence,
@@ -27,6 +32,9 @@ extension STIXBundleBuilder {
 
     /// The partnership's identity and one `member-of` relationship per membership.
     mutating func objects(for partnership: Partnership) -> [JSONValue] {
+        if let imported = partnership.imported {
+            return [verbatim(imported)].compactMap { $0 } + members(of: partnership)
+        }
         guard let id = stixIDs[partnership.id], claim(id) else { return [] }
         var object = common(
             type: "identity", id: id, marking: partnership.marking ?? report.defaultMarking,
@@ -44,9 +52,14 @@ extension STIXBundleBuilder {
             [(STIXExtensionDefinition.object.id, ext), (STIXExtensionDefinition.partnership.id, partnershipExt)],
             to: &object)
         list(id)
-        var out = [object.value]
+        return [object.value] + members(of: partnership)
+    }
+
+    private mutating func members(of partnership: Partnership) -> [JSONValue] {
+        var out: [JSONValue] = []
         for (index, membership) in partnership.members.enumerated() {
-            let link = Link(partnership.id, marking: membership.marking)
+            var link = Link(partnership.id, marking: membership.marking)
+            link.imported = membership.imported
             let relationship = memberOf(membership, link: link, partnership: partnership.id, index: index)
             if let relationship { out.append(relationship) }
         }

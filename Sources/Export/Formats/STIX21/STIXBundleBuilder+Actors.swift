@@ -2,6 +2,9 @@
 extension STIXBundleBuilder {
     /// The objects for one actor: itself, its country location when first needed, and its relationships.
     mutating func objects(for actor: Actor) -> [JSONValue] {
+        if let imported = actor.imported {
+            return [verbatim(imported)].compactMap { $0 } + relationships("attributed-to", from: actor.id, to: actor.sponsoredBy)
+        }
         guard let id = stixIDs[actor.id], claim(id) else { return [] }
         let isThreatActor = actor.kind == .threatActor
         var object = common(

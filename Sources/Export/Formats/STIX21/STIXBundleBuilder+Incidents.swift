@@ -7,6 +7,9 @@ extension STIXBundleBuilder {
 
     /// The incident, its location and its relationships.
     mutating func objects(for incident: Incident) -> [JSONValue] {
+        if let imported = incident.imported {
+            return [verbatim(imported)].compactMap { $0 } + links(of: incident)
+        }
         guard let id = stixIDs[incident.id], claim(id) else { return [] }
         var object = common(
             type: "incident", id: id, marking: incident.marking ?? report.defaultMarking,
@@ -41,11 +44,14 @@ extension STIXBundleBuilder {
         list(id)
         var out = [object.value]
         if let place { out += located(incident, at: place) }
-        out += relationships("attributed-to", from: incident.id, to: incident.attributedTo)
-        out += relationships("targets", from: incident.id, to: incident.targets)
-        out += relationships(Self.respondsTo, from: incident.id, to: incident.responders, reversed: true)
-        out += relationships(Self.supportsResponseTo, from: incident.id, to: incident.supporters, reversed: true)
-        return out
+        return out + links(of: incident)
+    }
+
+    private mutating func links(of incident: Incident) -> [JSONValue] {
+        relationships("attributed-to", from: incident.id, to: incident.attributedTo)
+            + relationships("targets", from: incident.id, to: incident.targets)
+            + relationships(Self.respondsTo, from: incident.id, to: incident.responders, reversed: true)
+            + relationships(Self.supportsResponseTo, from: incident.id, to: incident.supporters, reversed: true)
     }
 
     /// The core extension's determination: it has no `confirmed` (the nearest is `successful-attempt`), and

@@ -15,6 +15,7 @@ extension STIXBundleBuilder {
             skip("link to an object outside the report")
             return nil
         }
+        if let imported = link.imported { return verbatim(imported) }
         let (from, to) = reversed ? (link.ref, source) : (source, link.ref)
         let id = id("relationship", localID ?? "\(from)|\(type)|\(to)")
         guard claim(id) else {

@@ -16,20 +16,13 @@ extension STIXBundleBuilder {
     /// Imported objects the model has no place for, unchanged; the report lists the domain and
     /// relationship objects among them.
     mutating func verbatimObjects() -> [JSONValue] {
-        report.verbatimObjects.filter { object in
-            guard let id = object["id"]?.stringValue, claim(id) else { return false }
-            let type = object["type"]?.stringValue ?? ""
-            for ref in object["object_marking_refs"]?.arrayValue ?? [] {
-                if let tlp = ref.stringValue.flatMap(STIXMarkings.tlp(forID:)) { usedTLP.insert(tlp) }
-            }
-            if !["marking-definition", "extension-definition", "language-content"].contains(type) { list(id) }
-            return true
-        }
+        report.verbatimObjects.compactMap { verbatim($0) }
     }
 
     /// The `report` listing every object written so far; `nil` when nothing was listed.
     mutating func reportObject() -> JSONValue? {
-        guard !objectRefs.isEmpty else { return nil }
+        guard !objectRefs.isEmpty, report.stixImport?.isSynthetic != true else { return nil }
+        if let imported = report.stixImport?.report { return verbatim(imported) }
         let id = id("report", "#report")
         var object = common(type: "report", id: id, marking: report.defaultMarking)
         object["name"] = .string(report.title)

@@ -33,19 +33,28 @@ struct STIXBundleBuilder {
         self.producerRef = StableID.stixID(producer: report.producer.id, type: "identity", localID: Self.producerLocalID)
         self.custodian = custodian ?? report.producer.id.uppercased()
         for actor in report.actors {
-            index(actor.id, type: actor.kind == .threatActor ? "threat-actor" : "identity", marking: actor.marking)
+            index(actor.id, type: actor.kind == .threatActor ? "threat-actor" : "identity", marking: actor.marking,
+                  imported: actor.imported)
         }
-        for activity in report.intrusionSets { index(activity.id, type: "intrusion-set", marking: activity.marking) }
-        for activity in report.campaigns { index(activity.id, type: "campaign", marking: activity.marking) }
-        for partnership in report.partnerships { index(partnership.id, type: "identity", marking: partnership.marking) }
-        for incident in report.incidents { index(incident.id, type: "incident", marking: incident.marking) }
+        for activity in report.intrusionSets {
+            index(activity.id, type: "intrusion-set", marking: activity.marking, imported: activity.imported)
+        }
+        for activity in report.campaigns {
+            index(activity.id, type: "campaign", marking: activity.marking, imported: activity.imported)
+        }
+        for partnership in report.partnerships {
+            index(partnership.id, type: "identity", marking: partnership.marking, imported: partnership.imported)
+        }
+        for incident in report.incidents {
+            index(incident.id, type: "incident", marking: incident.marking, imported: incident.imported)
+        }
     }
 
     /// The producer identity's local id; `#` cannot appear in an author's ids, so it never collides.
     static let producerLocalID = "#producer"
 
-    private mutating func index(_ localID: String, type: String, marking: Marking?) {
-        stixIDs[localID] = id(type, localID)
+    private mutating func index(_ localID: String, type: String, marking: Marking?, imported: JSONValue?) {
+        stixIDs[localID] = imported?["id"]?.stringValue ?? id(type, localID)
         markings[localID] = marking ?? report.defaultMarking
     }
 
@@ -64,6 +73,17 @@ struct STIXBundleBuilder {
 
     mutating func use(_ extensionID: String) { usedExtensions.insert(extensionID) }
 
+    /// An imported object, written back unchanged; `nil` when its id was already written.
+    mutating func verbatim(_ object: JSONValue) -> JSONValue? {
+        guard let id = object["id"]?.stringValue, claim(id) else { return nil }
+        for ref in object["object_marking_refs"]?.arrayValue ?? [] {
+            if let tlp = ref.stringValue.flatMap(STIXMarkings.tlp(forID:)) { usedTLP.insert(tlp) }
+        }
+        let type = object["type"]?.stringValue ?? ""
+        if !["marking-definition", "extension-definition", "language-content"].contains(type) { list(id) }
+        return object
+    }
+
     /// The effective marking of a report object: its own, else the report default.
     func effectiveMarking(of localID: String) -> Marking? { markings[localID] }
 
@@ -77,10 +97,14 @@ struct STIXBundleBuilder {
         return [STIXMarkings.tlpID(marking.tlp), acsID]
     }
 
+    /// Whether any object exportctl created (and so its producer identity) is in the bundle.
+    private(set) var createsObjects = false
+
     /// The properties every object exportctl creates shares, with its marking refs.
     mutating func common(
         type: String, id: String, marking: Marking?, confidence: Int? = nil, sources: [String] = []
     ) -> JSONObjectBuilder {
+        createsObjects = true
         var object = JSONObjectBuilder()
         object["type"] = .string(type)
         object["spec_version"] = "2.1"

@@ -31,19 +31,22 @@ extension STIXModelMapper {
         }
         if let location = derivedLocation(of: id) { actor.country = Self.string(location, "country").flatMap(CountryCode.init) }
         actor.sponsoredBy = links("attributed-to", from: id)
+        actor.imported = imported(object)
         return actor
     }
 
     mutating func activity(_ object: Object) -> Activity {
         let id = Self.string(object, "id") ?? ""
         let isCampaign = Self.string(object, "type") == "campaign"
-        return Activity(
+        var activity = Activity(
             id: localID(object), name: Self.string(object, "name") ?? "", aliases: Self.strings(object, "aliases"),
             description: Self.string(object, "description"), firstSeen: Self.date(object, "first_seen"),
             lastSeen: Self.date(object, "last_seen"),
             objective: isCampaign ? Self.string(object, "objective") : Self.string(Self.ext(object, .object), "objective"),
             attributedTo: links("attributed-to", from: id), targets: links("targets", from: id),
             confidence: Self.confidence(object), sources: Self.sources(object), marking: marking(object))
+        activity.imported = imported(object)
+        return activity
     }
 
     mutating func partnership(_ object: Object) -> Partnership {
@@ -57,6 +60,7 @@ extension STIXModelMapper {
             description: Self.string(object, "description"), confidence: Self.confidence(object),
             sources: Self.sources(object), marking: marking(object))
         partnership.members = memberships(of: id)
+        partnership.imported = imported(object)
         return partnership
     }
 
@@ -67,10 +71,12 @@ extension STIXModelMapper {
                 let id = Self.string(relationship, "id")
             else { return nil }
             consumed.insert(id)
-            return Membership(
+            var membership = Membership(
                 member, role: Self.string(Self.ext(relationship, .membership), "role").map(MembershipRole.init),
                 since: Self.date(relationship, "start_time"), until: Self.date(relationship, "stop_time"),
                 marking: marking(relationship))
+            membership.imported = imported(relationship)
+            return membership
         }
     }
 
@@ -103,6 +109,7 @@ extension STIXModelMapper {
         incident.targets = links("targets", from: id)
         incident.responders = links(STIXBundleBuilder.respondsTo, from: id, reversed: true)
         incident.supporters = links(STIXBundleBuilder.supportsResponseTo, from: id, reversed: true)
+        incident.imported = imported(object)
         return incident
     }
 }

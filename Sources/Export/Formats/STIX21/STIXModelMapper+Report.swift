@@ -31,6 +31,10 @@ extension STIXModelMapper {
         var report = ThreatReport(
             title: source.flatMap { Self.string($0, "name") } ?? "Imported STIX 2.1 bundle",
             published: published, producer: producer())
+        if !isOurs {
+            report.stixImport = STIXImport(
+                bundleID: bundleID, report: source.map(JSONValue.object), isSynthetic: source == nil)
+        }
         if let source {
             consumed.insert(Self.string(source, "id") ?? "")
             report.description = Self.string(source, "description")
@@ -46,6 +50,13 @@ extension STIXModelMapper {
             case .partnership: report.partnerships.append(partnership(object))
             case .incident: report.incidents.append(incident(object))
             case nil: break
+            }
+        }
+        // Sources cited by imported objects join the report's list, so every format can name them.
+        var known = Set(report.sources.map(\.id))
+        for object in all where localIDs[Self.string(object, "id") ?? ""] != nil {
+            for reference in object["external_references"]?.arrayValue ?? [] {
+                if let source = Self.source(reference), known.insert(source.id).inserted { report.sources.append(source) }
             }
         }
         report.verbatimObjects = all.filter { object in

@@ -12,8 +12,17 @@ struct STIXModelMapper {
     /// Ids consumed by the mapping (everything else is kept verbatim).
     var consumed: Set<String> = []
 
-    init(objects: [JSONValue]) {
+    /// The id of exportctl's producer identity, when exportctl wrote the bundle.
+    private var producerRef: String?
+    /// The input bundle's id, when the input was a bundle.
+    let bundleID: String?
+    /// Whether exportctl wrote the bundle (its producer identity is in it).
+    var isOurs: Bool { producerRef != nil }
+
+    init(objects: [JSONValue], bundleID: String? = nil) {
+        self.bundleID = bundleID
         self.objects = objects.compactMap(\.objectValue)
+        producerRef = self.objects.first { Self.ext($0, .object)["producer"] == .bool(true) }.flatMap { Self.string($0, "id") }
         for object in self.objects {
             guard let id = object["id"]?.stringValue else { continue }
             byID[id] = object
@@ -22,6 +31,12 @@ struct STIXModelMapper {
                 if let target = object["target_ref"]?.stringValue { incoming[target, default: []].append(object) }
             }
         }
+    }
+
+    /// The original object when another producer wrote it (kept so the STIX writer writes it back unchanged).
+    func imported(_ object: Object) -> JSONValue? {
+        guard let producerRef, Self.string(object, "created_by_ref") == producerRef else { return .object(object) }
+        return nil
     }
 
     // MARK: - Extensions and common fields
@@ -115,7 +130,9 @@ struct STIXModelMapper {
                 let local = localIDs[other], let id = Self.string(relationship, "id")
             else { return nil }
             consumed.insert(id)
-            return Link(local, marking: marking(relationship), description: Self.string(relationship, "description"))
+            var link = Link(local, marking: marking(relationship), description: Self.string(relationship, "description"))
+            link.imported = imported(relationship)
+            return link
         }
     }
 
