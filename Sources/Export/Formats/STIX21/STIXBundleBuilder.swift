@@ -21,6 +21,8 @@ struct STIXBundleBuilder {
     private(set) var acsMarkings: [(id: String, releasees: [Releasee])] = []
     private var acsIDs: Set<String> = []
     private(set) var usedExtensions: Set<String> = []
+    /// The report's sources by id (first one wins, as the authoring checks refuse duplicates).
+    private let sources: [String: Source]
     private var emittedIDs: Set<String> = []
     /// The ids the report object lists, in bundle order.
     private(set) var objectRefs: [String] = []
@@ -32,6 +34,7 @@ struct STIXBundleBuilder {
         self.timestamp = STIXTimestamp.start(report.published)
         self.producerRef = StableID.stixID(producer: report.producer.id, type: "identity", localID: Self.producerLocalID)
         self.custodian = custodian ?? report.producer.id.uppercased()
+        self.sources = Dictionary(report.sources.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         for actor in report.actors {
             index(actor.id, type: actor.kind == .threatActor ? "threat-actor" : "identity", marking: actor.marking,
                   imported: actor.imported)
@@ -120,7 +123,7 @@ struct STIXBundleBuilder {
 
     /// A cited source as an external reference; an id the report does not list is kept as the name.
     func externalReference(_ sourceID: String) -> JSONValue {
-        guard let source = report.sources.first(where: { $0.id == sourceID }) else {
+        guard let source = sources[sourceID] else {
             return .object(["source_name": .string(sourceID), "external_id": .string(sourceID)])
         }
         return source.externalReference
