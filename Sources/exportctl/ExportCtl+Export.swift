@@ -31,6 +31,10 @@ extension ExportCtl {
         @Flag(help: "Drop invalid objects of an imported STIX bundle (and list them) instead of failing.")
         var dropInvalid = false
 
+        @OptionGroup var sharing: SharingOptions
+
+        @OptionGroup var limits: LimitOptions
+
         func validate() throws {
             guard ExportFormat.named(format) != nil else {
                 throw ValidationError(
@@ -44,7 +48,7 @@ extension ExportCtl {
 
         func run() throws {
             guard let exportFormat = ExportFormat.named(format) else { throw ExitCode(ExitStatus.usage.rawValue) }
-            var importSettings = ImportSettings.default
+            var importSettings = limits.settings
             importSettings.dropsInvalid = dropInvalid
             let loaded = try ReportLoader.load(
                 path: file, format: inputFormat.flatMap(InputFormat.named), settings: importSettings)
@@ -54,10 +58,26 @@ extension ExportCtl {
             }
             var settings = ExportSettings.default
             settings.validatesOutput = !noValidate
-            let summary = try OutputWriter.write(
-                ReleasedReport(everythingIn: report), format: exportFormat, settings: settings, to: output)
-            Terminal.print(summary.warnings)
-            Terminal.printNotCarried(summary.notCarried, format: exportFormat.name)
+            let recipients = try sharing.resolveRecipients(in: report)
+            let destination = try OutputDestination(output, recipientCount: recipients.count, isFanOut: sharing.forMembers != nil)
+            // Every view is built before the first byte is written: one failing recipient writes nothing at all.
+            var views: [(ReleasedReport, String?)] = []
+            if recipients.isEmpty {
+                views = [(ReleasedReport(everythingIn: report), nil)]
+            } else {
+                let policy = try sharing.policy()
+                for recipient in recipients {
+                    let (view, warnings) = try policy.view(report, for: recipient)
+                    Terminal.print(warnings)
+                    views.append((view, recipient.fileStem))
+                }
+            }
+            for (view, stem) in views {
+                let path = destination.path(for: stem, extension: exportFormat.fileExtension)
+                let summary = try OutputWriter.write(view, format: exportFormat, settings: settings, to: path)
+                Terminal.print(summary.warnings)
+                Terminal.printNotCarried(summary.notCarried, format: exportFormat.name)
+            }
         }
     }
 }

@@ -33,7 +33,7 @@ struct STIX21ReaderTests {
 struct STIX21LosslessPropertyTests {
     @Test func twoHundredGeneratedReportsRoundTrip() throws {
         for seed in UInt64(1)...200 {
-            var generator = ReportGenerator(seed: seed)
+            var generator = STIXReportGenerator(seed: seed)
             let report = try generator.report()
             let back = try STIX21ReaderTests.roundTrip(report)
             let (expected, actual) = (STIX21ReaderTests.reportJSON(report), STIX21ReaderTests.reportJSON(back))
