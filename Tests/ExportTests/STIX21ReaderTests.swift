@@ -139,3 +139,17 @@ struct STIX21ThirdPartyImportTests {
         #expect(result.diagnostics.first?.message == "this is a STIX 2.0 bundle; exportctl reads STIX 2.1")
     }
 }
+
+struct STIX21ReaderLimitTests {
+    @Test func objectCountAndStringLengthAreBounded() throws {
+        let bytes = try STIX21WriterTests.bundle(RichReport.make())
+        var settings = ImportSettings.default
+        settings.limits.maxObjects = 3
+        #expect(STIX21Reader.read(bytes, file: "b.json", settings: settings).diagnostics.first?.message.contains("more than the limit of 3") == true)
+        settings = .default
+        settings.limits.maxScalarBytes = 8
+        let result = STIX21Reader.read(bytes, file: "b.json", settings: settings)
+        #expect(result.report == nil)
+        #expect(result.diagnostics.first?.message == "a string longer than 8 bytes")
+    }
+}

@@ -16,6 +16,7 @@ extension LocatedJSONReader {
             case 0x00..<0x20:
                 throw error("raw control character \(Self.show(byte)) in a string: escape it")
             default:
+                guard out.count < maxStringBytes else { throw error("a string longer than \(maxStringBytes) bytes") }
                 if byte & 0xC0 == 0x80 { continuationBytes += 1 }
                 out.append(byte)
                 index += 1

@@ -23,6 +23,8 @@ public struct LocatedJSONReader {
 
     let bytes: [UInt8]
     private let maxDepth: Int
+    /// The longest string accepted, in bytes.
+    var maxStringBytes = InputLimits.default.maxScalarBytes
     var index = 0
     private var line = 1
     private var lineStart = 0
@@ -31,10 +33,12 @@ public struct LocatedJSONReader {
 
     /// Reads one JSON document.
     /// - Throws: ``SyntaxError`` at the first problem.
-    public static func read(_ bytes: [UInt8], maxDepth: Int = InputLimits.default.maxDepth) throws(SyntaxError)
-        -> LocatedJSON
-    {
+    public static func read(
+        _ bytes: [UInt8], maxDepth: Int = InputLimits.default.maxDepth,
+        maxStringBytes: Int = InputLimits.default.maxScalarBytes
+    ) throws(SyntaxError) -> LocatedJSON {
         var reader = LocatedJSONReader(bytes: bytes, maxDepth: maxDepth)
+        reader.maxStringBytes = maxStringBytes
         if reader.bytes.starts(with: [0xEF, 0xBB, 0xBF]) { reader.index = 3 }
         reader.skipWhitespace()
         let value = try reader.value(depth: 0)

@@ -15,7 +15,8 @@ public enum STIX21Reader {
     public static func read(_ bytes: [UInt8], file: String, settings: ImportSettings = .default) -> ImportResult {
         let document: LocatedJSON
         do {
-            document = try LocatedJSONReader.read(bytes, maxDepth: settings.limits.maxDepth)
+            document = try LocatedJSONReader.read(
+                bytes, maxDepth: settings.limits.maxDepth, maxStringBytes: settings.limits.maxScalarBytes)
         } catch {
             return ImportResult(report: nil, diagnostics: [
                 Diagnostic(.error, error.message, at: SourceLocation(file: file, line: error.line, column: error.column))
@@ -33,6 +34,14 @@ public enum STIX21Reader {
                 ])
             }
             objects = document["objects"]?.elements ?? []
+            guard objects.count <= settings.limits.maxObjects else {
+                return ImportResult(report: nil, diagnostics: [
+                    Diagnostic(
+                        .error, "the bundle holds \(objects.count) objects, more than the limit of \(settings.limits.maxObjects)",
+                        at: SourceLocation(file: file, line: document.line, column: document.column),
+                        hint: "raise it with --max-objects if the file is trusted")
+                ])
+            }
         } else {
             objects = [document]
         }
