@@ -160,3 +160,29 @@ struct STIXBundleValidatorFindingTests {
         #expect(!STIXBundleValidator.recognises(Array(#"{"title": "A report"}"#.utf8)))
     }
 }
+
+/// The streamed file check finds exactly what the in-memory check finds.
+struct STIXBundleValidatorStreamingTests {
+    @Test func streamingAgreesWithInMemoryOnEveryCase() throws {
+        let folder = try STIXBundleValidatorTests.folder()
+        let rich = try STIXBundleValidatorTests.richBundle()
+        var files = [try STIXBundleValidatorTests.write(rich, name: "rich.json", in: folder)]
+        for (index, broken) in BrokenBundles.cases(from: rich).enumerated() {
+            files.append(try STIXBundleValidatorTests.write(broken.bundle, name: "broken-\(index).json", in: folder))
+        }
+        for (index, name) in BrokenBundles.stricterCases.enumerated() {
+            let broken = try #require(BrokenBundles.stricter(name, from: rich))
+            files.append(try STIXBundleValidatorTests.write(broken, name: "stricter-\(index).json", in: folder))
+        }
+        let syntax = folder.appendingPathComponent("syntax.json")
+        try Data("{\n  \"type\": \"bundle\", \"id\": \"bundle--8a0d3b7e-5c4f-4a51-9c1e-0d6b2f3a4e5c\",\n  \"objects\": [{\"type\": \"identity\",}]\n}\n".utf8).write(to: syntax)
+        files.append(syntax)
+        files += try ShippedExamples.files()
+        for file in files {
+            let bytes = Array(try Data(contentsOf: file))
+            let inMemory = STIXBundleValidator.validate(bytes: bytes, file: "f.json")
+            let streamed = try STIXBundleValidator.validate(path: file.path, name: "f.json")
+            #expect(streamed == inMemory, "\(file.lastPathComponent)")
+        }
+    }
+}

@@ -26,19 +26,22 @@ public struct LocatedJSONReader {
     /// The longest string accepted, in bytes.
     var maxStringBytes = InputLimits.default.maxScalarBytes
     var index = 0
-    private var line = 1
-    private var lineStart = 0
+    var line = 1
+    var lineStart = 0
     /// Continuation bytes seen on the current line, so columns count scalars, not bytes.
     var continuationBytes = 0
 
-    /// Reads one JSON document.
+    /// Reads one JSON document (`startLine`/`startColumn`: where it starts in a larger file).
     /// - Throws: ``SyntaxError`` at the first problem.
     public static func read(
         _ bytes: [UInt8], maxDepth: Int = InputLimits.default.maxDepth,
-        maxStringBytes: Int = InputLimits.default.maxScalarBytes
+        maxStringBytes: Int = InputLimits.default.maxScalarBytes, startLine: Int = 1, startColumn: Int = 1
     ) throws(SyntaxError) -> LocatedJSON {
         var reader = LocatedJSONReader(bytes: bytes, maxDepth: maxDepth)
         reader.maxStringBytes = maxStringBytes
+        // Positions of a value cut out of a larger file count from where it started there.
+        reader.line = startLine
+        reader.lineStart = 1 - startColumn
         if reader.bytes.starts(with: [0xEF, 0xBB, 0xBF]) { reader.index = 3 }
         reader.skipWhitespace()
         let value = try reader.value(depth: 0)

@@ -33,7 +33,12 @@ public enum STIXBundleValidator {
             STIXObjectRules.check(object, check: &check, references: &references)
         }
         references.reportUnresolved(check: &check)
-        let ordered = check.diagnostics.enumerated().sorted { lhs, rhs in
+        return finish(check.diagnostics, strict: strict)
+    }
+
+    /// Input order (by location, stable), and warnings as errors when `strict`.
+    static func finish(_ diagnostics: [Diagnostic], strict: Bool) -> [Diagnostic] {
+        let ordered = diagnostics.enumerated().sorted { lhs, rhs in
             let (l, r) = (lhs.element.location, rhs.element.location)
             if let l, let r, l != r { return l < r }
             return lhs.offset < rhs.offset
@@ -62,28 +67,7 @@ public enum STIXBundleValidator {
             return []
         }
         guard document["type"]?.string == "bundle" else { return [document] }
-        for member in members {
-            switch member.key {
-            case "type", "objects": continue
-            case "id":
-                let id = member.value.string ?? ""
-                if !STIXSyntax.isIdentifier(id) || STIXSyntax.type(ofIdentifier: id) != "bundle" {
-                    check.error("the bundle's id '\(id)' is not 'bundle--<UUID>'", at: member.value)
-                }
-            case "spec_version":
-                if member.value.string == "2.0" {
-                    check.error(
-                        "this is a STIX 2.0 bundle; exportctl checks and reads STIX 2.1", at: member.line, member.column,
-                        hint: "convert it to STIX 2.1 first (for example with python-stix2)")
-                } else {
-                    check.warning(
-                        "a STIX 2.1 bundle has no 'spec_version'", at: member.line, member.column,
-                        hint: "remove it: python-stix2 reads a bundle with spec_version as STIX 2.0")
-                }
-            default:
-                check.warning("a bundle has only 'type', 'id' and 'objects', not '\(member.key)'", at: member.line, member.column)
-            }
-        }
+        for member in members { checkBundleMember(member, check: &check) }
         if document["id"] == nil { check.error("the bundle has no 'id'", at: document) }
         guard let objects = document["objects"] else { return [] }
         guard let elements = objects.elements else {
@@ -91,5 +75,29 @@ public enum STIXBundleValidator {
             return []
         }
         return elements
+    }
+
+    /// Checks one member of a bundle other than `objects`.
+    static func checkBundleMember(_ member: LocatedJSON.Member, check: inout STIXCheck) {
+        switch member.key {
+        case "type", "objects": return
+        case "id":
+            let id = member.value.string ?? ""
+            if !STIXSyntax.isIdentifier(id) || STIXSyntax.type(ofIdentifier: id) != "bundle" {
+                check.error("the bundle's id '\(id)' is not 'bundle--<UUID>'", at: member.value)
+            }
+        case "spec_version":
+            if member.value.string == "2.0" {
+                check.error(
+                    "this is a STIX 2.0 bundle; exportctl checks and reads STIX 2.1", at: member.line, member.column,
+                    hint: "convert it to STIX 2.1 first (for example with python-stix2)")
+            } else {
+                check.warning(
+                    "a STIX 2.1 bundle has no 'spec_version'", at: member.line, member.column,
+                    hint: "remove it: python-stix2 reads a bundle with spec_version as STIX 2.0")
+            }
+        default:
+            check.warning("a bundle has only 'type', 'id' and 'objects', not '\(member.key)'", at: member.line, member.column)
+        }
     }
 }
