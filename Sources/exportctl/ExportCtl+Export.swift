@@ -28,6 +28,9 @@ extension ExportCtl {
         @Flag(help: "Skip the in-process schema check of XML output.")
         var noValidate = false
 
+        @Flag(help: "Drop invalid objects of an imported STIX bundle (and list them) instead of failing.")
+        var dropInvalid = false
+
         @OptionGroup var sharing: SharingOptions
 
         @OptionGroup var limits: LimitOptions
@@ -58,7 +61,10 @@ extension ExportCtl {
 
         func run() throws {
             guard let exportFormat = ExportFormat.named(format) else { throw ExitCode(ExitStatus.usage.rawValue) }
-            let loaded = try ReportLoader.load(path: file, format: inputFormat.flatMap(InputFormat.named), settings: limits.settings)
+            var importSettings = limits.settings
+            importSettings.dropsInvalid = dropInvalid
+            let loaded = try ReportLoader.load(
+                path: file, format: inputFormat.flatMap(InputFormat.named), settings: importSettings)
             Terminal.print(loaded.diagnostics)
             guard let report = loaded.report, !loaded.diagnostics.hasErrors else {
                 throw ExitCode(ExitStatus.findings.rawValue)
