@@ -32,7 +32,7 @@ let package = Package(
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Crypto", package: "swift-crypto"),
             ],
-            exclude: ["Formats/STIX21/MAPPING.md"],
+            exclude: ["Formats/STIX21/MAPPING.md", "Formats/MISP/MAPPING.md"],
             swiftSettings: upcomingFeatures
         ),
         .executableTarget(

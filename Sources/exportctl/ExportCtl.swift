@@ -9,24 +9,29 @@ import Export
 
 /// `exportctl`: turns a threat report into what each partner's tools ingest, and validates such files.
 @main
-struct ExportCtl: ParsableCommand {
+struct ExportCtl: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "exportctl",
         abstract: "Export threat reports to STIX 2.1, XML and MISP, and validate such files.",
         version: ExportVersion.string,
-        subcommands: [Sample.self, Lint.self, Export.self, Plan.self]
+        subcommands: [Sample.self, Lint.self, Export.self, Plan.self, Validate.self]
     )
 
     /// Parses, runs, and maps every outcome to exportctl's exit codes (ArgumentParser alone would exit 64 on
     /// usage errors): 0 ok, 1 invalid input or findings, 2 usage error, 3 input/output error.
-    static func main() {
+    static func main() async {
         // A reader that goes away early must surface as EPIPE (exit 3), not kill the process silently; likewise a
         // file-size limit must surface as EFBIG, so that the temporary file is removed and the error reported.
         signal(SIGPIPE, SIG_IGN)
         signal(SIGXFSZ, SIG_IGN)
         do {
+            LibXML.forbidNetworkAccess()  // once, before any schema or document is read
             var command = try parseAsRoot()
-            try command.run()
+            if var asynchronous = command as? any AsyncParsableCommand {
+                try await asynchronous.run()
+            } else {
+                try command.run()
+            }
         } catch let error as ExportError {
             Terminal.report(error)
             terminate(ExitStatus(error.code).rawValue)

@@ -17,6 +17,13 @@ enum OutputWriter {
         try file.commit()
         return summary
     }
+
+    /// Writes a report (validation JSON or JUnit) to standard output.
+    static func standardOutput(_ bytes: [UInt8]) throws {
+        var sink = FileDescriptorSink.standardOutput()
+        try sink.write(bytes)
+        try sink.flush()
+    }
 }
 
 /// Forwards a format's writes to an atomic file's sink (a protocol existential cannot be passed `inout`

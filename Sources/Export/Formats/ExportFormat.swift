@@ -30,6 +30,8 @@ public struct ExportFormat: Sendable {
     public static let all: [ExportFormat] = [
         .stix21,
         .reportJSON,
+        .reportXML,
+        .misp,
     ]
 
     /// The format with this command-line name.
@@ -40,6 +42,10 @@ public struct ExportFormat: Sendable {
 public struct ExportSettings: Sendable, Hashable {
     /// Whether XML formats validate against their schema before the first byte goes out.
     public var validatesOutput: Bool = true
+    /// `--misp-events`: one MISP event per incident (the default) or per report.
+    public var mispEvents: MISPEventMode = .perIncident
+    /// `--misp-feed DIR`: also write a static MISP feed there.
+    public var mispFeedDirectory: String?
 
     /// The settings `exportctl export` uses when given no options.
     public static let `default` = ExportSettings()

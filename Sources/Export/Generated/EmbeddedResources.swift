@@ -710,6 +710,11 @@ package enum EmbeddedResources {
         "sponsored_by": {
           "$ref": "#/$defs/links"
         },
+        "misp_organisation_uuid": {
+          "description": "The organisation's real UUID on partners' MISP instances; MISP sharing groups then name it instead of a derived UUID.",
+          "type": "string",
+          "pattern": "^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$"
+        },
         "threat_actor_types": {
           "type": "array",
           "items": {
@@ -950,6 +955,473 @@ package enum EmbeddedResources {
 }
 
 """##,
+        "Schemas/threat-report.xsd": #"""
+<?xml version="1.0" encoding="UTF-8"?>
+<!--
+  exportctl report XML, version 1: the whole ThreatReport model in one document.
+  Namespace urn:exportctl:threat-report:1; a change that makes old documents invalid gets a new namespace.
+  Element order is fixed, so the same report always gives the same bytes.
+-->
+<xs:schema xmlns:xs="http://www.w3.org/2001/XMLSchema"
+           xmlns:tr="urn:exportctl:threat-report:1"
+           targetNamespace="urn:exportctl:threat-report:1"
+           elementFormDefault="qualified"
+           attributeFormDefault="unqualified"
+           version="1.0">
+
+  <xs:annotation>
+    <xs:documentation>A threat report as exportctl models it: who did what to whom, and who shares with whom.</xs:documentation>
+  </xs:annotation>
+
+  <!-- Simple types -->
+
+  <xs:simpleType name="LocalID">
+    <xs:annotation><xs:documentation>The author's handle for an object or source, unique in the report.</xs:documentation></xs:annotation>
+    <xs:restriction base="xs:string">
+      <xs:minLength value="1"/>
+      <xs:pattern value="[^\s]+"/>
+    </xs:restriction>
+  </xs:simpleType>
+
+  <xs:simpleType name="Text">
+    <xs:annotation><xs:documentation>Text as the author wrote it; white space is kept.</xs:documentation></xs:annotation>
+    <xs:restriction base="xs:string"/>
+  </xs:simpleType>
+
+  <xs:simpleType name="NonEmptyText">
+    <xs:annotation><xs:documentation>Text that must not be empty.</xs:documentation></xs:annotation>
+    <xs:restriction base="xs:string"><xs:minLength value="1"/></xs:restriction>
+  </xs:simpleType>
+
+  <xs:simpleType name="VocabularyTerm">
+    <xs:annotation><xs:documentation>A term of an open vocabulary: known terms are listed in the model; others are kept as written.</xs:documentation></xs:annotation>
+    <xs:restriction base="xs:string"><xs:minLength value="1"/></xs:restriction>
+  </xs:simpleType>
+
+  <xs:simpleType name="TLP">
+    <xs:annotation><xs:documentation>A Traffic Light Protocol 2.0 level, from the widest audience to the narrowest.</xs:documentation></xs:annotation>
+    <xs:restriction base="xs:string">
+      <xs:enumeration value="clear"/>
+      <xs:enumeration value="green"/>
+      <xs:enumeration value="amber"/>
+      <xs:enumeration value="amber+strict"/>
+      <xs:enumeration value="red"/>
+    </xs:restriction>
+  </xs:simpleType>
+
+  <xs:simpleType name="ActorKind">
+    <xs:annotation><xs:documentation>What an actor is: a closed set.</xs:documentation></xs:annotation>
+    <xs:restriction base="xs:string">
+      <xs:enumeration value="state"/>
+      <xs:enumeration value="agency"/>
+      <xs:enumeration value="organization"/>
+      <xs:enumeration value="individual"/>
+      <xs:enumeration value="threat-actor"/>
+    </xs:restriction>
+  </xs:simpleType>
+
+  <xs:simpleType name="CountryCode">
+    <xs:annotation><xs:documentation>An ISO 3166-1 alpha-3 country code in upper case, e.g. JPN.</xs:documentation></xs:annotation>
+    <xs:restriction base="xs:string"><xs:pattern value="[A-Z]{3}"/></xs:restriction>
+  </xs:simpleType>
+
+  <xs:simpleType name="PartialDate">
+    <xs:annotation><xs:documentation>A date known to the year, month or day: YYYY, YYYY-MM or YYYY-MM-DD.</xs:documentation></xs:annotation>
+    <xs:restriction base="xs:string">
+      <xs:pattern value="[0-9]{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?)?"/>
+    </xs:restriction>
+  </xs:simpleType>
+
+  <xs:simpleType name="DateSpan">
+    <xs:annotation><xs:documentation>One partial date, or an interval A/B of two.</xs:documentation></xs:annotation>
+    <xs:restriction base="xs:string">
+      <xs:pattern value="[0-9]{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?)?(/[0-9]{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?)?)?"/>
+    </xs:restriction>
+  </xs:simpleType>
+
+  <xs:simpleType name="Confidence">
+    <xs:annotation><xs:documentation>How sure the author is, 0 to 100.</xs:documentation></xs:annotation>
+    <xs:restriction base="xs:integer">
+      <xs:minInclusive value="0"/>
+      <xs:maxInclusive value="100"/>
+    </xs:restriction>
+  </xs:simpleType>
+
+  <xs:simpleType name="SHA256">
+    <xs:annotation><xs:documentation>A SHA-256 digest as 64 lowercase hex digits.</xs:documentation></xs:annotation>
+    <xs:restriction base="xs:string"><xs:pattern value="[0-9a-f]{64}"/></xs:restriction>
+  </xs:simpleType>
+
+  <xs:simpleType name="UUID">
+    <xs:annotation><xs:documentation>A UUID in lowercase hex, 8-4-4-4-12.</xs:documentation></xs:annotation>
+    <xs:restriction base="xs:string">
+      <xs:pattern value="[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}"/>
+    </xs:restriction>
+  </xs:simpleType>
+
+  <xs:simpleType name="FormatVersion">
+    <xs:annotation><xs:documentation>The authoring format version, MAJOR.MINOR.</xs:documentation></xs:annotation>
+    <xs:restriction base="xs:string"><xs:pattern value="[0-9]+\.[0-9]+"/></xs:restriction>
+  </xs:simpleType>
+
+  <xs:simpleType name="Latitude">
+    <xs:annotation><xs:documentation>WGS 84 latitude in degrees.</xs:documentation></xs:annotation>
+    <xs:restriction base="xs:double">
+      <xs:minInclusive value="-90"/>
+      <xs:maxInclusive value="90"/>
+    </xs:restriction>
+  </xs:simpleType>
+
+  <xs:simpleType name="Longitude">
+    <xs:annotation><xs:documentation>WGS 84 longitude in degrees.</xs:documentation></xs:annotation>
+    <xs:restriction base="xs:double">
+      <xs:minInclusive value="-180"/>
+      <xs:maxInclusive value="180"/>
+    </xs:restriction>
+  </xs:simpleType>
+
+  <!-- Markings and links -->
+
+  <xs:complexType name="Marking">
+    <xs:sequence>
+      <xs:choice minOccurs="0" maxOccurs="unbounded">
+        <xs:element name="country" type="tr:CountryCode">
+          <xs:annotation><xs:documentation>A country the item may be released to.</xs:documentation></xs:annotation>
+        </xs:element>
+        <xs:element name="party" type="tr:LocalID">
+          <xs:annotation><xs:documentation>A partnership or actor of this report the item may be released to.</xs:documentation></xs:annotation>
+        </xs:element>
+      </xs:choice>
+    </xs:sequence>
+    <xs:attribute name="tlp" type="tr:TLP" use="required"/>
+  </xs:complexType>
+
+  <xs:complexType name="Link">
+    <xs:sequence>
+      <xs:element name="description" type="tr:Text" minOccurs="0">
+        <xs:annotation><xs:documentation>What the author knows about the link itself.</xs:documentation></xs:annotation>
+      </xs:element>
+      <xs:element name="marking" type="tr:Marking" minOccurs="0">
+        <xs:annotation><xs:documentation>The link's own marking; absent means it reaches whoever may see both ends.</xs:documentation></xs:annotation>
+      </xs:element>
+    </xs:sequence>
+    <xs:attribute name="ref" type="tr:LocalID" use="required"/>
+  </xs:complexType>
+
+  <xs:group name="Provenance">
+    <xs:sequence>
+      <xs:element name="sourceRef" minOccurs="0" maxOccurs="unbounded">
+        <xs:annotation><xs:documentation>A report source this object rests on.</xs:documentation></xs:annotation>
+        <xs:complexType><xs:attribute name="ref" type="tr:LocalID" use="required"/></xs:complexType>
+      </xs:element>
+      <xs:element name="marking" type="tr:Marking" minOccurs="0">
+        <xs:annotation><xs:documentation>Who may receive the object; absent means the report's default marking.</xs:documentation></xs:annotation>
+      </xs:element>
+    </xs:sequence>
+  </xs:group>
+
+  <!-- Objects -->
+
+  <xs:complexType name="ThreatProfile">
+    <xs:sequence>
+      <xs:element name="type" type="tr:VocabularyTerm" minOccurs="0" maxOccurs="unbounded">
+        <xs:annotation><xs:documentation>A kind of threat actor (STIX threat-actor-type-ov).</xs:documentation></xs:annotation>
+      </xs:element>
+      <xs:element name="secondaryMotivation" type="tr:VocabularyTerm" minOccurs="0" maxOccurs="unbounded">
+        <xs:annotation><xs:documentation>Another reason the actor acts (STIX attack-motivation-ov).</xs:documentation></xs:annotation>
+      </xs:element>
+      <xs:element name="goal" type="tr:Text" minOccurs="0" maxOccurs="unbounded">
+        <xs:annotation><xs:documentation>What the actor is trying to achieve, in the author's words.</xs:documentation></xs:annotation>
+      </xs:element>
+    </xs:sequence>
+    <xs:attribute name="sophistication" type="tr:VocabularyTerm"/>
+    <xs:attribute name="resourceLevel" type="tr:VocabularyTerm"/>
+    <xs:attribute name="primaryMotivation" type="tr:VocabularyTerm"/>
+    <xs:attribute name="firstSeen" type="tr:PartialDate"/>
+    <xs:attribute name="lastSeen" type="tr:PartialDate"/>
+  </xs:complexType>
+
+  <xs:complexType name="Actor">
+    <xs:sequence>
+      <xs:element name="name" type="tr:NonEmptyText">
+        <xs:annotation><xs:documentation>The actor's name.</xs:documentation></xs:annotation>
+      </xs:element>
+      <xs:element name="alias" type="tr:Text" minOccurs="0" maxOccurs="unbounded">
+        <xs:annotation><xs:documentation>Another name the actor goes by.</xs:documentation></xs:annotation>
+      </xs:element>
+      <xs:element name="sector" type="tr:VocabularyTerm" minOccurs="0" maxOccurs="unbounded">
+        <xs:annotation><xs:documentation>An industry sector the actor belongs to (STIX industry-sector-ov).</xs:documentation></xs:annotation>
+      </xs:element>
+      <xs:element name="role" type="tr:Text" minOccurs="0" maxOccurs="unbounded">
+        <xs:annotation><xs:documentation>A role of the actor in the author's words.</xs:documentation></xs:annotation>
+      </xs:element>
+      <xs:element name="description" type="tr:Text" minOccurs="0">
+        <xs:annotation><xs:documentation>What the author says about the actor.</xs:documentation></xs:annotation>
+      </xs:element>
+      <xs:element name="threatProfile" type="tr:ThreatProfile" minOccurs="0">
+        <xs:annotation><xs:documentation>For threat actors: types, capability and motives.</xs:documentation></xs:annotation>
+      </xs:element>
+      <xs:element name="sponsoredBy" type="tr:Link" minOccurs="0" maxOccurs="unbounded">
+        <xs:annotation><xs:documentation>Who sponsors or directs this actor.</xs:documentation></xs:annotation>
+      </xs:element>
+      <xs:group ref="tr:Provenance"/>
+    </xs:sequence>
+    <xs:attribute name="id" type="tr:LocalID" use="required"/>
+    <xs:attribute name="kind" type="tr:ActorKind" use="required"/>
+    <xs:attribute name="country" type="tr:CountryCode"/>
+    <xs:attribute name="confidence" type="tr:Confidence"/>
+    <xs:attribute name="mispOrganisationUUID" type="tr:UUID">
+      <xs:annotation><xs:documentation>The organisation's real UUID on partners' MISP instances, when it has one.</xs:documentation></xs:annotation>
+    </xs:attribute>
+  </xs:complexType>
+
+  <xs:complexType name="Activity">
+    <xs:sequence>
+      <xs:element name="name" type="tr:NonEmptyText">
+        <xs:annotation><xs:documentation>The activity's name.</xs:documentation></xs:annotation>
+      </xs:element>
+      <xs:element name="alias" type="tr:Text" minOccurs="0" maxOccurs="unbounded">
+        <xs:annotation><xs:documentation>Another name for the activity.</xs:documentation></xs:annotation>
+      </xs:element>
+      <xs:element name="description" type="tr:Text" minOccurs="0">
+        <xs:annotation><xs:documentation>What the author says about the activity.</xs:documentation></xs:annotation>
+      </xs:element>
+      <xs:element name="objective" type="tr:Text" minOccurs="0">
+        <xs:annotation><xs:documentation>What the activity is trying to achieve.</xs:documentation></xs:annotation>
+      </xs:element>
+      <xs:element name="attributedTo" type="tr:Link" minOccurs="0" maxOccurs="unbounded">
+        <xs:annotation><xs:documentation>Who is behind the activity.</xs:documentation></xs:annotation>
+      </xs:element>
+      <xs:element name="target" type="tr:Link" minOccurs="0" maxOccurs="unbounded">
+        <xs:annotation><xs:documentation>Whom or what the activity targets.</xs:documentation></xs:annotation>
+      </xs:element>
+      <xs:group ref="tr:Provenance"/>
+    </xs:sequence>
+    <xs:attribute name="id" type="tr:LocalID" use="required"/>
+    <xs:attribute name="firstSeen" type="tr:PartialDate"/>
+    <xs:attribute name="lastSeen" type="tr:PartialDate"/>
+    <xs:attribute name="confidence" type="tr:Confidence"/>
+  </xs:complexType>
+
+  <xs:complexType name="Membership">
+    <xs:sequence>
+      <xs:element name="marking" type="tr:Marking" minOccurs="0">
+        <xs:annotation><xs:documentation>The membership's own marking; absent means it reaches whoever may see both the member and the partnership.</xs:documentation></xs:annotation>
+      </xs:element>
+    </xs:sequence>
+    <xs:attribute name="ref" type="tr:LocalID" use="required"/>
+    <xs:attribute name="role" type="tr:VocabularyTerm"/>
+    <xs:attribute name="since" type="tr:PartialDate"/>
+    <xs:attribute name="until" type="tr:PartialDate"/>
+  </xs:complexType>
+
+  <xs:complexType name="Partnership">
+    <xs:sequence>
+      <xs:element name="name" type="tr:NonEmptyText">
+        <xs:annotation><xs:documentation>The partnership's name.</xs:documentation></xs:annotation>
+      </xs:element>
+      <xs:element name="alias" type="tr:Text" minOccurs="0" maxOccurs="unbounded">
+        <xs:annotation><xs:documentation>Another name for the partnership ("Quad").</xs:documentation></xs:annotation>
+      </xs:element>
+      <xs:element name="member" type="tr:Membership" minOccurs="0" maxOccurs="unbounded">
+        <xs:annotation><xs:documentation>A member: an actor or another partnership of this report.</xs:documentation></xs:annotation>
+      </xs:element>
+      <xs:element name="scope" type="tr:VocabularyTerm" minOccurs="0" maxOccurs="unbounded">
+        <xs:annotation><xs:documentation>What the partnership covers.</xs:documentation></xs:annotation>
+      </xs:element>
+      <xs:element name="description" type="tr:Text" minOccurs="0">
+        <xs:annotation><xs:documentation>What the author says about the partnership.</xs:documentation></xs:annotation>
+      </xs:element>
+      <xs:group ref="tr:Provenance"/>
+    </xs:sequence>
+    <xs:attribute name="id" type="tr:LocalID" use="required"/>
+    <xs:attribute name="kind" type="tr:VocabularyTerm" use="required"/>
+    <xs:attribute name="established" type="tr:PartialDate"/>
+    <xs:attribute name="confidence" type="tr:Confidence"/>
+  </xs:complexType>
+
+  <xs:complexType name="Location">
+    <xs:sequence>
+      <xs:element name="name" type="tr:Text" minOccurs="0">
+        <xs:annotation><xs:documentation>A name for the place, e.g. "Yangtse, Arunachal Pradesh".</xs:documentation></xs:annotation>
+      </xs:element>
+    </xs:sequence>
+    <xs:attribute name="country" type="tr:CountryCode"/>
+    <xs:attribute name="region" type="tr:VocabularyTerm"/>
+    <xs:attribute name="latitude" type="tr:Latitude"/>
+    <xs:attribute name="longitude" type="tr:Longitude"/>
+  </xs:complexType>
+
+  <xs:complexType name="Incident">
+    <xs:sequence>
+      <xs:element name="title" type="tr:NonEmptyText">
+        <xs:annotation><xs:documentation>A short title for the incident.</xs:documentation></xs:annotation>
+      </xs:element>
+      <xs:element name="description" type="tr:Text" minOccurs="0">
+        <xs:annotation><xs:documentation>What happened.</xs:documentation></xs:annotation>
+      </xs:element>
+      <xs:element name="location" type="tr:Location" minOccurs="0">
+        <xs:annotation><xs:documentation>Where it happened.</xs:documentation></xs:annotation>
+      </xs:element>
+      <xs:element name="attributedTo" type="tr:Link" minOccurs="0" maxOccurs="unbounded">
+        <xs:annotation><xs:documentation>Who is held responsible.</xs:documentation></xs:annotation>
+      </xs:element>
+      <xs:element name="target" type="tr:Link" minOccurs="0" maxOccurs="unbounded">
+        <xs:annotation><xs:documentation>Whom or what it targeted.</xs:documentation></xs:annotation>
+      </xs:element>
+      <xs:element name="responder" type="tr:Link" minOccurs="0" maxOccurs="unbounded">
+        <xs:annotation><xs:documentation>Who responded to it.</xs:documentation></xs:annotation>
+      </xs:element>
+      <xs:element name="supporter" type="tr:Link" minOccurs="0" maxOccurs="unbounded">
+        <xs:annotation><xs:documentation>A partner whose intelligence or help supported the response.</xs:documentation></xs:annotation>
+      </xs:element>
+      <xs:element name="outcome" type="tr:Text" minOccurs="0">
+        <xs:annotation><xs:documentation>How it ended.</xs:documentation></xs:annotation>
+      </xs:element>
+      <xs:element name="impact" type="tr:Text" minOccurs="0" maxOccurs="unbounded">
+        <xs:annotation><xs:documentation>Something it affected, in the author's words.</xs:documentation></xs:annotation>
+      </xs:element>
+      <xs:group ref="tr:Provenance"/>
+    </xs:sequence>
+    <xs:attribute name="id" type="tr:LocalID" use="required"/>
+    <xs:attribute name="kind" type="tr:VocabularyTerm" use="required"/>
+    <xs:attribute name="when" type="tr:DateSpan"/>
+    <xs:attribute name="status" type="tr:VocabularyTerm" use="required"/>
+    <xs:attribute name="determination" type="tr:VocabularyTerm" use="required"/>
+    <xs:attribute name="confidence" type="tr:Confidence"/>
+  </xs:complexType>
+
+  <xs:complexType name="Source">
+    <xs:sequence>
+      <xs:element name="name" type="tr:NonEmptyText">
+        <xs:annotation><xs:documentation>The source's name.</xs:documentation></xs:annotation>
+      </xs:element>
+      <xs:element name="url" type="tr:NonEmptyText" minOccurs="0">
+        <xs:annotation><xs:documentation>Where the source can be retrieved.</xs:documentation></xs:annotation>
+      </xs:element>
+      <xs:element name="sha256" type="tr:SHA256" minOccurs="0">
+        <xs:annotation><xs:documentation>The SHA-256 of what was retrieved from the URL.</xs:documentation></xs:annotation>
+      </xs:element>
+      <xs:element name="description" type="tr:Text" minOccurs="0">
+        <xs:annotation><xs:documentation>What the source is or says.</xs:documentation></xs:annotation>
+      </xs:element>
+    </xs:sequence>
+    <xs:attribute name="id" type="tr:LocalID" use="required"/>
+  </xs:complexType>
+
+  <!-- The document -->
+
+  <xs:element name="report">
+    <xs:annotation><xs:documentation>One threat report: its metadata, then every object, each list in the author's order.</xs:documentation></xs:annotation>
+    <xs:complexType>
+      <xs:sequence>
+        <xs:element name="title" type="tr:NonEmptyText">
+          <xs:annotation><xs:documentation>The report's title.</xs:documentation></xs:annotation>
+        </xs:element>
+        <xs:element name="description" type="tr:Text" minOccurs="0">
+          <xs:annotation><xs:documentation>What the report is about.</xs:documentation></xs:annotation>
+        </xs:element>
+        <xs:element name="producer">
+          <xs:annotation><xs:documentation>Who produced the report; its id seeds every object's UUID.</xs:documentation></xs:annotation>
+          <xs:complexType>
+            <xs:sequence>
+              <xs:element name="name" type="tr:NonEmptyText">
+                <xs:annotation><xs:documentation>The producer's name as partners should see it.</xs:documentation></xs:annotation>
+              </xs:element>
+            </xs:sequence>
+            <xs:attribute name="id" type="tr:LocalID" use="required"/>
+          </xs:complexType>
+        </xs:element>
+        <xs:element name="defaultMarking" type="tr:Marking" minOccurs="0">
+          <xs:annotation><xs:documentation>The marking of every object and link that has none of its own.</xs:documentation></xs:annotation>
+        </xs:element>
+        <xs:element name="sources" minOccurs="0">
+          <xs:annotation><xs:documentation>Where the report's knowledge came from.</xs:documentation></xs:annotation>
+          <xs:complexType><xs:sequence>
+            <xs:element name="source" type="tr:Source" maxOccurs="unbounded">
+              <xs:annotation><xs:documentation>An article, statement or named expert.</xs:documentation></xs:annotation>
+            </xs:element>
+          </xs:sequence></xs:complexType>
+        </xs:element>
+        <xs:element name="actors" minOccurs="0">
+          <xs:annotation><xs:documentation>States, agencies, organisations, people and threat actors.</xs:documentation></xs:annotation>
+          <xs:complexType><xs:sequence>
+            <xs:element name="actor" type="tr:Actor" maxOccurs="unbounded">
+              <xs:annotation><xs:documentation>One actor.</xs:documentation></xs:annotation>
+            </xs:element>
+          </xs:sequence></xs:complexType>
+        </xs:element>
+        <xs:element name="intrusionSets" minOccurs="0">
+          <xs:annotation><xs:documentation>Recurring groups of hostile activity.</xs:documentation></xs:annotation>
+          <xs:complexType><xs:sequence>
+            <xs:element name="intrusionSet" type="tr:Activity" maxOccurs="unbounded">
+              <xs:annotation><xs:documentation>One intrusion set.</xs:documentation></xs:annotation>
+            </xs:element>
+          </xs:sequence></xs:complexType>
+        </xs:element>
+        <xs:element name="campaigns" minOccurs="0">
+          <xs:annotation><xs:documentation>Operations.</xs:documentation></xs:annotation>
+          <xs:complexType><xs:sequence>
+            <xs:element name="campaign" type="tr:Activity" maxOccurs="unbounded">
+              <xs:annotation><xs:documentation>One campaign.</xs:documentation></xs:annotation>
+            </xs:element>
+          </xs:sequence></xs:complexType>
+        </xs:element>
+        <xs:element name="partnerships" minOccurs="0">
+          <xs:annotation><xs:documentation>Alliances, dialogues, trilaterals, bilaterals, initiatives and agreements.</xs:documentation></xs:annotation>
+          <xs:complexType><xs:sequence>
+            <xs:element name="partnership" type="tr:Partnership" maxOccurs="unbounded">
+              <xs:annotation><xs:documentation>One partnership.</xs:documentation></xs:annotation>
+            </xs:element>
+          </xs:sequence></xs:complexType>
+        </xs:element>
+        <xs:element name="incidents" minOccurs="0">
+          <xs:annotation><xs:documentation>What happened.</xs:documentation></xs:annotation>
+          <xs:complexType><xs:sequence>
+            <xs:element name="incident" type="tr:Incident" maxOccurs="unbounded">
+              <xs:annotation><xs:documentation>One incident.</xs:documentation></xs:annotation>
+            </xs:element>
+          </xs:sequence></xs:complexType>
+        </xs:element>
+      </xs:sequence>
+      <xs:attribute name="formatVersion" type="tr:FormatVersion" use="required"/>
+      <xs:attribute name="published" type="tr:PartialDate" use="required"/>
+    </xs:complexType>
+
+    <xs:key name="objectID">
+      <xs:annotation><xs:documentation>Actors, intrusion sets, campaigns, partnerships and incidents share one id space.</xs:documentation></xs:annotation>
+      <xs:selector xpath="tr:actors/tr:actor|tr:intrusionSets/tr:intrusionSet|tr:campaigns/tr:campaign|tr:partnerships/tr:partnership|tr:incidents/tr:incident"/>
+      <xs:field xpath="@id"/>
+    </xs:key>
+    <xs:key name="sourceID">
+      <xs:annotation><xs:documentation>Source ids are unique.</xs:documentation></xs:annotation>
+      <xs:selector xpath="tr:sources/tr:source"/>
+      <xs:field xpath="@id"/>
+    </xs:key>
+    <xs:keyref name="linkTarget" refer="tr:objectID">
+      <xs:annotation><xs:documentation>Every link points at an object of this report.</xs:documentation></xs:annotation>
+      <xs:selector xpath=".//tr:sponsoredBy|.//tr:attributedTo|.//tr:target|.//tr:responder|.//tr:supporter"/>
+      <xs:field xpath="@ref"/>
+    </xs:keyref>
+    <xs:keyref name="memberTarget" refer="tr:objectID">
+      <xs:annotation><xs:documentation>Every member is an actor or partnership of this report.</xs:documentation></xs:annotation>
+      <xs:selector xpath="tr:partnerships/tr:partnership/tr:member"/>
+      <xs:field xpath="@ref"/>
+    </xs:keyref>
+    <xs:keyref name="sourceTarget" refer="tr:sourceID">
+      <xs:annotation><xs:documentation>Every cited source is listed in the report's sources.</xs:documentation></xs:annotation>
+      <xs:selector xpath=".//tr:sourceRef"/>
+      <xs:field xpath="@ref"/>
+    </xs:keyref>
+    <xs:keyref name="partyTarget" refer="tr:objectID">
+      <xs:annotation><xs:documentation>Every party a marking releases to is an object of this report.</xs:documentation></xs:annotation>
+      <xs:selector xpath=".//tr:party"/>
+      <xs:field xpath="."/>
+    </xs:keyref>
+  </xs:element>
+</xs:schema>
+
+"""#,
         "Scenario/indo-pacific-2023.yaml": #"""
 # The built-in sample: "US Strengthens Intelligence Alliances Across Asia to Counter Chinese Espionage and
 # Cyber Threats" (late 2023), modelled in exportctl's authoring format.

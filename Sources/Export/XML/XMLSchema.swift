@@ -1,0 +1,85 @@
+internal import CLibXML
+
+/// A compiled W3C XML Schema, compiled once and shared by every validation.
+///
+/// Compilation fails on any error *or warning*: libxml2 reports a failed `xs:import` only as a warning, and a
+/// schema missing half its types would let invalid documents through.
+///
+/// ```swift
+/// let schema = try XMLSchema(path: "Schemas/threat-report.xsd")
+/// let findings = try XMLStreamValidator.validate(path: "report.xml", against: schema)
+/// ```
+// @unchecked: the compiled xmlSchema is read-only after init; each validation gets its own valid context.
+package final class XMLSchema: @unchecked Sendable {
+    private let pointer: xmlSchemaPtr
+    /// Where the schema came from, for messages.
+    package let name: String
+
+    /// Compiles the schema file at `path`; `xs:include`/`xs:import` resolve relative to it.
+    /// - Throws: ``ExportError`` `.io` when the path is not a local file, `.invalidInput` with every finding when
+    ///   the schema does not compile.
+    package convenience init(path: String) throws {
+        LibXML.initialize()
+        guard !path.contains("://") else {
+            throw ExportError(.usage, "\(path): schemas must be local files, not URLs")
+        }
+        _ = try InputFile.read(path, limits: .bytes(64 << 20))  // a readable regular file, or a clear .io error
+        try self.init(name: path) { xmlSchemaNewParserCtxt(path) }
+    }
+
+    /// Compiles a schema held in memory (one that imports nothing by relative path).
+    package convenience init(text: String, name: String) throws {
+        LibXML.initialize()
+        let bytes = Array(text.utf8)
+        try self.init(name: name) {
+            bytes.withUnsafeBufferPointer { buffer in
+                buffer.withMemoryRebound(to: CChar.self) { xmlSchemaNewMemParserCtxt($0.baseAddress, Int32($0.count)) }
+            }
+        }
+    }
+
+    private init(name: String, makeContext: () -> xmlSchemaParserCtxtPtr?) throws {
+        guard let context = makeContext() else {
+            throw ExportError(.internal, "\(name): libxml2 could not create a schema parser context")
+        }
+        defer { xmlSchemaFreeParserCtxt(context) }
+        let collector = XMLDiagnosticCollector(file: name)
+        collector.treatsWarningsAsErrors = true
+        let compiled: xmlSchemaPtr? = withExtendedLifetime(collector) {
+            xmlSchemaSetParserStructuredErrors(context, collectStructuredError, collector.opaque)
+            return xmlSchemaParse(context)
+        }
+        guard let compiled, !collector.diagnostics.hasErrors else {
+            if let compiled { xmlSchemaFree(compiled) }
+            var findings = collector.findings
+            if findings.isEmpty { findings = [Diagnostic(.error, "the schema does not compile")] }
+            throw ExportError(.invalidInput, "\(name): the schema does not compile", diagnostics: findings)
+        }
+        self.pointer = compiled
+        self.name = name
+    }
+
+    deinit { xmlSchemaFree(pointer) }
+
+    /// Validates a parsed document.
+    /// - Returns: every finding; empty when the document is valid.
+    func validate(_ document: XMLDocument) -> [Diagnostic] {
+        guard let context = xmlSchemaNewValidCtxt(pointer) else {
+            return [Diagnostic(.error, "libxml2 could not create a validation context")]
+        }
+        defer { xmlSchemaFreeValidCtxt(context) }
+        let collector = XMLDiagnosticCollector(file: document.file)
+        let status = withExtendedLifetime(collector) {
+            xmlSchemaSetValidStructuredErrors(context, collectStructuredError, collector.opaque)
+            return xmlSchemaValidateDoc(context, document.pointer)
+        }
+        if status != 0 && !collector.diagnostics.hasErrors {
+            collector.append(
+                Diagnostic(.error, "the document is not valid against \(name)", at: SourceLocation(file: document.file, line: 1, column: 1)))
+        }
+        return collector.findings
+    }
+
+    /// Hands the compiled schema to a reader, which keeps using it while it streams.
+    func attach(to reader: xmlTextReaderPtr) -> Bool { xmlTextReaderSetSchema(reader, pointer) == 0 }
+}

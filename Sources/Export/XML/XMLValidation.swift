@@ -1,0 +1,54 @@
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Musl)
+    import Musl
+#endif
+
+/// Validates a document against a schema, choosing the tree or the stream by size.
+///
+/// Up to ``treeLimit`` bytes the document is parsed into a tree and validated whole: every finding then
+/// carries the line of the element at fault, exactly as `xmllint --schema` reports it. Larger files stream
+/// through `xmlTextReader` in constant memory; there, key and keyref findings point at the end of the
+/// element that scopes the constraint (where a streaming validator can first know), not at the element at fault.
+package enum XMLValidation {
+    /// The largest document validated as a tree (its tree takes several times its size in memory).
+    package static let treeLimit = 8 << 20
+
+    /// Validates the file at `path`.
+    /// - Throws: ``ExportError`` `.io` when the file cannot be read.
+    package static func validate(path: String, against schema: XMLSchema) throws -> [Diagnostic] {
+        var info = stat()
+        guard stat(path, &info) == 0 else {
+            throw ExportError(.io, "\(path): cannot read: \(String(cString: strerror(errno)))")
+        }
+        guard Int(info.st_size) <= treeLimit, (info.st_mode & S_IFMT) == S_IFREG else {
+            return try XMLStreamValidator.validate(path: path, against: schema)
+        }
+        let (bytes, name) = try InputFile.read(path, limits: .bytes(treeLimit))
+        return validate(bytes, file: name, against: schema)
+    }
+
+    /// Validates bytes held in memory.
+    package static func validate(_ bytes: [UInt8], file: String, against schema: XMLSchema) -> [Diagnostic] {
+        guard bytes.count <= treeLimit else { return XMLStreamValidator.validate(bytes, file: file, against: schema) }
+        if bytes.isEmpty {
+            return [
+                Diagnostic(
+                    .error, "the file is empty", at: SourceLocation(file: file, line: 1, column: 1),
+                    hint: "an XML document needs a root element")
+            ]
+        }
+        let parsed = XMLDocument.parse(bytes, file: file)
+        guard let document = parsed.document else { return parsed.diagnostics }
+        return parsed.diagnostics + schema.validate(document)
+    }
+}
+
+extension InputLimits {
+    /// The default limits with a different largest input.
+    static func bytes(_ maxInputBytes: Int) -> InputLimits {
+        var limits = InputLimits.default
+        limits.maxInputBytes = maxInputBytes
+        return limits
+    }
+}
