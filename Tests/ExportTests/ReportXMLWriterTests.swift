@@ -146,7 +146,13 @@ extension ReportXMLWriterTests {
         var set: Set<String> = []
         walk(try HandBuiltReports.everything(), seen: &seen, set: &set)
         #expect(seen.count > 80)
-        #expect(seen.subtracting(set).sorted() == [])
+        // STIX import provenance (the original JSON of another producer's objects, written back only by the
+        // STIX writer; see NOTES-stix21.md) is not report content, so report XML does not carry it.
+        let stixProvenance: Set<String> = [
+            "Activity.imported", "Actor.imported", "Incident.imported", "Link.imported", "Membership.imported",
+            "Partnership.imported", "ThreatReport.stixImport", "ThreatReport.verbatimObjects",
+        ]
+        #expect(seen.subtracting(set).subtracting(stixProvenance).sorted() == [])
     }
 
     private func walk(_ value: Any, seen: inout Set<String>, set: inout Set<String>) {
