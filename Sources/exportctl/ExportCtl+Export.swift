@@ -28,6 +28,10 @@ extension ExportCtl {
         @Flag(help: "Skip the in-process schema check of XML output.")
         var noValidate = false
 
+        @OptionGroup var sharing: SharingOptions
+
+        @OptionGroup var limits: LimitOptions
+
         func validate() throws {
             guard ExportFormat.named(format) != nil else {
                 throw ValidationError(
@@ -41,17 +45,33 @@ extension ExportCtl {
 
         func run() throws {
             guard let exportFormat = ExportFormat.named(format) else { throw ExitCode(ExitStatus.usage.rawValue) }
-            let loaded = try ReportLoader.load(path: file, format: inputFormat.flatMap(InputFormat.named))
+            let loaded = try ReportLoader.load(path: file, format: inputFormat.flatMap(InputFormat.named), settings: limits.settings)
             Terminal.print(loaded.diagnostics)
             guard let report = loaded.report, !loaded.diagnostics.hasErrors else {
                 throw ExitCode(ExitStatus.findings.rawValue)
             }
             var settings = ExportSettings.default
             settings.validatesOutput = !noValidate
-            let summary = try OutputWriter.write(
-                ReleasedReport(everythingIn: report), format: exportFormat, settings: settings, to: output)
-            Terminal.print(summary.warnings)
-            Terminal.printNotCarried(summary.notCarried, format: exportFormat.name)
+            let recipients = try sharing.resolveRecipients(in: report)
+            let destination = try OutputDestination(output, recipientCount: recipients.count, isFanOut: sharing.forMembers != nil)
+            // Every view is built before the first byte is written: one failing recipient writes nothing at all.
+            var views: [(ReleasedReport, String?)] = []
+            if recipients.isEmpty {
+                views = [(ReleasedReport(everythingIn: report), nil)]
+            } else {
+                let policy = try sharing.policy()
+                for recipient in recipients {
+                    let (view, warnings) = try policy.view(report, for: recipient)
+                    Terminal.print(warnings)
+                    views.append((view, recipient.fileStem))
+                }
+            }
+            for (view, stem) in views {
+                let path = destination.path(for: stem, extension: exportFormat.fileExtension)
+                let summary = try OutputWriter.write(view, format: exportFormat, settings: settings, to: path)
+                Terminal.print(summary.warnings)
+                Terminal.printNotCarried(summary.notCarried, format: exportFormat.name)
+            }
         }
     }
 }

@@ -16,11 +16,13 @@ extension ExportCtl {
         @Argument(help: "Authoring documents to check ('-' for standard input).")
         var files: [String] = []
 
+        @OptionGroup var limits: LimitOptions
+
         func run() throws {
             var status = ExitStatus.success
             for file in files.isEmpty ? [nil] : files.map(Optional.some) {
                 do {
-                    let result = try ReportLoader.load(path: file, format: .authoring)
+                    let result = try ReportLoader.load(path: file, format: .authoring, settings: limits.settings)
                     Terminal.print(result.diagnostics)
                     if result.diagnostics.hasErrors { status = max(status, .findings) }
                 } catch let error as ExportError {

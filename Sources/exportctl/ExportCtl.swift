@@ -14,14 +14,16 @@ struct ExportCtl: AsyncParsableCommand {
         commandName: "exportctl",
         abstract: "Export threat reports to STIX 2.1, XML and MISP, and validate such files.",
         version: ExportVersion.string,
-        subcommands: [Sample.self, Lint.self, Export.self, Validate.self]
+        subcommands: [Sample.self, Lint.self, Export.self, Plan.self, Validate.self]
     )
 
     /// Parses, runs, and maps every outcome to exportctl's exit codes (ArgumentParser alone would exit 64 on
     /// usage errors): 0 ok, 1 invalid input or findings, 2 usage error, 3 input/output error.
     static func main() async {
-        // A reader that goes away early must surface as EPIPE (exit 3), not kill the process silently.
+        // A reader that goes away early must surface as EPIPE (exit 3), not kill the process silently; likewise a
+        // file-size limit must surface as EFBIG, so that the temporary file is removed and the error reported.
         signal(SIGPIPE, SIG_IGN)
+        signal(SIGXFSZ, SIG_IGN)
         do {
             LibXML.forbidNetworkAccess()  // once, before any schema or document is read
             var command = try parseAsRoot()

@@ -61,18 +61,15 @@ struct AuthoringReaderPartnershipTests {
               - &state {id: a, name: A, kind: state}
               - *state
             """
-        #expect(F.lint(text) == [
-            "7:5: error: YAML anchor '&state' is not allowed in report documents",
-            "8:5: error: YAML aliases are not allowed in report documents",
-            "8:5: error: an actor must be a mapping, not null",
-        ])
+        #expect(F.lint(text) == ["7:5: error: YAML anchor '&state' is not allowed in report documents"])
+        #expect(F.lint(F.header + "actors:\n  - *state\n") == ["7:5: error: YAML aliases are not allowed in report documents"])
     }
 
     @Test func billionLaughsStopsAtTheFirstAnchor() {
         var text = F.header + "description: &a0 lol\n"
         for level in 1...30 { text += "x\(level): &a\(level) [" + Array(repeating: "*a\(level - 1)", count: 9).joined(separator: ",") + "]\n" }
         let result = F.read(text)
-        #expect(result.diagnostics.count < 400)
+        #expect(result.diagnostics.count == 1)
         #expect(result.diagnostics.first?.message == "YAML anchor '&a0' is not allowed in report documents")
     }
 
@@ -127,12 +124,13 @@ struct AuthoringReaderPartnershipTests {
               "title": "T",
               "published": "2023-11-15",
               "producer": {"id": "p", "name": "P"},
+              "default_marking": {"tlp": "clear"},
               "actors": [{"id": "a", "name": "A", "kind": "state", "country": "XX", "name": "B"}]
             }
             """
         #expect(F.lint(json, file: "t.json") == [
-            "6:67: error: unknown country code 'XX'",
-            "6:73: error: duplicate key 'name'",
+            "7:67: error: unknown country code 'XX'",
+            "7:73: error: duplicate key 'name'",
         ])
     }
 }

@@ -57,6 +57,7 @@ struct SampleScenarioTests {
         #expect(markings.contains { parties($0) == ["five-eyes"] })
         #expect(markings.contains { parties($0) == ["quad"] })
         #expect(markings.contains { parties($0) == ["us-japan-rok"] })
+        #expect(markings.contains { parties($0) == ["us-japan-philippines"] })
         #expect(markings.contains { parties($0) == ["us-india"] })
         #expect(markings.contains { $0.tlp == .red && parties($0) == ["IND"] })
         let philippines = try #require(report.partnerships.first { $0.id == "us-japan-philippines" }?.members.last)

@@ -20,7 +20,7 @@ public enum AuthoringReader {
         }
         var composer = YAMLComposer(file: file, limits: settings.limits)
         let root = composer.compose(Array(body))
-        guard let root, !composer.diagnostics.contains(where: { $0.message.hasPrefix("syntax error") }) else {
+        guard let root else {
             let diagnostics = composer.diagnostics.isEmpty
                 ? [Diagnostic(.error, "the document is empty", at: SourceLocation(file: file, line: 1, column: 1))]
                 : composer.diagnostics
@@ -28,7 +28,7 @@ public enum AuthoringReader {
         }
         let context = AuthoringContext(file: file)
         context.append(composer.diagnostics)
-        guard let report = ReportDecoder(context: context).decode(root) else {
+        guard let report = ReportDecoder(context: context, limits: settings.limits).decode(root) else {
             return ImportResult(report: nil, diagnostics: sorted(context.diagnostics))
         }
         for issue in ReportChecks.check(report) {

@@ -4,6 +4,7 @@
 /// reported, so list positions stay aligned with the document and later checks point at the right lines.
 struct ReportDecoder {
     let context: AuthoringContext
+    var limits: InputLimits = .default
 
     func decode(_ root: YAMLNode) -> ThreatReport? {
         context.record("", root)
@@ -12,6 +13,16 @@ struct ReportDecoder {
                 root, path: "", what: "the report", allowed: AuthoringKeys.report,
                 required: AuthoringKeys.reportRequired, context: context)
         else { return nil }
+        var objectCount = 0
+        for key in ["actors", "intrusion_sets", "campaigns", "partnerships", "incidents"] {
+            guard let list = reader.value(key), case .sequence(let items) = list.content else { continue }
+            objectCount += items.count
+            if objectCount > limits.maxObjects {
+                context.error("the report has more than the limit of \(limits.maxObjects) objects", at: list,
+                              hint: "raise --max-objects if the file is trusted")
+                return nil
+            }
+        }
         let formatVersion = reader.string("format_version")
         if let version = formatVersion, let node = reader.value("format_version"),
             version != ThreatReport.currentFormatVersion

@@ -5,6 +5,9 @@ enum Suggestion {
         let target = Array(word.lowercased().unicodeScalars)
         var best: (word: String, distance: Int)?
         for candidate in candidates {
+            // Only candidates of a similar length can be close; skipping the rest keeps large reports fast.
+            let length = candidate.unicodeScalars.count
+            guard abs(length - target.count) <= max(2, target.count / 3) else { continue }
             let distance = editDistance(target, Array(candidate.lowercased().unicodeScalars))
             if distance < (best?.distance ?? Int.max) { best = (candidate, distance) }
         }

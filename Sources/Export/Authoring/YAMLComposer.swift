@@ -11,6 +11,8 @@ struct YAMLComposer {
     let limits: InputLimits
     private(set) var diagnostics: [Diagnostic] = []
     private var inputLength = 0
+    /// Where the input ends, for errors libyaml places past it (on a line that does not exist).
+    private var end = (line: 1, column: 1)
 
     init(file: String, limits: InputLimits) {
         self.file = file
@@ -26,6 +28,8 @@ struct YAMLComposer {
         }
         defer { yaml_parser_delete(&parser) }
         inputLength = bytes.count
+        let tail = bytes.lastIndex(of: 0x0A).map { bytes[($0 + 1)...] } ?? bytes[...]
+        end = (bytes.count { $0 == 0x0A } + 1, String(decoding: tail, as: UTF8.self).unicodeScalars.count + 1)
         return bytes.withUnsafeBufferPointer { buffer in
             yaml_parser_set_encoding(&parser, YAML_UTF8_ENCODING)
             yaml_parser_set_input_string(&parser, buffer.baseAddress, buffer.count)
@@ -33,10 +37,20 @@ struct YAMLComposer {
         }
     }
 
+    /// A mapping or sequence being built. Children are kept here, outside the node, so that appending never
+    /// copies (an enum payload taken out and put back would copy the whole array on every append).
     private struct Frame {
-        var node: YAMLNode
+        let isMapping: Bool
+        let line: Int
+        let column: Int
+        var items: [YAMLNode] = []
+        var pairs: [(key: YAMLNode, value: YAMLNode)] = []
         var pendingKey: YAMLNode?
-        var seenKeys: Set<String>
+        var seenKeys: Set<String> = []
+
+        var node: YAMLNode {
+            YAMLNode(content: isMapping ? .mapping(pairs) : .sequence(items), line: line, column: column)
+        }
     }
 
     private mutating func run(_ parser: inout yaml_parser_t) -> YAMLNode? {
@@ -64,12 +78,13 @@ struct YAMLComposer {
                     return root
                 }
             case YAML_ALIAS_EVENT:
+                // Refused outright, and reading stops: a bomb of aliases must cost one line, not thousands.
                 error("YAML aliases are not allowed in report documents", line, column,
                       hint: "write the value out in full")
-                finished = YAMLNode(content: .scalar("", isPlain: true), line: line, column: column)
+                return nil
             case YAML_SCALAR_EVENT:
                 let scalar = event.data.scalar
-                checkAnchor(scalar.anchor, line, column)
+                guard checkAnchor(scalar.anchor, line, column) else { return nil }
                 let isPlain = scalar.style == YAML_PLAIN_SCALAR_STYLE && !isStringTag(scalar.tag)
                 checkTag(scalar.tag, line, column)
                 guard scalar.length <= limits.maxScalarBytes else {
@@ -81,15 +96,15 @@ struct YAMLComposer {
                 finished = YAMLNode(content: .scalar(text, isPlain: isPlain), line: line, column: column)
             case YAML_SEQUENCE_START_EVENT, YAML_MAPPING_START_EVENT:
                 let isMapping = event.type == YAML_MAPPING_START_EVENT
-                checkAnchor(isMapping ? event.data.mapping_start.anchor : event.data.sequence_start.anchor, line, column)
+                guard checkAnchor(isMapping ? event.data.mapping_start.anchor : event.data.sequence_start.anchor, line, column)
+                else { return nil }
                 checkTag(isMapping ? event.data.mapping_start.tag : event.data.sequence_start.tag, line, column)
                 guard stack.count < limits.maxDepth else {
                     error("nesting is deeper than the limit of \(limits.maxDepth) levels", line, column,
                           hint: "a report needs only a few levels; check the structure")
                     return nil
                 }
-                let content: YAMLNode.Content = isMapping ? .mapping([]) : .sequence([])
-                stack.append(Frame(node: YAMLNode(content: content, line: line, column: column), seenKeys: []))
+                stack.append(Frame(isMapping: isMapping, line: line, column: column))
             case YAML_SEQUENCE_END_EVENT, YAML_MAPPING_END_EVENT:
                 finished = stack.popLast()?.node
             default:
@@ -102,26 +117,21 @@ struct YAMLComposer {
     }
 
     private mutating func attach(_ node: YAMLNode, to frame: inout Frame) {
-        switch frame.node.content {
-        case .sequence(var items):
-            items.append(node)
-            frame.node.content = .sequence(items)
-        case .mapping(var pairs):
-            guard let key = frame.pendingKey else {
-                frame.pendingKey = node
-                return
-            }
-            frame.pendingKey = nil
-            let name = key.scalar ?? "<\(key.kindDescription)>"
-            if frame.seenKeys.insert(name).inserted {
-                pairs.append((key, node))
-                frame.node.content = .mapping(pairs)
-            } else {
-                error("duplicate key '\(name)'", key.line, key.column,
-                      hint: "a key may appear once in a mapping; the first '\(name)' is kept")
-            }
-        case .scalar:
-            break
+        guard frame.isMapping else {
+            frame.items.append(node)
+            return
+        }
+        guard let key = frame.pendingKey else {
+            frame.pendingKey = node
+            return
+        }
+        frame.pendingKey = nil
+        let name = key.scalar ?? "<\(key.kindDescription)>"
+        if frame.seenKeys.insert(name).inserted {
+            frame.pairs.append((key, node))
+        } else {
+            error("duplicate key '\(name)'", key.line, key.column,
+                  hint: "a key may appear once in a mapping; the first '\(name)' is kept")
         }
     }
 
@@ -138,10 +148,12 @@ struct YAMLComposer {
         }
     }
 
-    private mutating func checkAnchor(_ anchor: UnsafeMutablePointer<yaml_char_t>?, _ line: Int, _ column: Int) {
-        guard let anchor else { return }
+    /// False (after reporting) when the node has an anchor: anchors are refused and reading stops.
+    private mutating func checkAnchor(_ anchor: UnsafeMutablePointer<yaml_char_t>?, _ line: Int, _ column: Int) -> Bool {
+        guard let anchor else { return true }
         error("YAML anchor '&\(String(cString: anchor))' is not allowed in report documents", line, column,
               hint: "write each value out in full; anchors and aliases are refused")
+        return false
     }
 
     private mutating func reportParserError(_ parser: yaml_parser_t) {
@@ -158,7 +170,9 @@ struct YAMLComposer {
             return
         }
         let isTruncated = Int(mark.index) >= inputLength - 1
-        error("syntax error: \(message)", Int(mark.line) + 1, Int(mark.column) + 1,
+        let line = isTruncated ? end.line : Int(mark.line) + 1
+        let column = isTruncated ? end.column : Int(mark.column) + 1
+        error("syntax error: \(message)", line, column,
               hint: isTruncated ? "the file may be truncated" : "check the YAML or JSON syntax here")
     }
 

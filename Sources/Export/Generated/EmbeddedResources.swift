@@ -1626,7 +1626,10 @@ partnerships:
     established: "2023"
     description: >-
       The Philippines' membership is known only to the year 2023, so on the report's date it is not certain
-      and sharing does not count it.
+      and sharing does not count it: not even the Philippines receives this trilateral-only record.
+    marking:
+      tlp: amber
+      releasable_to: [us-japan-philippines]
   - id: us-japan
     name: US-Japan bilateral information sharing
     kind: bilateral

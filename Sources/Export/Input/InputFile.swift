@@ -12,10 +12,8 @@ public enum InputFile {
     /// Reads `path` (`-` for standard input) and returns its bytes and the name diagnostics should use.
     /// - Parameter limit: the most bytes accepted; a larger input is refused as invalid, not read whole.
     /// - Throws: ``ExportError`` `.io` for a missing, unreadable or non-regular file, `.invalidInput` past `limit`.
-    public static func read(_ path: String, limit: Int = InputLimits.default.maxInputBytes) throws -> (
-        bytes: [UInt8], name: String
-    ) {
-        if path == "-" { return (try readAll(descriptor: 0, name: standardInputName, limit: limit), standardInputName) }
+    public static func read(_ path: String, limits: InputLimits = .default) throws -> (bytes: [UInt8], name: String) {
+        if path == "-" { return (try readAll(descriptor: 0, name: standardInputName, limits: limits), standardInputName) }
         var info = stat()
         guard stat(path, &info) == 0 else { throw failure(path, "cannot read") }
         guard (info.st_mode & S_IFMT) != S_IFDIR else {
@@ -26,12 +24,19 @@ public enum InputFile {
         let descriptor = open(path, O_RDONLY | O_CLOEXEC)
         guard descriptor >= 0 else { throw failure(path, "cannot open") }
         defer { close(descriptor) }
-        return (try readAll(descriptor: descriptor, name: path, limit: limit), path)
+        return (try readAll(descriptor: descriptor, name: path, limits: limits), path)
     }
 
-    private static func readAll(descriptor: Int32, name: String, limit: Int) throws -> [UInt8] {
+    /// Reads in chunks, refusing early (before holding the whole input) what breaks a limit: the total size, and
+    /// any run of more than `maxScalarBytes` bytes with neither a newline nor a double quote. Every legitimate
+    /// document has one or the other far more often; a single huge string or value has neither.
+    private static func readAll(descriptor: Int32, name: String, limits: InputLimits) throws -> [UInt8] {
+        let limit = limits.maxInputBytes
         var bytes: [UInt8] = []
         var chunk = [UInt8](repeating: 0, count: 1 << 20)
+        var run = 0
+        var line = 1
+        var lineStart = 0
         while true {
             let count = chunk.withUnsafeMutableBytes { Glibc.read(descriptor, $0.baseAddress, $0.count) }
             if count < 0 {
@@ -46,8 +51,31 @@ public enum InputFile {
                         Diagnostic(
                             .error, "input is larger than the limit of \(limit) bytes",
                             at: SourceLocation(file: name, line: 1, column: 1),
-                            hint: "raise it with --max-input-bytes if the file is trusted")
+                            hint: "raise --max-input-bytes if the file is trusted")
                     ])
+            }
+            for index in 0..<count {
+                let byte = chunk[index]
+                if byte == 0x0A {
+                    run = 0
+                    line += 1
+                    lineStart = bytes.count + index + 1
+                } else if byte == 0x22 {
+                    run = 0
+                } else {
+                    run += 1
+                    if run > limits.maxScalarBytes {
+                        let column = bytes.count + index - lineStart - run + 2
+                        throw ExportError(
+                            .invalidInput, "\(name): a value longer than \(limits.maxScalarBytes) bytes",
+                            diagnostics: [
+                                Diagnostic(
+                                    .error, "a single value runs past the limit of \(limits.maxScalarBytes) bytes",
+                                    at: SourceLocation(file: name, line: line, column: max(1, column)),
+                                    hint: "raise --max-string-bytes if the file is trusted")
+                            ])
+                    }
+                }
             }
             bytes.append(contentsOf: chunk[0..<count])
         }

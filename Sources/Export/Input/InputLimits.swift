@@ -1,6 +1,9 @@
 /// Bounds on untrusted input, so that no file can exhaust memory or time.
 ///
-/// The defaults let a 1,000,000-object corpus through and stop every bomb the tests throw.
+/// The defaults let a 1,000,000-object corpus through and stop every bomb the tests throw. YAML anchors and
+/// aliases have no limit to set: authoring documents refuse them outright, so an alias bomb never expands.
+/// Each limit has a command-line option (`--max-input-bytes`, `--max-depth`, `--max-string-bytes`,
+/// `--max-objects`).
 public struct InputLimits: Sendable, Hashable {
     /// The largest input file, in bytes.
     public var maxInputBytes: Int = 4 << 30

@@ -14,7 +14,7 @@ public enum ReportLoader {
             let bytes = Array(SampleScenario.yaml.utf8)
             return InputFormat.authoring.read(bytes, SampleScenario.fileName, settings)
         }
-        let (bytes, name) = try InputFile.read(path, limit: settings.limits.maxInputBytes)
+        let (bytes, name) = try InputFile.read(path, limits: settings.limits)
         guard let format = format ?? InputFormat.recognising(bytes) else {
             throw ExportError(
                 .invalidInput, "\(name): unrecognised format",

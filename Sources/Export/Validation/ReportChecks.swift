@@ -67,6 +67,7 @@ private struct Checker {
             common(incident.sources, incident.marking, path)
         }
         if let marking = report.defaultMarking { releasees(marking, "default_marking") }
+        unmarked()
         cycles()
     }
 
@@ -153,6 +154,22 @@ private struct Checker {
                                           hint: "'until' must not be earlier than 'since'"))
             }
             if let marking = membership.marking { releasees(marking, "\(memberPath).marking") }
+        }
+    }
+
+    /// With no default marking, an object without its own marking goes to no recipient: say so once per object.
+    mutating func unmarked() {
+        guard report.defaultMarking == nil else { return }
+        let lists: [(String, [Marking?])] = [
+            ("actors", report.actors.map(\.marking)), ("intrusion_sets", report.intrusionSets.map(\.marking)),
+            ("campaigns", report.campaigns.map(\.marking)), ("partnerships", report.partnerships.map(\.marking)),
+            ("incidents", report.incidents.map(\.marking)),
+        ]
+        for (list, markings) in lists {
+            for (index, marking) in markings.enumerated() where marking == nil {
+                issues.append(ReportIssue(.warning, at: "\(list)[\(index)]", "no marking and no default_marking: this goes to no recipient of a --for export",
+                                          hint: "add a marking, a default_marking, or pass --default-marking"))
+            }
         }
     }
 

@@ -1,0 +1,27 @@
+/// Renders a ``SharingPlan`` as text for an analyst to review.
+public enum PlanRenderer {
+    /// The plan: what goes, per type; what is withheld, per type, each with its rule; and free-text hits.
+    public static func render(_ plan: SharingPlan) -> String {
+        var lines = ["Plan for \(plan.recipient.fileStem) (--for \(plan.recipient.input))", ""]
+        lines += section("Receives", plan.released)
+        lines += section("Withheld", plan.withheld)
+        if !plan.textHits.isEmpty {
+            lines.append("Free text naming withheld objects (export fails unless --redact):")
+            lines += plan.textHits.map { "  \($0.message)" }
+            lines.append("")
+        }
+        return lines.joined(separator: "\n")
+    }
+
+    private static func section(_ title: String, _ decisions: [SharingDecision]) -> [String] {
+        var lines = ["\(title): \(decisions.count)"]
+        let kinds = decisions.reduce(into: [String]()) { if !$0.contains($1.kind) { $0.append($1.kind) } }
+        for kind in kinds {
+            let items = decisions.filter { $0.kind == kind }
+            lines.append("  \(kind) (\(items.count))")
+            lines += items.map { "    \($0.id)  \($0.name)  [\($0.rule)]" }
+        }
+        lines.append("")
+        return lines
+    }
+}

@@ -1,0 +1,63 @@
+/// Who an export is for: a country (`IND`, `in`, `GBR`) or an actor of the report (`csis`).
+///
+/// A country recipient is that state and every actor of that country; an actor recipient is that actor, whose
+/// country (if any) also names it.
+///
+/// ```swift
+/// let india = try Recipient.resolve("in", in: report)
+/// india.country?.alpha3   // "IND"
+/// india.fileStem          // "IND": the file name `-o DIR` writes for it
+/// ```
+public struct Recipient: Sendable, Hashable {
+    /// What the user wrote.
+    public let input: String
+    /// The recipient's country, if it has one.
+    public let country: CountryCode?
+    /// The actor ids the recipient is: the state actors of its country, or the one actor named.
+    public let actorIDs: Set<String>
+
+    /// The file name stem for `-o DIR`: the alpha-3 code, or the actor id.
+    public var fileStem: String { isCountry ? (country?.alpha3 ?? input) : (actorIDs.first ?? input) }
+
+    private let isCountry: Bool
+
+    /// Resolves `text` as an ISO alpha-2/alpha-3 code or an actor id, case-insensitively.
+    /// - Throws: ``ExportError`` `.usage` when it is neither, with the nearest id as a hint.
+    public static func resolve(_ text: String, in report: ThreatReport) throws -> Recipient {
+        let lower = text.lowercased()
+        let actor = report.actors.first { $0.id == lower }
+        let code = (text.count == 2 || text.count == 3) && text.allSatisfy(\.isLetter) ? CountryCode(text) : nil
+        // A state named by its id is the same recipient as its country code.
+        if let code, actor == nil || text == text.uppercased() || (actor?.kind == .state && actor?.country == code) {
+            return country(code, in: report, input: text)
+        }
+        if let actor {
+            if actor.kind == .state, let country = actor.country { return Self.country(country, in: report, input: text) }
+            return Recipient(input: text, country: actor.country, actorIDs: [actor.id], isCountry: false)
+        }
+        let hint = Suggestion.nearest(to: lower, in: report.actors.map(\.id)).map { "did you mean '\($0)'?" }
+            ?? "give an ISO 3166-1 country code (IND, JP) or the id of an actor in the report"
+        throw ExportError(.usage, "unknown recipient '\(text)': \(hint)")
+    }
+
+    private static func country(_ code: CountryCode, in report: ThreatReport, input: String) -> Recipient {
+        let states = report.actors.filter { $0.kind == .state && $0.country == code }.map(\.id)
+        return Recipient(input: input, country: code, actorIDs: Set(states), isCountry: true)
+    }
+
+    /// The members of a partnership, each as a recipient, at the report's date (for `--for-members`).
+    public static func members(of partnershipID: String, in report: ThreatReport) throws -> [Recipient] {
+        guard report.partnerships.contains(where: { $0.id == partnershipID.lowercased() }) else {
+            throw ExportError(.usage, "no partnership has the id '\(partnershipID)'")
+        }
+        let audience = Audience.expand(partnershipID.lowercased(), in: report)
+        return try audience.actorIDs.sorted().map { try resolve($0, in: report) }
+    }
+
+    private init(input: String, country: CountryCode?, actorIDs: Set<String>, isCountry: Bool) {
+        self.input = input
+        self.country = country
+        self.actorIDs = actorIDs
+        self.isCountry = isCountry
+    }
+}

@@ -1,0 +1,34 @@
+import ArgumentParser
+import Export
+
+extension ExportCtl {
+    /// `exportctl plan --for R`: what a recipient receives and what is withheld, with the rule for each.
+    struct Plan: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Show what a recipient would receive and what is withheld, with the rule that decided each item.",
+            discussion: "Review this before sending. Exits 1 when free text in the recipient's view names something withheld.")
+
+        @Argument(help: "The report ('-' for standard input; none for the built-in sample).")
+        var file: String?
+
+        @OptionGroup var sharing: SharingOptions
+
+        @OptionGroup var limits: LimitOptions
+
+        func run() throws {
+            let loaded = try ReportLoader.load(path: file, settings: limits.settings)
+            Terminal.print(loaded.diagnostics)
+            guard let report = loaded.report, !loaded.diagnostics.hasErrors else { throw ExitCode(ExitStatus.findings.rawValue) }
+            let recipients = try sharing.resolveRecipients(in: report)
+            guard !recipients.isEmpty else { throw ValidationError("name a recipient with --for or --for-members") }
+            let policy = try sharing.policy()
+            var hasHits = false
+            for recipient in recipients {
+                let plan = policy.plan(report, for: recipient)
+                print(PlanRenderer.render(plan))
+                if !plan.textHits.isEmpty && !policy.redactsWithheldNames { hasHits = true }
+            }
+            if hasHits { throw ExitCode(ExitStatus.findings.rawValue) }
+        }
+    }
+}
