@@ -32,6 +32,7 @@ let package = Package(
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Crypto", package: "swift-crypto"),
             ],
+            exclude: ["Formats/STIX12/MAPPING.md"],
             swiftSettings: upcomingFeatures
         ),
         .executableTarget(

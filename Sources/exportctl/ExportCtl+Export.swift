@@ -28,6 +28,9 @@ extension ExportCtl {
         @Flag(help: "Skip the in-process schema check of XML output.")
         var noValidate = false
 
+        @Option(help: "The official STIX 1.2 schema directory for --format stix12 (else $EXPORTCTL_STIX12_SCHEMAS).")
+        var stix12Schemas: String?
+
         @OptionGroup var sharing: SharingOptions
 
         @OptionGroup var limits: LimitOptions
@@ -52,6 +55,7 @@ extension ExportCtl {
             }
             var settings = ExportSettings.default
             settings.validatesOutput = !noValidate
+            settings.stix12Schemas = stix12Schemas
             let recipients = try sharing.resolveRecipients(in: report)
             let destination = try OutputDestination(output, recipientCount: recipients.count, isFanOut: sharing.forMembers != nil)
             // Every view is built before the first byte is written: one failing recipient writes nothing at all.

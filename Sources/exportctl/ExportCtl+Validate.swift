@@ -24,6 +24,9 @@ extension ExportCtl {
         @Option(help: "Validate every file as this format instead of recognising it.")
         var inputFormat: String?
 
+        @Option(help: "The official STIX 1.2 schema directory (else $EXPORTCTL_STIX12_SCHEMAS).")
+        var stix12Schemas: String?
+
         @Option(help: "text (findings on standard error), json or junit (on standard output).")
         var reportFormat: ReportFormat = .text
 
@@ -39,8 +42,10 @@ extension ExportCtl {
         }
 
         func run() async throws {
-            let validator = try schema.map(DocumentValidator.xmlSchema(at:)) ?? inputFormat.flatMap(DocumentValidator.named)
-            let results = await FileValidation.run(files, with: validator)
+            let registry = DocumentValidator.all.map { $0.name == "stix12" ? .stix12(schemas: stix12Schemas) : $0 }
+            let named = inputFormat.flatMap { name in registry.first { $0.name == name } }
+            let validator = try schema.map(DocumentValidator.xmlSchema(at:)) ?? named
+            let results = await FileValidation.run(files, with: validator, registry: registry)
             switch reportFormat {
             case .text: for result in results { Terminal.print(result.findings) }
             case .json: try OutputWriter.standardOutput(ValidationReport(results).json())

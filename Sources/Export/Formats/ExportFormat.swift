@@ -30,6 +30,7 @@ public struct ExportFormat: Sendable {
     public static let all: [ExportFormat] = [
         .reportJSON,
         .reportXML,
+        .stix12,
     ]
 
     /// The format with this command-line name.
@@ -40,6 +41,8 @@ public struct ExportFormat: Sendable {
 public struct ExportSettings: Sendable, Hashable {
     /// Whether XML formats validate against their schema before the first byte goes out.
     public var validatesOutput: Bool = true
+    /// The official STIX 1.2 schema directory (`--stix12-schemas`); `nil` falls back to `EXPORTCTL_STIX12_SCHEMAS`.
+    public var stix12Schemas: String?
 
     /// The settings `exportctl export` uses when given no options.
     public static let `default` = ExportSettings()

@@ -1,0 +1,149 @@
+@testable import Export
+import ExportTestSupport
+import Foundation
+import Testing
+
+/// The STIX 1.2 writer against the official schemas (in-process, xmllint) and python-stix.
+struct STIX12WriterTests {
+    private func export(_ view: ReleasedReport, validating: Bool = true) throws -> (bytes: [UInt8], summary: ExportSummary) {
+        var sink = MemorySink()
+        let options = STIX12Writer.Options(schemaDirectory: validating ? try Oracle.stix12Schemas() : nil)
+        let summary = try STIX12Writer().write(view, options: options, to: &sink)
+        return (sink.bytes, summary)
+    }
+
+    private func write(_ bytes: [UInt8], _ name: String) throws -> URL {
+        let file = try RepositoryPaths.makeTemporaryDirectory().appendingPathComponent(name)
+        try Data(bytes).write(to: file)
+        return file
+    }
+
+    private func view(_ report: ThreatReport, for recipient: String) throws -> ReleasedReport {
+        try SharingPolicy().view(report, for: Recipient.resolve(recipient, in: report)).view
+    }
+
+    @Test func scenarioPassesXmllintWithTheEntrySchemaOverTheOfficialSchemas() throws {
+        let package = try write(export(ReleasedReport(everythingIn: SampleScenario.report())).bytes, "scenario.xml")
+        let entry = try write(Array(STIX12Schemas.entrySchema(directory: Oracle.stix12Schemas()).utf8), "entry.xsd")
+        let result = try Oracle.runSystemTool("xmllint", ["--noout", "--nonet", "--schema", entry.path, package.path])
+        #expect(result.status == 0, "\(result.errors)")
+        #expect(result.errors.contains("validates"))
+    }
+
+    @Test func scenarioIsSchemaValidAndFollowsBestPracticesForSdv() throws {
+        let package = try write(export(ReleasedReport(everythingIn: SampleScenario.report())).bytes, "scenario.xml")
+        let result = try Oracle.runVenvTool("stix-validator", ["--best-practices", package.path])
+        #expect(result.output.contains("XML Schema: True"), "\(result.output)\(result.errors)")
+        #expect(result.output.contains("Best Practices: True"), "\(result.output)")
+        #expect(result.status == 0)
+    }
+
+    @Test(arguments: ["IND", "JPN", "VNM", "GBR", "five-eyes"])
+    func recipientViewsValidateForXmllintAndSdv(_ recipient: String) throws {
+        let report = try SampleScenario.report()
+        let package = try write(export(view(report, for: recipient)).bytes, "\(recipient).xml")
+        let result = try Oracle.runVenvTool("stix-validator", ["--best-practices", package.path])
+        #expect(result.output.contains("XML Schema: True"), "\(result.output)\(result.errors)")
+        #expect(result.output.contains("Best Practices: True"), "\(result.output)")
+    }
+
+    @Test func pythonStixReadsPartnershipsActorsIncidentsAndColours() throws {
+        let report = try SampleScenario.report()
+        let package = try write(export(ReleasedReport(everythingIn: report)).bytes, "scenario.xml")
+        let result = try Oracle.runScript("stix12_readback.py", [package.path])
+        #expect(result.status == 0, "\(result.errors)")
+        let json = try #require(try JSONSerialization.jsonObject(with: result.stdout) as? [String: Any])
+        let index = ReportIndex(report)
+
+        let partnerships = try #require(json["partnerships"] as? [String: [String]])
+        #expect(partnerships.count == report.partnerships.count)
+        for partnership in report.partnerships {
+            let members = partnership.members.map { index.name(of: $0.member) ?? $0.member }.sorted()
+            #expect(partnerships[partnership.name] == members, "\(partnership.name)")
+        }
+
+        let actors = try #require(json["actors"] as? [String: [String: [[String]]]])
+        // The scenario's apparatus is a nation-state spy with an organisational-gain motive and dominance second.
+        let apparatus = try #require(actors["Chinese state espionage apparatus"])
+        #expect(apparatus["types"] == [
+            ["stixVocabs:ThreatActorTypeVocab-1.0", "State Actor / Agency"],
+            ["stixVocabs:ThreatActorTypeVocab-1.0", "Cyber Espionage Operations"],
+        ])
+        #expect(apparatus["motivations"] == [["stixVocabs:MotivationVocab-1.1", "Political"], ["stixVocabs:MotivationVocab-1.1", "Military"]])
+        #expect(actors.count == report.actors.filter { $0.kind == .threatActor }.count)
+        for (name, read) in actors {
+            #expect(read["types"]?.allSatisfy { $0.first == "stixVocabs:ThreatActorTypeVocab-1.0" } == true, "\(name)")
+            #expect(read["motivations"]?.isEmpty == false, "\(name)")
+            #expect(read["motivations"]?.allSatisfy { $0.first == "stixVocabs:MotivationVocab-1.1" } == true, "\(name)")
+        }
+
+        let incidents = try #require(json["incidents"] as? [String: [String: Any]])
+        #expect(incidents.count == report.incidents.count)
+        for incident in report.incidents {
+            let read = try #require(incidents[incident.title], "\(incident.title)")
+            let attributed = incident.attributedTo.filter { index.actors[$0.ref]?.kind == .threatActor }
+            #expect(read["attributed"] as? [String] == attributed.compactMap { index.name(of: $0.ref) }.sorted())
+            #expect(read["victims"] as? [String] == incident.targets.compactMap { index.name(of: $0.ref) }.sorted())
+        }
+
+        let colours = try #require(json["tlp"] as? [String: String])
+        let fiveEyes = try #require(report.partnerships.first { $0.id == "five-eyes" })
+        let fiveEyesID = "desk-indo-pacific-example:identity-"
+            + StableID.uuid(producer: report.producer.id, type: "identity", localID: fiveEyes.id)
+        #expect(colours[fiveEyesID] == STIX12Encoder.color(fiveEyes.marking?.tlp ?? .clear))
+        for actor in report.actors where actor.kind == .threatActor {
+            let id = "desk-indo-pacific-example:threat-actor-"
+                + StableID.uuid(producer: report.producer.id, type: "threat-actor", localID: actor.id)
+            #expect(colours[id] == STIX12Encoder.color(actor.marking?.tlp ?? .clear), "\(actor.id)")
+        }
+        for incident in report.incidents {
+            let id = "desk-indo-pacific-example:incident-"
+                + StableID.uuid(producer: report.producer.id, type: "incident", localID: incident.id)
+            #expect(colours[id] == STIX12Encoder.color(incident.marking?.tlp ?? .clear), "\(incident.id)")
+        }
+    }
+
+    @Test func markingsNeverWidenAndNameAlpha3Countries() throws {
+        let report = try HandBuiltReports.everything()
+        let text = String(decoding: try export(ReleasedReport(everythingIn: report)).bytes, as: UTF8.self)
+        // everything(): MSS is AMBER+STRICT, releasable to five-eyes and IND.
+        #expect(text.contains("color=\"AMBER\""))
+        #expect(text.contains("<simpleMarking:Statement>TLP:AMBER+STRICT</simpleMarking:Statement>"))
+        let rel = try #require(text.split(separator: "\n").first { $0.contains("REL TO") && $0.contains("IND") })
+        #expect(!rel.contains("five-eyes"))
+        #expect(rel.contains("USA") && rel.contains("GBR"))
+        #expect(!text.contains("CLEAR") && !text.contains("color=\"clear\""))
+    }
+
+    @Test func clearBecomesWhite() throws {
+        var report = try HandBuiltReports.minimal()
+        report.defaultMarking = Marking(tlp: .clear)
+        let text = String(decoding: try export(ReleasedReport(everythingIn: report)).bytes, as: UTF8.self)
+        #expect(text.contains("color=\"WHITE\""))
+    }
+
+    @Test func idsAreQNamesOverTheSharedUUID() throws {
+        let report = try HandBuiltReports.everything()
+        let text = String(decoding: try export(ReleasedReport(everythingIn: report)).bytes, as: UTF8.self)
+        #expect(text.contains("xmlns:cert-example-gov=\"urn:exportctl:producer:cert.example.gov\""))
+        let uuid = StableID.uuid(producer: "cert.example.gov", type: "threat-actor", localID: "china-mss")
+        #expect(text.contains("id=\"cert-example-gov:threat-actor-\(uuid)\""))
+    }
+
+    @Test func twoExportsAreByteIdentical() throws {
+        let view = ReleasedReport(everythingIn: try HandBuiltReports.everything())
+        #expect(try export(view).bytes == export(view).bytes)
+        #expect(try export(view).bytes == export(view, validating: false).bytes)
+    }
+
+    @Test func missingSchemasAreRefusedBeforeAnyByteIsWritten() throws {
+        let directory = try RepositoryPaths.makeTemporaryDirectory()
+        var sink = MemorySink()
+        #expect(throws: ExportError.self) {
+            _ = try STIX12Writer().write(
+                ReleasedReport(everythingIn: try HandBuiltReports.minimal()), options: .init(schemaDirectory: directory.path),
+                to: &sink)
+        }
+        #expect(sink.bytes.isEmpty)
+    }
+}
