@@ -39,31 +39,18 @@ extension STIX12Encoder {
         }
         let campaigns = (report.campaigns.map { ($0, "campaign") } + report.intrusionSets.map { ($0, "intrusion-set") })
             .filter { activity, _ in activity.attributedTo.contains { $0.ref == actor.id } }
-        if !campaigns.isEmpty {
-            try xml.startElement("ta:Associated_Campaigns")
-            for (activity, type) in campaigns {
-                try related("ta:Associated_Campaign", "Attributed To", "stixCommon:Campaign", qname(type, activity.id))
-            }
-            try xml.endElement()
-        }
-        let actorSponsors = actor.sponsoredBy.filter { isThreatActor($0.ref) }
-        if !actorSponsors.isEmpty {
-            try xml.startElement("ta:Associated_Actors")
-            for link in actorSponsors {
-                try related("ta:Associated_Actor", Self.sponsoredBy, "stixCommon:Threat_Actor", qname("threat-actor", link.ref))
-            }
-            try xml.endElement()
-        }
+        try relatedList(
+            "ta:Associated_Campaigns", "ta:Associated_Campaign", "Attributed To", "stixCommon:Campaign",
+            campaigns.map { activity, type in qname(type, activity.id) })
+        try relatedList(
+            "ta:Associated_Actors", "ta:Associated_Actor", Self.sponsoredBy, "stixCommon:Threat_Actor",
+            actor.sponsoredBy.filter { isThreatActor($0.ref) }.map { qname("threat-actor", $0.ref) })
         try handling("ta:Handling", actor.marking)
         try confidence("ta:Confidence", actor.confidence)
         try xml.endElement()
-        losses.add(.actorAlias, actor.aliases.count)
-        losses.add(.actorCountry, if: actor.country != nil)
-        losses.add(.actorSector, actor.sectors.count)
-        losses.add(.actorRole, actor.roles.count)
+        countActorDetail(actor)
         losses.add(.resourceLevel, if: threat.resourceLevel != nil)
         losses.add(.seenDates, (threat.firstSeen != nil ? 1 : 0) + (threat.lastSeen != nil ? 1 : 0))
-        losses.add(.sourceCitation, actor.sources.count)
     }
 
     /// A campaign or an intrusion set (STIX 1.2 has no intrusion set: it becomes a campaign keeping its own id type).
@@ -85,15 +72,9 @@ extension STIX12Encoder {
             try xml.element("stixCommon:Description", text: objective)
             try xml.endElement()
         }
-        let actors = activity.attributedTo.filter { isThreatActor($0.ref) }
-        losses.add(.activityAttribution, activity.attributedTo.count - actors.count)
-        if !actors.isEmpty {
-            try xml.startElement("campaign:Attribution")
-            for link in actors {
-                try related("campaign:Attributed_Threat_Actor", "Attributed To", "stixCommon:Threat_Actor", qname("threat-actor", link.ref))
-            }
-            try xml.endElement()
-        }
+        try relatedList(
+            "campaign:Attribution", "campaign:Attributed_Threat_Actor", "Attributed To", "stixCommon:Threat_Actor",
+            attributedThreatActors(activity.attributedTo))
         try confidence("campaign:Confidence", activity.confidence)
         try handling("campaign:Handling", activity.marking)
         try xml.endElement()
@@ -101,6 +82,30 @@ extension STIX12Encoder {
         losses.add(.activityTarget, activity.targets.count)
         losses.add(.seenDates, (activity.firstSeen != nil ? 1 : 0) + (activity.lastSeen != nil ? 1 : 0))
         losses.add(.sourceCitation, activity.sources.count)
+    }
+
+    /// A list of `Related*` elements pointing at `ids`, or nothing when there are none.
+    func relatedList(_ wrapper: String, _ name: String, _ relationship: String, _ item: String, _ ids: [String]) throws {
+        guard !ids.isEmpty else { return }
+        try xml.startElement(wrapper)
+        for id in ids { try related(name, relationship, item, id) }
+        try xml.endElement()
+    }
+
+    /// The threat actors among attribution links, as ids; the others are counted as not carried.
+    func attributedThreatActors(_ links: [Link]) -> [String] {
+        let actors = links.filter { isThreatActor($0.ref) }
+        losses.add(.activityAttribution, links.count - actors.count)
+        return actors.map { qname("threat-actor", $0.ref) }
+    }
+
+    /// What STIX 1.2 drops of any actor, threat actor or not.
+    func countActorDetail(_ actor: Actor) {
+        losses.add(.actorAlias, actor.aliases.count)
+        losses.add(.actorCountry, if: actor.country != nil)
+        losses.add(.actorSector, actor.sectors.count)
+        losses.add(.actorRole, actor.roles.count)
+        losses.add(.sourceCitation, actor.sources.count)
     }
 
     /// A `Related*` element: relationship text, then the idref'd item.

@@ -64,13 +64,9 @@ extension STIX12Encoder {
         try xml.element("stixCommon:Name", text: actor.name)
         try sponsors(actor.sponsoredBy)
         try xml.endElement()
-        losses.add(.actorAlias, actor.aliases.count)
-        losses.add(.actorCountry, if: actor.country != nil)
-        losses.add(.actorSector, actor.sectors.count)
-        losses.add(.actorRole, actor.roles.count)
+        countActorDetail(actor)
         losses.add(.actorDescription, if: actor.description != nil)
         losses.add(.actorConfidence, if: actor.confidence != nil)
-        losses.add(.sourceCitation, actor.sources.count)
     }
 
     private func partnership(_ partnership: Partnership) throws {

@@ -28,23 +28,12 @@ extension STIX12Encoder {
         } else {
             losses.add(.incidentStatus)
         }
-        let actors = incident.attributedTo.filter { isThreatActor($0.ref) }
-        losses.add(.activityAttribution, incident.attributedTo.count - actors.count)
-        if !actors.isEmpty {
-            try xml.startElement("incident:Attributed_Threat_Actors")
-            for link in actors {
-                try related("incident:Threat_Actor", "Attributed To", "stixCommon:Threat_Actor", qname("threat-actor", link.ref))
-            }
-            try xml.endElement()
-        }
-        let relatedIncidents = relatedIncidents(of: incident)
-        if !relatedIncidents.isEmpty {
-            try xml.startElement("incident:Related_Incidents")
-            for other in relatedIncidents {
-                try related("incident:Related_Incident", "Same Attributed Actor", "stixCommon:Incident", qname("incident", other.id))
-            }
-            try xml.endElement()
-        }
+        try relatedList(
+            "incident:Attributed_Threat_Actors", "incident:Threat_Actor", "Attributed To", "stixCommon:Threat_Actor",
+            attributedThreatActors(incident.attributedTo))
+        try relatedList(
+            "incident:Related_Incidents", "incident:Related_Incident", "Same Attributed Actor", "stixCommon:Incident",
+            relatedIncidents(of: incident).map { qname("incident", $0.id) })
         try confidence("incident:Confidence", incident.confidence)
         try handling("incident:Handling", incident.marking)
         try xml.endElement()
