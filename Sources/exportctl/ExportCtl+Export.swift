@@ -35,6 +35,13 @@ extension ExportCtl {
 
         @OptionGroup var limits: LimitOptions
 
+        @Option(help: "MISP: one event per incident (per-incident, the default) or per report (per-report).")
+        var mispEvents: String = MISPEventMode.perIncident.rawValue
+
+        @Option(
+            help: "MISP: also write a static MISP feed (<uuid>.json per event, manifest.json) into this folder (one subfolder per recipient with --for-members).")
+        var mispFeed: String?
+
         func validate() throws {
             guard ExportFormat.named(format) != nil else {
                 throw ValidationError(
@@ -43,6 +50,12 @@ extension ExportCtl {
             if let inputFormat, InputFormat.named(inputFormat) == nil {
                 throw ValidationError(
                     "unknown input format '\(inputFormat)'; known: \(InputFormat.all.map(\.name).joined(separator: ", "))")
+            }
+            if MISPEventMode(rawValue: mispEvents) == nil {
+                throw ValidationError("unknown --misp-events '\(mispEvents)'; known: per-incident, per-report")
+            }
+            if mispFeed != nil, format != ExportFormat.misp.name {
+                throw ValidationError("--misp-feed needs --format misp")
             }
         }
 
@@ -56,6 +69,7 @@ extension ExportCtl {
             var settings = ExportSettings.default
             settings.validatesOutput = !noValidate
             settings.stix12Schemas = stix12Schemas
+            settings.mispEvents = MISPEventMode(rawValue: mispEvents) ?? .perIncident
             let recipients = try sharing.resolveRecipients(in: report)
             let destination = try OutputDestination(output, recipientCount: recipients.count, isFanOut: sharing.forMembers != nil)
             // Every view is built before the first byte is written: one failing recipient writes nothing at all.
@@ -72,6 +86,7 @@ extension ExportCtl {
             }
             for (view, stem) in views {
                 let path = destination.path(for: stem, extension: exportFormat.fileExtension)
+                settings.mispFeedDirectory = mispFeed.map { folder in views.count > 1 ? folder + "/" + (stem ?? "all") : folder }
                 let summary = try OutputWriter.write(view, format: exportFormat, settings: settings, to: path)
                 Terminal.print(summary.warnings)
                 Terminal.printNotCarried(summary.notCarried, format: exportFormat.name)

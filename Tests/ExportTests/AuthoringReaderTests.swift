@@ -144,4 +144,14 @@ struct AuthoringReaderTests {
             """
         #expect(F.lint(text) == ["11:56: error: 'i' is an incident, but this must name actor or campaign or intrusion set"])
     }
+
+    @Test func mispOrganisationUUIDRoundTrips() throws {
+        let uuid = "5f6e8d4c-1a2b-4c3d-8e9f-0a1b2c3d4e5f"
+        let text = F.header + "actors:\n  - {id: jp, name: Japan, kind: state, misp_organisation_uuid: \(uuid)}\n"
+        let report = try #require(F.read(text).report)
+        #expect(report.actors.first?.mispOrganisationUUID == uuid)
+        let again = AuthoringReader.read(CanonicalJSON.bytes(report.authoringJSON()), file: "again.json")
+        #expect(again.diagnostics.isEmpty)
+        #expect(again.report == report)
+    }
 }

@@ -42,6 +42,7 @@ struct AuthoringSchemaTests {
         Mutation(name: "empty location", path: [.key("incidents"), .index(0), .key("where")], value: .object([:]), lint: "a location needs a name"),
         Mutation(name: "link without ref", path: [.key("incidents"), .index(0), .key("supporters"), .index(0), .key("ref")], value: nil, lint: "missing required key 'ref'"),
         Mutation(name: "marking without tlp", path: [.key("incidents"), .index(0), .key("marking"), .key("tlp")], value: nil, lint: "missing required key 'tlp'"),
+        Mutation(name: "MISP organisation UUID", path: actor0 + [.key("misp_organisation_uuid")], value: "ABC", lint: "must be a lowercase UUID"),
         Mutation(name: "empty open-vocabulary value", path: [.key("incidents"), .index(0), .key("kind")], value: "", lint: "'kind' must not be empty"),
     ]
 

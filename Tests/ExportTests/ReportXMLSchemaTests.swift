@@ -65,3 +65,15 @@ struct ReportXMLSchemaTests {
         #expect(EmbeddedResources.files[ReportXMLSchema.path] == onDisk, "run python3 Scripts/embed-resources.py")
     }
 }
+
+extension ReportXMLSchemaTests {
+    @Test(arguments: [
+        ("<report xmlns=\"urn:exportctl:threat-report:1\"/>", true),
+        ("\u{FEFF}<?xml version='1.0'?>\n<tr:report xmlns:tr='urn:exportctl:threat-report:1'/>", true),
+        ("<report xmlns=\"urn:exportctl:threat-report:2\"/>", false),
+        ("title: urn:exportctl:threat-report:1\n", false),
+    ])
+    func recognisesItsNamespaceOnly(_ text: String, _ expected: Bool) {
+        #expect(ReportXMLSchema.recognises(Array(text.utf8)) == expected)
+    }
+}

@@ -16,7 +16,8 @@ package enum AuthoringKeys {
         "goals", "first_seen", "last_seen",
     ]
     static let actor =
-        ["id", "name", "kind", "aliases", "country", "sectors", "roles", "description", "sponsored_by"] + threat + common
+        ["id", "name", "kind", "aliases", "country", "sectors", "roles", "description", "sponsored_by", "misp_organisation_uuid"]
+        + threat + common
     static let activity =
         ["id", "name", "aliases", "description", "first_seen", "last_seen", "objective", "attributed_to", "targets"]
         + common

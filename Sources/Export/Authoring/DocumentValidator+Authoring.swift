@@ -15,8 +15,6 @@ extension DocumentValidator {
         guard let first = head.first(where: { ![0x20, 0x09, 0x0A, 0x0D, 0xEF, 0xBB, 0xBF].contains($0) }),
             first != UInt8(ascii: "<")
         else { return false }
-        let key = Array("format_version".utf8)
-        guard head.count >= key.count else { return false }
-        return (0...(head.count - key.count)).contains { head[$0..<$0 + key.count].elementsEqual(key) }
+        return head.firstRange(of: Array("format_version".utf8)) != nil
     }
 }

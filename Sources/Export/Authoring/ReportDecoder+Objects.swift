@@ -32,7 +32,21 @@ extension ReportDecoder {
             sectors: reader.vocabularies("sectors"), roles: reader.strings("roles"),
             description: reader.string("description"), threat: threat, sponsoredBy: links(reader, "sponsored_by"),
             confidence: reader.int("confidence", in: 0...100), sources: reader.strings("sources"),
-            marking: objectMarking(reader))
+            marking: objectMarking(reader), mispOrganisationUUID: mispOrganisationUUID(reader))
+    }
+
+    /// A partner's real MISP organisation UUID: 36 characters, lowercase hex and hyphens in the 8-4-4-4-12 form.
+    private func mispOrganisationUUID(_ reader: MappingReader) -> String? {
+        guard let node = reader.value("misp_organisation_uuid"), let text = reader.text(node, "misp_organisation_uuid") else {
+            return nil
+        }
+        let groups = text.split(separator: "-", omittingEmptySubsequences: false).map(\.count)
+        let isHex = text.utf8.allSatisfy { (48...57).contains($0) || (97...102).contains($0) || $0 == UInt8(ascii: "-") }
+        if groups != [8, 4, 4, 4, 12] || !isHex {
+            context.error("'misp_organisation_uuid' must be a lowercase UUID", at: node,
+                          hint: "copy the organisation's UUID from the partner's MISP, e.g. 5f6e…-…")
+        }
+        return text
     }
 
     func activity(_ node: YAMLNode, _ path: String, what: String) -> Activity? {

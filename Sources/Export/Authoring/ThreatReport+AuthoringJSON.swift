@@ -117,6 +117,7 @@ extension Actor {
             object.text("last_seen", threat.lastSeen)
         }
         object.list("sponsored_by", sponsoredBy.map(\.authoringJSON))
+        object["misp_organisation_uuid"] = mispOrganisationUUID.map(JSONValue.string)
         object.common(confidence: confidence, sources: sources, marking: marking)
         return object.value
     }

@@ -31,6 +31,7 @@ public struct ExportFormat: Sendable {
         .reportJSON,
         .reportXML,
         .stix12,
+        .misp,
     ]
 
     /// The format with this command-line name.
@@ -43,6 +44,10 @@ public struct ExportSettings: Sendable, Hashable {
     public var validatesOutput: Bool = true
     /// The official STIX 1.2 schema directory (`--stix12-schemas`); `nil` falls back to `EXPORTCTL_STIX12_SCHEMAS`.
     public var stix12Schemas: String?
+    /// `--misp-events`: one MISP event per incident (the default) or per report.
+    public var mispEvents: MISPEventMode = .perIncident
+    /// `--misp-feed DIR`: also write a static MISP feed there.
+    public var mispFeedDirectory: String?
 
     /// The settings `exportctl export` uses when given no options.
     public static let `default` = ExportSettings()

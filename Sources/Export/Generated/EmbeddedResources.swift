@@ -647,6 +647,11 @@ package enum EmbeddedResources {
         "sponsored_by": {
           "$ref": "#/$defs/links"
         },
+        "misp_organisation_uuid": {
+          "description": "The organisation's real UUID on partners' MISP instances; MISP sharing groups then name it instead of a derived UUID.",
+          "type": "string",
+          "pattern": "^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$"
+        },
         "threat_actor_types": {
           "type": "array",
           "items": {

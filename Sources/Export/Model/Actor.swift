@@ -33,13 +33,19 @@ public struct Actor: Sendable {
     public var sources: [String]
     /// Who may receive the actor; `nil` means the report's default.
     public var marking: Marking?
+    /// The organisation's real UUID on partners' MISP instances, when it has one.
+    ///
+    /// MISP sharing groups name member organisations by UUID. Without this, the MISP writer derives one
+    /// from the actor's stable id, which a partner's MISP does not know; set it for partner organisations
+    /// that data is released to.
+    public var mispOrganisationUUID: String?
 
     /// Creates an actor.
     public init(
         id: String, name: String, kind: ActorKind, aliases: [String] = [], country: CountryCode? = nil,
         sectors: [IndustrySector] = [], roles: [String] = [], description: String? = nil,
         threat: ThreatProfile? = nil, sponsoredBy: [Link] = [], confidence: Int? = nil, sources: [String] = [],
-        marking: Marking? = nil
+        marking: Marking? = nil, mispOrganisationUUID: String? = nil
     ) {
         self.id = id
         self.name = name
@@ -54,6 +60,7 @@ public struct Actor: Sendable {
         self.confidence = confidence
         self.sources = sources
         self.marking = marking
+        self.mispOrganisationUUID = mispOrganisationUUID
     }
 }
 

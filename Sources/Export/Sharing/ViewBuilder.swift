@@ -28,7 +28,9 @@ final class ViewBuilder {
         decideObjects("incident", report.incidents.map { ($0.id, $0.title, $0.marking) })
 
         var view = report
-        view.defaultMarking = report.defaultMarking.map(sanitized)
+        // The effective default (the report's, else --default-marking) travels with the view, so writers label
+        // unmarked items exactly as the policy released them.
+        view.defaultMarking = defaultMarking.map(sanitized)
         view.actors = report.actors.filter { released.contains($0.id) }.map { actor in
             var actor = actor
             actor.sponsoredBy = links(actor.sponsoredBy, from: actor.id)

@@ -28,9 +28,6 @@ package enum ReportXMLSchema {
         let head = bytes.prefix(4096)
         guard let open = head.firstIndex(where: { $0 == UInt8(ascii: "<") }) else { return false }
         let isXML = head[head.startIndex..<open].allSatisfy { [0x20, 0x09, 0x0A, 0x0D, 0xEF, 0xBB, 0xBF].contains($0) }
-        let needle = Array("\"\(namespace)\"".utf8)
-        let text = Array(head)
-        guard isXML, text.count >= needle.count else { return false }
-        return (0...(text.count - needle.count)).contains { text[$0..<$0 + needle.count].elementsEqual(needle) }
+        return isXML && ["\"", "'"].contains { head.firstRange(of: Array("\($0)\(namespace)\($0)".utf8)) != nil }
     }
 }
