@@ -89,21 +89,27 @@ struct STIX12WriterTests {
             #expect(read["victims"] as? [String] == incident.targets.compactMap { index.name(of: $0.ref) }.sorted())
         }
 
+        // Every object's colour, as a STIX 1 consumer reads it: its own Handling, a header marking whose
+        // Controlled_Structure selects it, else the package default. The scenario's default is CLEAR → WHITE.
         let colours = try #require(json["tlp"] as? [String: String])
-        let fiveEyes = try #require(report.partnerships.first { $0.id == "five-eyes" })
-        let fiveEyesID = "desk-indo-pacific-example:identity-"
-            + StableID.uuid(producer: report.producer.id, type: "identity", localID: fiveEyes.id)
-        #expect(colours[fiveEyesID] == STIX12Encoder.color(fiveEyes.marking?.tlp ?? .clear))
-        for actor in report.actors where actor.kind == .threatActor {
-            let id = "desk-indo-pacific-example:threat-actor-"
-                + StableID.uuid(producer: report.producer.id, type: "threat-actor", localID: actor.id)
-            #expect(colours[id] == STIX12Encoder.color(actor.marking?.tlp ?? .clear), "\(actor.id)")
+        func expectColour(_ type: String, _ id: String, _ marking: Marking?) {
+            let qname = "desk-indo-pacific-example:\(type)-" + StableID.uuid(producer: report.producer.id, type: type, localID: id)
+            let expected = switch marking?.tlp ?? .clear {
+            case .clear: "WHITE"
+            case .green: "GREEN"
+            case .amber, .amberStrict: "AMBER"
+            case .red: "RED"
+            }
+            #expect(colours[qname] == expected, "\(type) \(id)")
         }
-        for incident in report.incidents {
-            let id = "desk-indo-pacific-example:incident-"
-                + StableID.uuid(producer: report.producer.id, type: "incident", localID: incident.id)
-            #expect(colours[id] == STIX12Encoder.color(incident.marking?.tlp ?? .clear), "\(incident.id)")
+        for actor in report.actors {
+            expectColour(actor.kind == .threatActor ? "threat-actor" : "identity", actor.id, actor.marking)
         }
+        for partnership in report.partnerships { expectColour("identity", partnership.id, partnership.marking) }
+        for campaign in report.campaigns { expectColour("campaign", campaign.id, campaign.marking) }
+        for set in report.intrusionSets { expectColour("intrusion-set", set.id, set.marking) }
+        for incident in report.incidents { expectColour("incident", incident.id, incident.marking) }
+        #expect(colours.values.contains("AMBER") && colours.values.contains("WHITE"))
     }
 
     @Test func markingsNeverWidenAndNameAlpha3Countries() throws {
