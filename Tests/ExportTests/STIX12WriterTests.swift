@@ -18,8 +18,8 @@ struct STIX12WriterTests {
         return file
     }
 
-    private func view(_ report: ThreatReport, for recipient: String) throws -> ReleasedReport {
-        try SharingPolicy().view(report, for: Recipient.resolve(recipient, in: report)).view
+    private func view(_ report: ThreatReport, for recipient: String, redacting: Bool = false) throws -> ReleasedReport {
+        try SharingPolicy(redactsWithheldNames: redacting).view(report, for: Recipient.resolve(recipient, in: report)).view
     }
 
     @Test func scenarioPassesXmllintWithTheEntrySchemaOverTheOfficialSchemas() throws {
@@ -110,6 +110,16 @@ struct STIX12WriterTests {
         for set in report.intrusionSets { expectColour("intrusion-set", set.id, set.marking) }
         for incident in report.incidents { expectColour("incident", incident.id, incident.marking) }
         #expect(colours.values.contains("AMBER") && colours.values.contains("WHITE"))
+    }
+
+    @Test(arguments: 0..<12)
+    func generatedReportsAndTheirRecipientViewsValidateInProcess(seed: Int) throws {
+        var generator = ReportGenerator(seed: UInt64(seed))
+        let report = try generator.report(size: 8 + seed % 10)
+        _ = try export(ReleasedReport(everythingIn: report))  // throws with libxml2's findings when invalid
+        for recipient in ReportGenerator.recipients(for: report) {
+            _ = try export(view(report, for: recipient, redacting: true))
+        }
     }
 
     @Test func markingsNeverWidenAndNameAlpha3Countries() throws {
