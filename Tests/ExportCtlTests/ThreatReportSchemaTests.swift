@@ -28,6 +28,7 @@ struct ThreatReportSchemaTests {
         Mutation(constraint: "PartialDate", find: "published=\"2023-11-15\"", replace: "published=\"2023-13\""),
         Mutation(constraint: "DateSpan", find: "when=\"2022-10/2022-12\"", replace: "when=\"2022-10/2022-13\""),
         Mutation(constraint: "SHA256", find: "<sha256>abab", replace: "<sha256>ABAB"),
+        Mutation(constraint: "UUID", find: "mispOrganisationUUID=\"5f6e7d8c", replace: "mispOrganisationUUID=\"5F6E7D8C"),
         Mutation(constraint: "FormatVersion", find: "formatVersion=\"1.0\"", replace: "formatVersion=\"1\""),
         Mutation(constraint: "Confidence", find: "confidence=\"100\"", replace: "confidence=\"101\""),
         Mutation(constraint: "Latitude", find: "latitude=\"27.716\"", replace: "latitude=\"97.5\""),

@@ -18,7 +18,8 @@ public enum GeneratedReports {
             Actor(id: "a\(index)", name: random.text(nonEmpty: true), kind: kinds[random.int(0...(kinds.count - 1))],
                   aliases: random.list { $0.text() }, country: random.maybe { _ in CountryCode(["JP", "IN", "US", "VN", "PH"][index % 5]) } ?? nil,
                   sectors: random.list { IndustrySector($0.word()) }, roles: random.list { $0.text() }, description: random.maybe { $0.text() },
-                  confidence: random.maybe { $0.int(0...100) })
+                  confidence: random.maybe { $0.int(0...100) },
+                  mispOrganisationUUID: random.maybe { _ in "00000000-0000-4000-8000-00000000000\(index % 10)" })
         }
         let actorIDs = report.actors.map(\.id)
         for index in report.actors.indices where index > 0 && random.int(0...2) == 0 {

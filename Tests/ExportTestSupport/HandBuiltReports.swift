@@ -32,7 +32,7 @@ public enum HandBuiltReports {
             Actor(id: "usa", name: "United States", kind: .state, country: try country("US")),
             Actor(id: "uk", name: "United Kingdom", kind: .state, country: try country("GB")),
             Actor(id: "analyst", name: "A. Analyst", kind: .individual, roles: ["liaison"]),
-            Actor(id: "think-tank", name: "Think tank", kind: .organization),
+            Actor(id: "think-tank", name: "Think tank", kind: .organization, mispOrganisationUUID: "5f6e7d8c-1a2b-4c3d-9e8f-0a1b2c3d4e5f"),
             Actor(id: "defence-ministry", name: "Ministry of Defence", kind: .agency, sponsoredBy: [Link("japan")]),
             mss,
         ]

@@ -989,6 +989,13 @@ package enum EmbeddedResources {
     <xs:restriction base="xs:string"><xs:pattern value="[0-9a-f]{64}"/></xs:restriction>
   </xs:simpleType>
 
+  <xs:simpleType name="UUID">
+    <xs:annotation><xs:documentation>A UUID in lowercase hex, 8-4-4-4-12.</xs:documentation></xs:annotation>
+    <xs:restriction base="xs:string">
+      <xs:pattern value="[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}"/>
+    </xs:restriction>
+  </xs:simpleType>
+
   <xs:simpleType name="FormatVersion">
     <xs:annotation><xs:documentation>The authoring format version, MAJOR.MINOR.</xs:documentation></xs:annotation>
     <xs:restriction base="xs:string"><xs:pattern value="[0-9]+\.[0-9]+"/></xs:restriction>
@@ -1100,6 +1107,9 @@ package enum EmbeddedResources {
     <xs:attribute name="kind" type="tr:ActorKind" use="required"/>
     <xs:attribute name="country" type="tr:CountryCode"/>
     <xs:attribute name="confidence" type="tr:Confidence"/>
+    <xs:attribute name="mispOrganisationUUID" type="tr:UUID">
+      <xs:annotation><xs:documentation>The organisation's real UUID on partners' MISP instances, when it has one.</xs:documentation></xs:annotation>
+    </xs:attribute>
   </xs:complexType>
 
   <xs:complexType name="Activity">

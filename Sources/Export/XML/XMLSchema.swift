@@ -23,7 +23,7 @@ package final class XMLSchema: @unchecked Sendable {
         guard !path.contains("://") else {
             throw ExportError(.usage, "\(path): schemas must be local files, not URLs")
         }
-        _ = try InputFile.read(path, limit: 64 << 20)  // a readable regular file, or a clear .io error
+        _ = try InputFile.read(path, limits: .bytes(64 << 20))  // a readable regular file, or a clear .io error
         try self.init(name: path) { xmlSchemaNewParserCtxt(path) }
     }
 

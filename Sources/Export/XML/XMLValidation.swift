@@ -24,7 +24,7 @@ package enum XMLValidation {
         guard Int(info.st_size) <= treeLimit, (info.st_mode & S_IFMT) == S_IFREG else {
             return try XMLStreamValidator.validate(path: path, against: schema)
         }
-        let (bytes, name) = try InputFile.read(path, limit: treeLimit)
+        let (bytes, name) = try InputFile.read(path, limits: .bytes(treeLimit))
         return validate(bytes, file: name, against: schema)
     }
 
@@ -41,5 +41,14 @@ package enum XMLValidation {
         let parsed = XMLDocument.parse(bytes, file: file)
         guard let document = parsed.document else { return parsed.diagnostics }
         return parsed.diagnostics + schema.validate(document)
+    }
+}
+
+extension InputLimits {
+    /// The default limits with a different largest input.
+    static func bytes(_ maxInputBytes: Int) -> InputLimits {
+        var limits = InputLimits.default
+        limits.maxInputBytes = maxInputBytes
+        return limits
     }
 }

@@ -35,7 +35,8 @@ struct ReportXMLDecoder {
             sectors: texts(element, "sector").map(IndustrySector.init), roles: texts(element, "role"),
             description: element.childText("description"), threat: element.child("threatProfile").map { threat($0) },
             sponsoredBy: links(element, "sponsoredBy"), confidence: element.attribute("confidence").flatMap { Int($0) },
-            sources: sourceRefs(element), marking: marking(element.child("marking")))
+            sources: sourceRefs(element), marking: marking(element.child("marking")),
+            mispOrganisationUUID: element.attribute("mispOrganisationUUID"))
     }
 
     private mutating func threat(_ element: XMLElement) -> ThreatProfile {

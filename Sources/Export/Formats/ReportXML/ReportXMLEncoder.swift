@@ -32,6 +32,7 @@ struct ReportXMLEncoder {
         try xml.attribute("kind", actor.kind.rawValue)
         try xml.attribute("country", actor.country?.alpha3)
         try xml.attribute("confidence", actor.confidence.map(String.init))
+        try xml.attribute("mispOrganisationUUID", actor.mispOrganisationUUID)
         try xml.element("name", text: actor.name)
         try xml.elements("alias", actor.aliases)
         try xml.elements("sector", actor.sectors.map(\.rawValue))
