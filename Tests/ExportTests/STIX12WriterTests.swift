@@ -93,7 +93,8 @@ struct STIX12WriterTests {
         // Controlled_Structure selects it, else the package default. The scenario's default is CLEAR → WHITE.
         let colours = try #require(json["tlp"] as? [String: String])
         func expectColour(_ type: String, _ id: String, _ marking: Marking?) {
-            let qname = "desk-indo-pacific-example:\(type)-" + StableID.uuid(producer: report.producer.id, type: type, localID: id)
+            let uuid = StableID.uuid(producer: report.producer.id, type: type, localID: id)
+            let qname = "desk-indo-pacific-example:\(type)-\(uuid)"
             let expected = switch marking?.tlp ?? .clear {
             case .clear: "WHITE"
             case .green: "GREEN"

@@ -68,7 +68,9 @@ extension STIX12Encoder {
             let expanded: [CountryCode]
             switch entry {
             case .country(let code): expanded = [code]
-            case .party(let id): expanded = Audience.expand(id, index: index, published: report.published).countryCodes(index: index)
+            case .party(let id):
+                let audience = Audience.expand(id, index: index, published: report.published)
+                expanded = audience.countryCodes(index: index)
             }
             for code in expanded where !codes.contains(code.alpha3) { codes.append(code.alpha3) }
         }

@@ -85,8 +85,8 @@ extension ExportFormat {
         } else {
             summary = try STIX12Writer().write(view, options: .default, to: &sink)
             if settings.validatesOutput {
-                summary.warnings.append(
-                    Diagnostic(.warning, "the STIX 1.2 output was not validated: no schema directory given", hint: STIX12Schemas.howToGet))
+                let warning = "the STIX 1.2 output was not validated: no schema directory given"
+                summary.warnings.append(Diagnostic(.warning, warning, hint: STIX12Schemas.howToGet))
             }
         }
         return summary
