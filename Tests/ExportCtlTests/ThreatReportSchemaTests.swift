@@ -138,4 +138,17 @@ struct ThreatReportSchemaTests {
         #expect(xmllint.status == 0, "\(xmllint.errors)")
         #expect(xmllint.errors.contains("validates"))
     }
+
+    /// Every recipient's view keeps its references resolving (the keyrefs include releasable-to parties), so the
+    /// in-process check passes and xmllint agrees.
+    @Test(arguments: ["IND", "JPN", "VNM", "PHL", "KOR", "GBR", "CHN"])
+    func recipientViewsValidate(_ recipient: String) throws {
+        let file = try RepositoryPaths.makeTemporaryDirectory().appendingPathComponent("\(recipient).xml")
+        let export = try ExportCtlRunner.run(["export", "--format", "report-xml", "--for", recipient, "-o", file.path])
+        #expect(export.status == 0, "\(export.errors)")
+        let xmllint = try Oracle.runSystemTool("xmllint", ["--noout", "--nonet", "--schema", Self.schemaPath, file.path])
+        #expect(xmllint.status == 0, "\(xmllint.errors)")
+        let back = try ExportCtlRunner.run(["export", file.path, "--format", "report-json"])
+        #expect(back.status == 0, "the view reads back: \(back.errors)")
+    }
 }
