@@ -12,6 +12,13 @@ public enum InputFile {
     /// Reads `path` (`-` for standard input) and returns its bytes and the name diagnostics should use.
     /// - Parameter limit: the most bytes accepted; a larger input is refused as invalid, not read whole.
     /// - Throws: ``ExportError`` `.io` for a missing, unreadable or non-regular file, `.invalidInput` past `limit`.
+    public static func read(_ path: String, limit: Int) throws -> (bytes: [UInt8], name: String) {
+        var limits = InputLimits.default
+        limits.maxInputBytes = limit
+        return try read(path, limits: limits)
+    }
+
+    /// Reads `path` (`-` for standard input) within `limits`; see ``read(_:limit:)``.
     public static func read(_ path: String, limits: InputLimits = .default) throws -> (bytes: [UInt8], name: String) {
         if path == "-" { return (try readAll(descriptor: 0, name: standardInputName, limits: limits), standardInputName) }
         var info = stat()
