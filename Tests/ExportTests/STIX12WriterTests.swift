@@ -156,6 +156,18 @@ struct STIX12WriterTests {
         #expect(try export(view).bytes == export(view, validating: false).bytes)
     }
 
+    @Test func schemaDirectoryWithSpacesHashesAndPercentSignsStillCompiles() throws {
+        let parent = try RepositoryPaths.makeTemporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: parent) }
+        let odd = parent.appendingPathComponent("stix 1.2 #a%20b ü")
+        try FileManager.default.createSymbolicLink(atPath: odd.path, withDestinationPath: try Oracle.stix12Schemas())
+        var sink = MemorySink()
+        let view = ReleasedReport(everythingIn: try SampleScenario.report())
+        _ = try STIX12Writer().write(view, options: .init(schemaDirectory: odd.path), to: &sink)
+        #expect(!sink.bytes.isEmpty)
+        #expect(STIX12Schemas.uriPath("/a b/c#d%e") == "/a%20b/c%23d%25e")
+    }
+
     @Test func missingSchemasAreRefusedBeforeAnyByteIsWritten() throws {
         let directory = try RepositoryPaths.makeTemporaryDirectory()
         var sink = MemorySink()

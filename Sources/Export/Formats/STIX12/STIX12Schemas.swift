@@ -46,7 +46,23 @@ package enum STIX12Schemas {
         }
         var absolute = directory.hasPrefix("/") ? directory : currentDirectory() + "/" + directory
         while absolute.count > 1 && absolute.hasSuffix("/") { absolute.removeLast() }
-        return template.replacing(placeholder, with: absolute)
+        return template.replacing(placeholder, with: uriPath(absolute))
+    }
+
+    /// The path as a URI reference: libxml2 silently skips an `xs:import` whose location is not a valid
+    /// `xs:anyURI` (a space in the directory compiles a schema with no STIX types and no warning).
+    static func uriPath(_ path: String) -> String {
+        let unreserved = Set("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~/".utf8)
+        let hex = Array("0123456789ABCDEF".utf8)
+        var bytes: [UInt8] = []
+        for byte in path.utf8 {
+            if unreserved.contains(byte) {
+                bytes.append(byte)
+            } else {
+                bytes += [UInt8(ascii: "%"), hex[Int(byte >> 4)], hex[Int(byte & 0x0F)]]
+            }
+        }
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// The compiled entry schema over `directory`, compiled once per process.
