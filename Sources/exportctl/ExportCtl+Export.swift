@@ -31,6 +31,9 @@ extension ExportCtl {
         @Option(help: "The official STIX 1.2 schema directory for --format stix12 (else $EXPORTCTL_STIX12_SCHEMAS).")
         var stix12Schemas: String?
 
+        @Flag(help: "Drop invalid objects of an imported STIX bundle (and list them) instead of failing.")
+        var dropInvalid = false
+
         @OptionGroup var sharing: SharingOptions
 
         @OptionGroup var limits: LimitOptions
@@ -61,7 +64,10 @@ extension ExportCtl {
 
         func run() throws {
             guard let exportFormat = ExportFormat.named(format) else { throw ExitCode(ExitStatus.usage.rawValue) }
-            let loaded = try ReportLoader.load(path: file, format: inputFormat.flatMap(InputFormat.named), settings: limits.settings)
+            var importSettings = limits.settings
+            importSettings.dropsInvalid = dropInvalid
+            let loaded = try ReportLoader.load(
+                path: file, format: inputFormat.flatMap(InputFormat.named), settings: importSettings)
             Terminal.print(loaded.diagnostics)
             guard let report = loaded.report, !loaded.diagnostics.hasErrors else {
                 throw ExitCode(ExitStatus.findings.rawValue)

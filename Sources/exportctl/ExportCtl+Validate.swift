@@ -5,12 +5,12 @@ extension ExportCtl {
     /// `exportctl validate FILE... [--schema XSD] [--report-format text|json|junit]`.
     struct Validate: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Validate files: report XML (recognised), or any XML against the schema given.",
+            abstract: "Validate files: report XML, STIX 2.1 and authoring documents (recognised), or any XML against a schema.",
             discussion: """
                 Recognises: \(DocumentValidator.all.map(\.name).joined(separator: ", ")). Any other XML needs
                 --schema XSD. Documents are untrusted: no network, no entities, no DTD, and any DOCTYPE is refused.
                 Files are validated in parallel and streamed, so size does not matter; findings are printed in input
-                order as file:line:col: error: message. Exits 0 when every file is valid, 1 when any has findings
+                order as file:line:col: error: message. Warnings exit 0 unless --strict. Exits 0 when every file is valid, 1 when any has findings
                 or is unrecognised, 2 on usage errors, 3 when a file cannot be read; the most severe wins.
                 """
         )
@@ -26,6 +26,9 @@ extension ExportCtl {
 
         @Option(help: "The official STIX 1.2 schema directory (else $EXPORTCTL_STIX12_SCHEMAS).")
         var stix12Schemas: String?
+
+        @Flag(help: "Count warnings as errors (for example unknown vocabulary values or unresolved references).")
+        var strict = false
 
         @Option(help: "text (findings on standard error), json or junit (on standard output).")
         var reportFormat: ReportFormat = .text
@@ -45,7 +48,8 @@ extension ExportCtl {
             let registry = DocumentValidator.all.map { $0.name == "stix12" ? .stix12(schemas: stix12Schemas) : $0 }
             let named = inputFormat.flatMap { name in registry.first { $0.name == name } }
             let validator = try schema.map(DocumentValidator.xmlSchema(at:)) ?? named
-            let results = await FileValidation.run(files, with: validator, registry: registry)
+            let checked = await FileValidation.run(files, with: validator, registry: registry)
+            let results = strict ? checked.map { $0.strict() } : checked
             switch reportFormat {
             case .text: for result in results { Terminal.print(result.findings) }
             case .json: try OutputWriter.standardOutput(ValidationReport(results).json())

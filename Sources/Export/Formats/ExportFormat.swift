@@ -28,6 +28,7 @@ public struct ExportFormat: Sendable {
 
     /// Every format, in the order `--help` lists them.
     public static let all: [ExportFormat] = [
+        .stix21,
         .reportJSON,
         .reportXML,
         .stix12,

@@ -36,6 +36,101 @@ package enum EmbeddedResources {
 </xs:schema>
 
 """#,
+        "Schemas/stix21/exportctl-incident.schema.json": #"""
+{
+  "$schema": "https://json-schema.org/draft/2020-12/schema",
+  "$id": "https://exportctl.invalid/schemas/stix21/exportctl-incident.schema.json",
+  "title": "exportctl-incident 1.0.0 (extension-definition--2d1e8e1b-00fd-41cb-8e6a-01922b00f257)",
+  "description": "Property-extension on an incident, next to the OASIS Incident Core Extension: what it lacks.",
+  "type": "object",
+  "required": ["extension_type", "kind"],
+  "additionalProperties": false,
+  "properties": {
+    "extension_type": {"const": "property-extension"},
+    "kind": {"type": "string", "pattern": "^[a-z0-9-]+$", "description": "Open vocabulary: espionage, cyber-operation, military-incursion, unauthorised-disclosure, illicit-maritime-activity, smuggling, illegal-fishing."},
+    "when": {"type": "string", "pattern": "^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?(/[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?)?$", "description": "A date or an interval A/B, each known to a year, month or day."},
+    "outcome": {"type": "string"},
+    "impacts": {"type": "array", "minItems": 1, "items": {"type": "string"}},
+    "status": {"type": "string", "description": "The exact status when the core extension's investigation_status is coarser (STIX 1.2 IncidentStatusVocab, kebab-case)."},
+    "determination": {"type": "string", "description": "The exact determination when the core extension's enumeration has no such value (confirmed)."},
+    "location": {
+      "type": "object",
+      "description": "A place that cannot be a STIX location (no country, region or coordinate pair).",
+      "additionalProperties": false,
+      "properties": {
+        "name": {"type": "string"}, "country": {"type": "string"}, "region": {"type": "string"},
+        "latitude": {"type": "number"}, "longitude": {"type": "number"}
+      }
+    }
+  }
+}
+
+"""#,
+        "Schemas/stix21/exportctl-membership.schema.json": #"""
+{
+  "$schema": "https://json-schema.org/draft/2020-12/schema",
+  "$id": "https://exportctl.invalid/schemas/stix21/exportctl-membership.schema.json",
+  "title": "exportctl-membership 1.0.0 (extension-definition--2a58b08c-2d38-4fbc-b732-ee44a4cdeaf7)",
+  "description": "Property-extension on a member-of relationship (member to partnership identity): the member's role. Membership dates are the relationship's start_time and stop_time.",
+  "type": "object",
+  "required": ["extension_type", "role"],
+  "additionalProperties": false,
+  "properties": {
+    "extension_type": {"const": "property-extension"},
+    "role": {"type": "string", "pattern": "^[a-z0-9-]+$", "description": "Open vocabulary: member, founding-member, lead, observer, beneficiary."}
+  }
+}
+
+"""#,
+        "Schemas/stix21/exportctl-object.schema.json": #"""
+{
+  "$schema": "https://json-schema.org/draft/2020-12/schema",
+  "$id": "https://exportctl.invalid/schemas/stix21/exportctl-object.schema.json",
+  "title": "exportctl-object 1.0.0 (extension-definition--2666f06c-092a-4e41-8f8b-12e2db73ea52)",
+  "description": "Property-extension on any object exportctl writes, for the report fields STIX 2.1 has no property for.",
+  "type": "object",
+  "required": ["extension_type"],
+  "additionalProperties": false,
+  "properties": {
+    "extension_type": {"const": "property-extension"},
+    "local_id": {"type": "string", "minLength": 1, "description": "The author's id of the object (for the producer identity: the producer id)."},
+    "producer": {"const": true, "description": "Present on the report producer's identity."},
+    "derived": {"const": true, "description": "The object or relationship is derived from another object's field (an actor's country, an incident's place)."},
+    "actor_kind": {"enum": ["state", "agency", "organization", "individual", "threat-actor"]},
+    "marking_inherited": {"const": true, "description": "The object had no marking of its own: it carries the report default, or (for a link) the stricter of its ends."},
+    "partial_dates": {
+      "type": "object",
+      "description": "Timestamp properties of this object whose date is known only to a month or a year, keyed by property name.",
+      "additionalProperties": {"type": "string", "pattern": "^[0-9]{4}(-[0-9]{2})?$"}
+    },
+    "aliases": {"type": "array", "minItems": 1, "items": {"type": "string"}},
+    "sectors": {"type": "array", "minItems": 1, "items": {"type": "string"}},
+    "roles": {"type": "array", "minItems": 1, "items": {"type": "string"}},
+    "objective": {"type": "string"},
+    "format_version": {"type": "string"},
+    "releasable_to": {"type": "array", "minItems": 1, "items": {"type": "string"}, "description": "On an ACS marking-definition: the releasable-to list as the author wrote it (alpha-3 codes and party ids)."}
+  }
+}
+
+"""#,
+        "Schemas/stix21/exportctl-partnership.schema.json": #"""
+{
+  "$schema": "https://json-schema.org/draft/2020-12/schema",
+  "$id": "https://exportctl.invalid/schemas/stix21/exportctl-partnership.schema.json",
+  "title": "exportctl-partnership 1.0.0 (extension-definition--acd539f0-1d3d-450d-878e-45a3dcb9e5b6)",
+  "description": "Property-extension on an identity that stands for a partnership: an alliance, dialogue, trilateral, bilateral, initiative or agreement. Members point at it with member-of relationships.",
+  "type": "object",
+  "required": ["extension_type", "kind"],
+  "additionalProperties": false,
+  "properties": {
+    "extension_type": {"const": "property-extension"},
+    "kind": {"type": "string", "pattern": "^[a-z0-9-]+$", "description": "Open vocabulary: alliance, multilateral-dialogue, trilateral, bilateral, initiative, agreement."},
+    "scope": {"type": "array", "minItems": 1, "items": {"type": "string", "pattern": "^[a-z0-9-]+$"}, "description": "Open vocabulary: intelligence-sharing, cyber-defence, satellite-data, maritime-domain-awareness, information-protection, military-cooperation, capacity-building."},
+    "established": {"type": "string", "pattern": "^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$"}
+  }
+}
+
+"""#,
         "Schemas/threat-report.schema.json": ##"""
 {
   "$schema": "https://json-schema.org/draft/2020-12/schema",

@@ -20,6 +20,7 @@ public struct InputFormat: Sendable {
     /// Every readable format, most specific first: the authoring format comes last, as it accepts any YAML.
     public static let all: [InputFormat] = [
         .reportXML,
+        .stix21,
         .authoring,
     ]
 

@@ -31,6 +31,9 @@ public struct Activity: Sendable {
     public var sources: [String]
     /// Who may receive it; `nil` means the report's default.
     public var marking: Marking?
+    /// The STIX 2.1 object this was imported from, when another producer wrote it: the STIX writer writes
+    /// it back unchanged (ids, timestamps, markings and unknown properties such as `x_mitre_*` included).
+    public var imported: JSONValue? = nil
 
     /// Creates an intrusion set or campaign.
     public init(

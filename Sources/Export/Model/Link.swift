@@ -9,6 +9,9 @@ public struct Link: Sendable {
     public var marking: Marking?
     /// What the author knows about the link itself.
     public var description: String?
+    /// The STIX 2.1 object this was imported from, when another producer wrote it: the STIX writer writes
+    /// it back unchanged (ids, timestamps, markings and unknown properties such as `x_mitre_*` included).
+    public var imported: JSONValue? = nil
 
     /// Creates a link.
     public init(_ ref: String, marking: Marking? = nil, description: String? = nil) {

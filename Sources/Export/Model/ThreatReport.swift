@@ -37,6 +37,12 @@ public struct ThreatReport: Sendable {
     public var partnerships: [Partnership]
     /// What happened.
     public var incidents: [Incident]
+    /// STIX objects read from a bundle that the model has no place for (indicators, malware, relationships
+    /// it does not map, foreign marking definitions), kept verbatim: the STIX writer writes them back
+    /// unchanged, other formats report them as not carried. Empty for authored reports.
+    public var verbatimObjects: [JSONValue] = []
+    /// Where the report came from when it was read from another producer's STIX bundle; `nil` otherwise.
+    public var stixImport: STIXImport? = nil
 
     /// Creates a report.
     public init(
@@ -61,3 +67,21 @@ public struct ThreatReport: Sendable {
 }
 
 extension ThreatReport: Hashable {}
+
+/// What the STIX writer needs to write another producer's bundle back unchanged.
+public struct STIXImport: Sendable, Hashable {
+    /// The bundle's id, reused on export (bundles carry no meaning, but a new id would be a new finding).
+    public var bundleID: String?
+    /// The bundle's one report object, written back unchanged.
+    public var report: JSONValue?
+    /// Whether the report was made up to hold a bundle without exactly one report: it is never written as
+    /// a STIX `report`.
+    public var isSynthetic: Bool
+
+    /// Creates the record.
+    public init(bundleID: String?, report: JSONValue?, isSynthetic: Bool) {
+        self.bundleID = bundleID
+        self.report = report
+        self.isSynthetic = isSynthetic
+    }
+}

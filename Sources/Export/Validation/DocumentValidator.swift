@@ -29,6 +29,7 @@ public struct DocumentValidator: Sendable {
     public static let all: [DocumentValidator] = [
         .reportXML,
         .stix12,
+        .stix21,
         .authoring,
     ]
 

@@ -16,7 +16,7 @@ public struct ReportJSONWriter: FormatWriter {
         -> ExportSummary
     {
         try sink.write(CanonicalJSON.bytes(view.report.authoringJSON()))
-        return ExportSummary(objectsWritten: view.report.objectCount)
+        return ExportSummary(objectsWritten: view.report.objectCount, notCarried: view.report.verbatimObjectCounts)
     }
 }
 

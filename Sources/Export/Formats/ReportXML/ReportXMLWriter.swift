@@ -41,7 +41,7 @@ public struct ReportXMLWriter: FormatWriter {
         } else {
             try render(view.report, into: &sink)
         }
-        return ExportSummary(objectsWritten: view.report.objectCount)
+        return ExportSummary(objectsWritten: view.report.objectCount, notCarried: view.report.verbatimObjectCounts)
     }
 
     /// Streams the document, handing bytes to the sink after each object.

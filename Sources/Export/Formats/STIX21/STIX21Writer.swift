@@ -1,0 +1,98 @@
+/// Writes a report as one STIX 2.1 bundle: `{"id", "objects", "type"}`, objects streamed as they are built.
+///
+/// Every object gets its stable UUIDv5 id (``StableID``), `created`/`modified` at the report's date with
+/// exactly three fractional digits, the producer as `created_by_ref`, and `object_marking_refs` for its
+/// marking (links included). The mapping is in `Formats/STIX21/MAPPING.md`.
+///
+/// ```swift
+/// var sink = MemorySink()
+/// let summary = try STIX21Writer().write(ReleasedReport(everythingIn: report), options: .default, to: &sink)
+/// ```
+public struct STIX21Writer: FormatWriter {
+    /// STIX 2.1 settings.
+    public struct Options: Sendable, Hashable {
+        /// The ISA ACS organisation token of the custodian; `nil` uses the producer id upper-cased.
+        public var acsCustodian: String?
+
+        /// No custodian override.
+        public static let `default` = Options()
+
+        /// Creates options.
+        public init(acsCustodian: String? = nil) { self.acsCustodian = acsCustodian }
+    }
+
+    /// Creates the writer.
+    public init() {}
+
+    public func write(_ view: ReleasedReport, options: Options, to sink: inout some ByteSink) throws
+        -> ExportSummary
+    {
+        let report = view.report
+        var builder = STIXBundleBuilder(report: report, custodian: options.acsCustodian)
+        var bundle = BundleStream()
+        let bundleID = report.stixImport?.bundleID ?? builder.id("bundle", "#bundle|" + (view.recipient ?? ""))
+        try bundle.open(id: bundleID, to: &sink)
+        for actor in report.actors { try bundle.append(builder.objects(for: actor), to: &sink) }
+        for activity in report.intrusionSets {
+            try bundle.append(builder.objects(for: activity, type: "intrusion-set"), to: &sink)
+        }
+        for activity in report.campaigns { try bundle.append(builder.objects(for: activity, type: "campaign"), to: &sink) }
+        for partnership in report.partnerships { try bundle.append(builder.objects(for: partnership), to: &sink) }
+        for incident in report.incidents { try bundle.append(builder.objects(for: incident), to: &sink) }
+        try bundle.append(builder.verbatimObjects(), to: &sink)
+        var warnings: [Diagnostic] = []
+        if let reportObject = builder.reportObject() {
+            try bundle.append(reportObject, to: &sink)
+        } else if report.stixImport?.isSynthetic != true || bundle.count == 0 {
+            warnings.append(
+                Diagnostic(
+                    .warning, "the bundle holds no report: \(view.recipient.map { "'\($0)'" } ?? "the view") receives no object",
+                    hint: "check the markings' releasable-to lists"))
+        }
+        // The producer identity goes out only when exportctl created something; it uses our extension, so it
+        // is built before the definitions are chosen.
+        if builder.createsObjects { try bundle.append(builder.producerIdentity(), to: &sink) }
+        try bundle.append(builder.definitions(), to: &sink)
+        try bundle.close(to: &sink)
+        return ExportSummary(
+            objectsWritten: bundle.count, notCarried: builder.notCarried, warnings: warnings)
+    }
+}
+
+/// The bundle's bytes: header, comma-separated objects at nesting level 2, footer — as Python's
+/// `json.dumps(bundle, sort_keys=True, indent=2, ensure_ascii=False)` would write them.
+struct BundleStream {
+    private(set) var count = 0
+
+    mutating func open(id: String, to sink: inout some ByteSink) throws {
+        var out = Array("{\n  \"id\": ".utf8)
+        CanonicalJSON.writeString(id, into: &out)
+        out += Array(",\n  \"objects\": [".utf8)
+        try sink.write(out)
+    }
+
+    mutating func append(_ object: JSONValue, to sink: inout some ByteSink) throws {
+        var out = Array((count == 0 ? "\n    " : ",\n    ").utf8)
+        CanonicalJSON.write(object, indent: 2, level: 2, into: &out)
+        count += 1
+        try sink.write(out)
+    }
+
+    mutating func append(_ objects: [JSONValue], to sink: inout some ByteSink) throws {
+        for object in objects { try append(object, to: &sink) }
+    }
+
+    func close(to sink: inout some ByteSink) throws {
+        try sink.write(Array(((count == 0 ? "" : "\n  ") + "],\n  \"type\": \"bundle\"\n}\n").utf8))
+    }
+}
+
+extension ExportFormat {
+    /// A STIX 2.1 bundle (the default format).
+    public static let stix21 = ExportFormat(
+        name: "stix21", fileExtension: "json",
+        summary: "a STIX 2.1 JSON bundle with TLP 2.0 and ACS 3.0 markings"
+    ) { view, _, sink in
+        try STIX21Writer().write(view, options: .default, to: &sink)
+    }
+}

@@ -1,0 +1,105 @@
+/// Incidents: the core `incident`, the OASIS Incident Core Extension, and ours for what it lacks.
+extension STIXBundleBuilder {
+    /// exportctl's own relationship type: a responder `responds-to` an incident.
+    static let respondsTo = "responds-to"
+    /// exportctl's own relationship type: a partner `supports-response-to` an incident.
+    static let supportsResponseTo = "supports-response-to"
+
+    /// The incident, its location and its relationships.
+    mutating func objects(for incident: Incident) -> [JSONValue] {
+        if let imported = incident.imported {
+            return [verbatim(imported)].compactMap { $0 } + links(of: incident)
+        }
+        guard let id = stixIDs[incident.id], claim(id) else { return [] }
+        var object = common(
+            type: "incident", id: id, marking: incident.marking ?? report.defaultMarking,
+            confidence: incident.confidence, sources: incident.sources)
+        object["name"] = .string(incident.title)
+        object["description"] = incident.description.map(JSONValue.string)
+        let ext = objectExtension(localID: incident.id, inherits: incident.marking == nil)
+        var core = JSONObjectBuilder()
+        let determination = Self.coreDetermination(incident.determination)
+        core["determination"] = .string(determination)
+        let status = Self.coreStatus(incident.status)
+        core["investigation_status"] = .string(status)
+        core["incident_types"] = .array([.string(incident.kind.rawValue)])
+        var ours = JSONObjectBuilder()
+        ours["kind"] = .string(incident.kind.rawValue)
+        ours.text("when", incident.when)
+        ours["outcome"] = incident.outcome.map(JSONValue.string)
+        ours.strings("impacts", incident.impacts)
+        if status != incident.status.rawValue { ours["status"] = .string(incident.status.rawValue) }
+        if determination != incident.determination.rawValue {
+            ours["determination"] = .string(incident.determination.rawValue)
+        }
+        var place: Location?
+        if let location = incident.location {
+            if Self.isPlace(location) { place = location } else { ours["location"] = location.authoringJSON }
+        }
+        attach(
+            [
+                (STIXExtensionDefinition.object.id, ext), (STIXExtensionDefinition.incidentCoreID, core),
+                (STIXExtensionDefinition.incident.id, ours),
+            ], to: &object)
+        list(id)
+        var out = [object.value]
+        if let place { out += located(incident, at: place) }
+        return out + links(of: incident)
+    }
+
+    private mutating func links(of incident: Incident) -> [JSONValue] {
+        relationships("attributed-to", from: incident.id, to: incident.attributedTo)
+            + relationships("targets", from: incident.id, to: incident.targets)
+            + relationships(Self.respondsTo, from: incident.id, to: incident.responders, reversed: true)
+            + relationships(Self.supportsResponseTo, from: incident.id, to: incident.supporters, reversed: true)
+    }
+
+    /// The core extension's determination: it has no `confirmed` (the nearest is `successful-attempt`), and
+    /// values outside its enumeration become `suspected`; ours keeps the exact value.
+    static func coreDetermination(_ value: IncidentDetermination) -> String {
+        switch value {
+        case .confirmed: "successful-attempt"
+        case .blocked, .failedAttempt, .falsePositive, .suspected: value.rawValue
+        default: "suspected"
+        }
+    }
+
+    /// The core extension's investigation status (`new`, `open`, `closed`).
+    static func coreStatus(_ value: IncidentStatus) -> String {
+        switch value {
+        case .new: "new"
+        case .closed, .rejected: "closed"
+        default: "open"
+        }
+    }
+
+    /// Whether a location can be a STIX `location` (which needs a country, a region or both coordinates).
+    static func isPlace(_ location: Location) -> Bool {
+        let coordinates = (location.latitude == nil) == (location.longitude == nil)
+        return coordinates && (location.country != nil || location.region != nil || location.latitude != nil)
+    }
+
+    private mutating func located(_ incident: Incident, at place: Location) -> [JSONValue] {
+        let localID = "location:" + incident.id
+        let locationID = id("location", localID)
+        guard claim(locationID) else { return [] }
+        stixIDs[localID] = locationID
+        var object = common(type: "location", id: locationID, marking: incident.marking ?? report.defaultMarking)
+        object["name"] = place.name.map(JSONValue.string)
+        object.text("country", place.country?.alpha2)
+        object.text("region", place.region)
+        object["latitude"] = place.latitude.map(JSONValue.double)
+        object["longitude"] = place.longitude.map(JSONValue.double)
+        var ext = JSONObjectBuilder()
+        ext["derived"] = .bool(true)
+        attach([(STIXExtensionDefinition.object.id, ext)], to: &object)
+        list(locationID)
+        var out = [object.value]
+        if let link = relationship("located-at", from: incident.id, to: Link(localID), configure: { _, ext in
+            ext["derived"] = .bool(true)
+        }) {
+            out.append(link)
+        }
+        return out
+    }
+}

@@ -1,0 +1,80 @@
+/// The producer identity, the report object, and the definitions a bundle ships with its objects.
+extension STIXBundleBuilder {
+    /// The producer's identity, the `created_by_ref` of everything exportctl creates.
+    mutating func producerIdentity() -> JSONValue {
+        _ = claim(producerRef)
+        var object = common(type: "identity", id: producerRef, marking: nil)
+        object["name"] = .string(report.producer.name)
+        object["identity_class"] = "organization"
+        var ext = JSONObjectBuilder()
+        ext["local_id"] = .string(report.producer.id)
+        ext["producer"] = .bool(true)
+        attach([(STIXExtensionDefinition.object.id, ext)], to: &object)
+        return object.value
+    }
+
+    /// Imported objects the model has no place for, unchanged; the report lists the domain and
+    /// relationship objects among them.
+    mutating func verbatimObjects() -> [JSONValue] {
+        report.verbatimObjects.compactMap { verbatim($0) }
+    }
+
+    /// The `report` listing every object written so far; `nil` when nothing was listed.
+    mutating func reportObject() -> JSONValue? {
+        guard !objectRefs.isEmpty, report.stixImport?.isSynthetic != true else { return nil }
+        if let imported = report.stixImport?.report { return verbatim(imported) }
+        let id = id("report", "#report")
+        var object = common(type: "report", id: id, marking: report.defaultMarking)
+        object["name"] = .string(report.title)
+        object["description"] = report.description.map(JSONValue.string)
+        object["published"] = .string(timestamp)
+        object["report_types"] = .array(["threat-report"])
+        object.strings("object_refs", objectRefs)
+        object.list("external_references", report.sources.map(\.externalReference))
+        var ext = JSONObjectBuilder()
+        ext["format_version"] = .string(report.formatVersion)
+        Self.recordPrecision(report.published, as: "published", in: &ext)
+        attach([(STIXExtensionDefinition.object.id, ext)], to: &object)
+        return object.value
+    }
+
+    /// The marking and extension definitions the written objects use, with our definitions' creator.
+    mutating func definitions() -> [JSONValue] {
+        var out: [JSONValue] = TLP.allCases.filter { usedTLP.contains($0) && claim(STIXMarkings.tlpID($0)) }
+            .map(STIXMarkings.tlpObject)
+        for marking in acsMarkings {
+            out.append(
+                STIXMarkings.acsObject(
+                    id: marking.id, releasees: marking.releasees, nationalities: nationalities(marking.releasees),
+                    created: timestamp, producerRef: producerRef, custodian: custodian))
+            use(STIXExtensionDefinition.object.id)
+        }
+        let ours = STIXExtensionDefinition.ours.filter { usedExtensions.contains($0.id) }
+        if !ours.isEmpty { out.append(STIXExtensionDefinition.creatorObject) }
+        out += ours.map(\.object)
+        return out
+    }
+
+    /// The alpha-3 codes a releasable-to list reaches: countries as written, parties through their members
+    /// at the report's date (partnerships recursively, actors by their country).
+    func nationalities(_ releasees: [Releasee]) -> [String] {
+        var codes: Set<String> = []
+        var visited: Set<String> = []
+        var pending: [String] = []
+        for releasee in releasees {
+            switch releasee {
+            case .country(let code): codes.insert(code.alpha3)
+            case .party(let id): pending.append(id)
+            }
+        }
+        while let id = pending.popLast() {
+            guard visited.insert(id).inserted else { continue }
+            if let actor = report.actors.first(where: { $0.id == id }) {
+                if let country = actor.country { codes.insert(country.alpha3) }
+            } else if let partnership = report.partnerships.first(where: { $0.id == id }) {
+                pending += partnership.members.filter { $0.isCertain(on: report.published) }.map(\.member)
+            }
+        }
+        return codes.sorted()
+    }
+}

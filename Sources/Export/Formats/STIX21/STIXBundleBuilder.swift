@@ -1,0 +1,155 @@
+/// Turns one report, object by object, into STIX 2.1 objects, remembering what the bundle must ship with
+/// them (marking definitions, extension definitions, country locations) and which ids the report lists.
+///
+/// The writer asks for one model object at a time and streams what comes back, so memory holds the
+/// report, the id index and the list of ids, never the serialised bundle.
+struct STIXBundleBuilder {
+    let report: ThreatReport
+    /// The producer identity's id: every object exportctl creates has it as `created_by_ref`.
+    let producerRef: String
+    /// `created` and `modified` of every object: the report's date.
+    let timestamp: String
+    /// The ACS responsible-entity custodian token.
+    let custodian: String
+
+    /// Local id → STIX id of every report object.
+    var stixIDs: [String: String] = [:]
+    /// Local id → effective marking (own or the report default), for links.
+    private var markings: [String: Marking] = [:]
+
+    var usedTLP: Set<TLP> = []
+    private(set) var acsMarkings: [(id: String, releasees: [Releasee])] = []
+    private var acsIDs: Set<String> = []
+    private(set) var usedExtensions: Set<String> = []
+    /// The report's sources by id (first one wins, as the authoring checks refuse duplicates).
+    private let sources: [String: Source]
+    private var emittedIDs: Set<String> = []
+    /// The ids the report object lists, in bundle order.
+    private(set) var objectRefs: [String] = []
+    /// What STIX could not carry, by kind.
+    private(set) var notCarried: [String: Int] = [:]
+
+    init(report: ThreatReport, custodian: String?) {
+        self.report = report
+        self.timestamp = STIXTimestamp.start(report.published)
+        self.producerRef = StableID.stixID(producer: report.producer.id, type: "identity", localID: Self.producerLocalID)
+        self.custodian = custodian ?? report.producer.id.uppercased()
+        self.sources = Dictionary(report.sources.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        for actor in report.actors {
+            index(actor.id, type: actor.kind == .threatActor ? "threat-actor" : "identity", marking: actor.marking,
+                  imported: actor.imported)
+        }
+        for activity in report.intrusionSets {
+            index(activity.id, type: "intrusion-set", marking: activity.marking, imported: activity.imported)
+        }
+        for activity in report.campaigns {
+            index(activity.id, type: "campaign", marking: activity.marking, imported: activity.imported)
+        }
+        for partnership in report.partnerships {
+            index(partnership.id, type: "identity", marking: partnership.marking, imported: partnership.imported)
+        }
+        for incident in report.incidents {
+            index(incident.id, type: "incident", marking: incident.marking, imported: incident.imported)
+        }
+    }
+
+    /// The producer identity's local id; `#` cannot appear in an author's ids, so it never collides.
+    static let producerLocalID = "#producer"
+
+    private mutating func index(_ localID: String, type: String, marking: Marking?, imported: JSONValue?) {
+        stixIDs[localID] = imported?["id"]?.stringValue ?? id(type, localID)
+        markings[localID] = marking ?? report.defaultMarking
+    }
+
+    /// The stable STIX id of a local object of a type.
+    func id(_ type: String, _ localID: String) -> String {
+        StableID.stixID(producer: report.producer.id, type: type, localID: localID)
+    }
+
+    /// Whether an id was already emitted; records it when not (relationships may repeat).
+    mutating func claim(_ id: String) -> Bool { emittedIDs.insert(id).inserted }
+
+    /// Adds an id to the report's `object_refs`.
+    mutating func list(_ id: String) { objectRefs.append(id) }
+
+    mutating func skip(_ kind: String) { notCarried[kind, default: 0] += 1 }
+
+    mutating func use(_ extensionID: String) { usedExtensions.insert(extensionID) }
+
+    /// An imported object, written back unchanged; `nil` when its id was already written.
+    mutating func verbatim(_ object: JSONValue) -> JSONValue? {
+        guard let id = object["id"]?.stringValue, claim(id) else { return nil }
+        for ref in object["object_marking_refs"]?.arrayValue ?? [] {
+            if let tlp = ref.stringValue.flatMap(STIXMarkings.tlp(forID:)) { usedTLP.insert(tlp) }
+        }
+        let type = object["type"]?.stringValue ?? ""
+        if !["marking-definition", "extension-definition", "language-content"].contains(type) { list(id) }
+        return object
+    }
+
+    /// The effective marking of a report object: its own, else the report default.
+    func effectiveMarking(of localID: String) -> Marking? { markings[localID] }
+
+    /// The marking-definition ids for a marking, recording which definitions the bundle must ship.
+    mutating func markingRefs(_ marking: Marking?) -> [String] {
+        guard let marking else { return [] }
+        usedTLP.insert(marking.tlp)
+        guard !marking.releasableTo.isEmpty else { return [STIXMarkings.tlpID(marking.tlp)] }
+        let acsID = id("marking-definition", STIXMarkings.acsLocalID(marking.releasableTo))
+        if acsIDs.insert(acsID).inserted { acsMarkings.append((acsID, marking.releasableTo)) }
+        return [STIXMarkings.tlpID(marking.tlp), acsID]
+    }
+
+    /// Whether any object exportctl created (and so its producer identity) is in the bundle.
+    private(set) var createsObjects = false
+
+    /// The properties every object exportctl creates shares, with its marking refs.
+    mutating func common(
+        type: String, id: String, marking: Marking?, confidence: Int? = nil, sources: [String] = []
+    ) -> JSONObjectBuilder {
+        createsObjects = true
+        var object = JSONObjectBuilder()
+        object["type"] = .string(type)
+        object["spec_version"] = "2.1"
+        object["id"] = .string(id)
+        object["created"] = .string(timestamp)
+        object["modified"] = .string(timestamp)
+        object["created_by_ref"] = .string(producerRef)
+        object.strings("object_marking_refs", markingRefs(marking))
+        object["confidence"] = confidence.map(JSONValue.int)
+        object.list("external_references", sources.map(externalReference))
+        return object
+    }
+
+    /// A cited source as an external reference; an id the report does not list is kept as the name.
+    func externalReference(_ sourceID: String) -> JSONValue {
+        guard let source = sources[sourceID] else {
+            return .object(["source_name": .string(sourceID), "external_id": .string(sourceID)])
+        }
+        return source.externalReference
+    }
+
+    /// Attaches extension payloads, recording which definitions the bundle needs.
+    mutating func attach(_ extensions: [(id: String, payload: JSONObjectBuilder)], to object: inout JSONObjectBuilder) {
+        var members = object["extensions"]?.objectValue ?? [:]
+        for (id, payload) in extensions where !payload.members.isEmpty {
+            var payload = payload
+            payload["extension_type"] = "property-extension"
+            members[id] = payload.value
+            use(id)
+        }
+        if !members.isEmpty { object["extensions"] = .object(members) }
+    }
+}
+
+extension Source {
+    var externalReference: JSONValue {
+        var object = JSONObjectBuilder()
+        object["source_name"] = .string(name)
+        object["external_id"] = .string(id)
+        object["url"] = url.map(JSONValue.string)
+        object["description"] = description.map(JSONValue.string)
+        if let sha256 { object["hashes"] = .object(["SHA-256": .string(sha256)]) }
+        return object.value
+    }
+}

@@ -1,0 +1,48 @@
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Musl)
+    import Musl
+#endif
+
+/// Bytes read one at a time from a file (or standard input for `-`), a megabyte at a time underneath,
+/// so a scanner can walk a file of any size in constant memory.
+struct FileByteSource {
+    private let descriptor: Int32
+    private let ownsDescriptor: Bool
+    private var buffer = [UInt8](repeating: 0, count: 1 << 20)
+    private var count = 0
+    private var position = 0
+
+    /// Opens `path`.
+    /// - Throws: ``ExportError`` `.io` when it cannot be opened.
+    init(path: String) throws {
+        if path == "-" {
+            descriptor = 0
+            ownsDescriptor = false
+        } else {
+            descriptor = open(path, O_RDONLY | O_CLOEXEC)
+            ownsDescriptor = true
+            guard descriptor >= 0 else {
+                throw ExportError(.io, "\(path): cannot open: \(String(cString: strerror(errno)))")
+            }
+        }
+    }
+
+    /// Closes the file.
+    func close() { if ownsDescriptor { _ = Glibc.close(descriptor) } }
+
+    /// The next byte, or `nil` at the end.
+    mutating func peek() throws -> UInt8? {
+        if position < count { return buffer[position] }
+        while true {
+            let read = buffer.withUnsafeMutableBytes { Glibc.read(descriptor, $0.baseAddress, $0.count) }
+            if read < 0, errno == EINTR { continue }
+            guard read >= 0 else { throw ExportError(.io, "read failed: \(String(cString: strerror(errno)))") }
+            count = read
+            position = 0
+            return read == 0 ? nil : buffer[0]
+        }
+    }
+
+    mutating func skip() { position += 1 }
+}

@@ -1,0 +1,195 @@
+/// A strict RFC 8259 JSON reader that remembers where every value starts.
+///
+/// It refuses what lenient readers accept (comments, trailing commas, leading zeros, lone surrogates,
+/// raw control characters, duplicate keys, trailing content) and bounds the nesting depth, so untrusted
+/// input can neither crash it nor exhaust the stack. Columns count Unicode scalars.
+///
+/// ```swift
+/// let document = try LocatedJSONReader.read(Array(#"{"a": [1, 2]}"#.utf8))
+/// document["a"]?.column   // 7
+/// ```
+public struct LocatedJSONReader {
+    /// A syntax error with the place it was found.
+    public struct SyntaxError: Error, Sendable, Hashable, CustomStringConvertible {
+        /// What is wrong.
+        public var message: String
+        /// The 1-based line.
+        public var line: Int
+        /// The 1-based column.
+        public var column: Int
+
+        public var description: String { "\(line):\(column): \(message)" }
+    }
+
+    let bytes: [UInt8]
+    private let maxDepth: Int
+    /// The longest string accepted, in bytes.
+    var maxStringBytes = InputLimits.default.maxScalarBytes
+    var index = 0
+    var line = 1
+    var lineStart = 0
+    /// Continuation bytes seen on the current line, so columns count scalars, not bytes.
+    var continuationBytes = 0
+
+    /// Reads one JSON document (`startLine`/`startColumn`: where it starts in a larger file).
+    /// - Throws: ``SyntaxError`` at the first problem.
+    public static func read(
+        _ bytes: [UInt8], maxDepth: Int = InputLimits.default.maxDepth,
+        maxStringBytes: Int = InputLimits.default.maxScalarBytes, startLine: Int = 1, startColumn: Int = 1
+    ) throws(SyntaxError) -> LocatedJSON {
+        var reader = LocatedJSONReader(bytes: bytes, maxDepth: maxDepth)
+        reader.maxStringBytes = maxStringBytes
+        // Positions of a value cut out of a larger file count from where it started there.
+        reader.line = startLine
+        reader.lineStart = 1 - startColumn
+        if reader.bytes.starts(with: [0xEF, 0xBB, 0xBF]) { reader.index = 3 }
+        reader.skipWhitespace()
+        let value = try reader.value(depth: 0)
+        reader.skipWhitespace()
+        guard reader.index == reader.bytes.count else { throw reader.error("unexpected content after the document") }
+        return value
+    }
+
+    private init(bytes: [UInt8], maxDepth: Int) {
+        self.bytes = bytes
+        self.maxDepth = maxDepth
+    }
+
+    var column: Int { index - lineStart - continuationBytes + 1 }
+
+    func error(_ message: String) -> SyntaxError {
+        SyntaxError(message: message, line: line, column: column)
+    }
+
+    var current: UInt8? { index < bytes.count ? bytes[index] : nil }
+
+    func peek(_ offset: Int) -> UInt8? { index + offset < bytes.count ? bytes[index + offset] : nil }
+
+    private mutating func skipWhitespace() {
+        while let byte = current {
+            switch byte {
+            case 0x20, 0x09, 0x0D: index += 1
+            case 0x0A:
+                index += 1
+                line += 1
+                lineStart = index
+                continuationBytes = 0
+            default: return
+            }
+        }
+    }
+
+    private mutating func value(depth: Int) throws(SyntaxError) -> LocatedJSON {
+        let (startLine, startColumn) = (line, column)
+        guard let byte = current else { throw error("unexpected end of input: expected a value") }
+        let kind: LocatedJSON.Kind
+        switch byte {
+        case UInt8(ascii: "{"): kind = try object(depth: depth + 1)
+        case UInt8(ascii: "["): kind = try array(depth: depth + 1)
+        case UInt8(ascii: "\""): kind = .string(try string())
+        case UInt8(ascii: "t"): try literal("true"); kind = .bool(true)
+        case UInt8(ascii: "f"): try literal("false"); kind = .bool(false)
+        case UInt8(ascii: "n"): try literal("null"); kind = .null
+        case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"): kind = try number()
+        default: throw error("unexpected character \(Self.show(byte)): expected a value")
+        }
+        return LocatedJSON(kind: kind, line: startLine, column: startColumn)
+    }
+
+    private mutating func literal(_ word: String) throws(SyntaxError) {
+        let expected = Array(word.utf8)
+        guard bytes.count - index >= expected.count, Array(bytes[index..<index + expected.count]) == expected else {
+            throw error("invalid literal: expected '\(word)'")
+        }
+        index += expected.count
+    }
+
+    private mutating func object(depth: Int) throws(SyntaxError) -> LocatedJSON.Kind {
+        guard depth <= maxDepth else { throw error("nesting deeper than \(maxDepth) levels") }
+        index += 1
+        skipWhitespace()
+        var members: [LocatedJSON.Member] = []
+        var keys: Set<String> = []
+        if current == UInt8(ascii: "}") {
+            index += 1
+            return .object(members)
+        }
+        while true {
+            skipWhitespace()
+            guard current == UInt8(ascii: "\"") else { throw error("expected a quoted key") }
+            let (keyLine, keyColumn) = (line, column)
+            let key = try string()
+            guard keys.insert(key).inserted else {
+                throw SyntaxError(message: "duplicate key '\(key)'", line: keyLine, column: keyColumn)
+            }
+            skipWhitespace()
+            guard current == UInt8(ascii: ":") else { throw error("expected ':' after the key") }
+            index += 1
+            skipWhitespace()
+            members.append(.init(key: key, line: keyLine, column: keyColumn, value: try value(depth: depth)))
+            skipWhitespace()
+            switch current {
+            case UInt8(ascii: ","): index += 1
+            case UInt8(ascii: "}"):
+                index += 1
+                return .object(members)
+            default: throw error("expected ',' or '}' in an object")
+            }
+        }
+    }
+
+    private mutating func array(depth: Int) throws(SyntaxError) -> LocatedJSON.Kind {
+        guard depth <= maxDepth else { throw error("nesting deeper than \(maxDepth) levels") }
+        index += 1
+        skipWhitespace()
+        var elements: [LocatedJSON] = []
+        if current == UInt8(ascii: "]") {
+            index += 1
+            return .array(elements)
+        }
+        while true {
+            skipWhitespace()
+            elements.append(try value(depth: depth))
+            skipWhitespace()
+            switch current {
+            case UInt8(ascii: ","): index += 1
+            case UInt8(ascii: "]"):
+                index += 1
+                return .array(elements)
+            default: throw error("expected ',' or ']' in a list")
+            }
+        }
+    }
+
+    private mutating func number() throws(SyntaxError) -> LocatedJSON.Kind {
+        let start = index
+        var isInteger = true
+        if current == UInt8(ascii: "-") { index += 1 }
+        guard let first = current, Self.isDigit(first) else { throw error("invalid number: expected a digit") }
+        index += 1
+        if first == UInt8(ascii: "0"), let next = current, Self.isDigit(next) {
+            throw error("invalid number: leading zero")
+        }
+        skipDigits()
+        if current == UInt8(ascii: ".") {
+            isInteger = false
+            index += 1
+            guard let digit = current, Self.isDigit(digit) else { throw error("invalid number: expected a digit after '.'") }
+            skipDigits()
+        }
+        if current == UInt8(ascii: "e") || current == UInt8(ascii: "E") {
+            isInteger = false
+            index += 1
+            if current == UInt8(ascii: "+") || current == UInt8(ascii: "-") { index += 1 }
+            guard let digit = current, Self.isDigit(digit) else { throw error("invalid number: expected an exponent") }
+            skipDigits()
+        }
+        return .number(String(decoding: bytes[start..<index], as: UTF8.self), isInteger: isInteger)
+    }
+
+    private mutating func skipDigits() {
+        while let byte = current, Self.isDigit(byte) { index += 1 }
+    }
+
+    private static func isDigit(_ byte: UInt8) -> Bool { (48...57).contains(byte) }
+}

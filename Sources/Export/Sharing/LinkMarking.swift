@@ -1,0 +1,32 @@
+/// The marking a link (attribution, target, support, sponsorship, membership) travels with.
+///
+/// A link with its own marking keeps it. A link without one reaches only those who may see both of its
+/// ends, so it takes the stricter of the two ends' effective markings: the higher TLP level, and the
+/// releasable-to entries both ends share. Writers and the sharing policy use this one rule.
+///
+/// ```swift
+/// let amber = Marking(tlp: .amber)
+/// let green = Marking(tlp: .green, releasableTo: [.party("five-eyes")])
+/// LinkMarking.effective(own: nil, from: amber, to: green)   // TLP:AMBER, releasable to five-eyes
+/// ```
+public enum LinkMarking {
+    /// The link's own marking, or the stricter of its ends' markings when it has none.
+    public static func effective(own: Marking?, from: Marking?, to: Marking?) -> Marking? {
+        own ?? stricter(from, to)
+    }
+
+    /// The stricter of two markings; `nil` stands for "unmarked" and yields to any marking.
+    ///
+    /// Releasable-to lists combine by intersection: an empty list means "the TLP level alone decides",
+    /// so it yields to the other list. Two lists with no entry in common leave no common recipient; the
+    /// result is then TLP:RED with no list, the narrowest marking there is.
+    public static func stricter(_ first: Marking?, _ second: Marking?) -> Marking? {
+        guard let first else { return second }
+        guard let second else { return first }
+        let tlp = max(first.tlp, second.tlp)
+        if first.releasableTo.isEmpty { return Marking(tlp: tlp, releasableTo: second.releasableTo) }
+        if second.releasableTo.isEmpty { return Marking(tlp: tlp, releasableTo: first.releasableTo) }
+        let common = first.releasableTo.filter(second.releasableTo.contains)
+        return common.isEmpty ? Marking(tlp: .red) : Marking(tlp: tlp, releasableTo: common)
+    }
+}

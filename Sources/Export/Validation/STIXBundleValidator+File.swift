@@ -1,0 +1,75 @@
+extension STIXBundleValidator {
+    /// Checks a file (or standard input, `-`) in constant memory apart from the ids: the bundle is read
+    /// twice, one object at a time — first every rule, keeping only 128-bit digests of the declared ids;
+    /// then the references against them.
+    ///
+    /// ```swift
+    /// let findings = try STIXBundleValidator.validate(path: "big.json", strict: false)
+    /// ```
+    /// - Parameters:
+    ///   - name: the file name diagnostics use (defaults to `path`).
+    ///   - limits: nesting depth, string length and object count bounds.
+    /// - Returns: every finding, in input order. Standard input is read once (no second pass), so its
+    ///   unresolved references are not reported.
+    /// - Throws: ``ExportError`` `.io` when the file cannot be read.
+    public static func validate(
+        path: String, name: String? = nil, strict: Bool = false, limits: InputLimits = .default
+    ) throws -> [Diagnostic] {
+        let file = name ?? (path == "-" ? InputFile.standardInputName : path)
+        var check = STIXCheck(file: file)
+        var references = STIXReferences()
+        var objectCount = 0
+        var members: [LocatedJSON.Member] = []
+        guard let start = try scan(path, limits: limits, check: &check, { item, check in
+            switch item {
+            case .member(let member): members.append(member)
+            case .object(.success(let object)):
+                objectCount += 1
+                STIXObjectRules.check(object, check: &check, references: &references)
+                references.clearReferences()
+            case .object(.failure(let error)):
+                // Unlike the in-memory check, a broken object does not end the check: the next one is read.
+                check.error(error.message, at: error.line, error.column, hint: "STIX 2.1 documents are strict JSON (RFC 8259)")
+            }
+        }) else { return check.diagnostics }
+        let root = LocatedJSON(kind: .object(members), line: start.line, column: start.column)
+        guard root["type"]?.string == "bundle" else {
+            // A single STIX object, not a bundle: small by nature, checked whole.
+            var single = STIXReferences()
+            STIXObjectRules.check(root, check: &check, references: &single)
+            single.reportUnresolved(check: &check)
+            return finish(check.diagnostics, strict: strict)
+        }
+        for member in members { checkBundleMember(member, check: &check) }
+        if root["id"] == nil { check.error("the bundle has no 'id'", at: root) }
+        if let objects = root["objects"] { check.error("'objects' must be a list, not \(objects.kindName)", at: objects) }
+        if path != "-", objectCount > 0 {
+            var resolving = STIXReferences.resolving(references.declared)
+            var ignored = STIXCheck(file: file)
+            _ = try scan(path, limits: limits, check: &ignored) { item, ignored in
+                guard case .object(.success(let object)) = item else { return }
+                STIXObjectRules.check(object, check: &ignored, references: &resolving)
+                resolving.reportUnresolved(check: &check)
+                resolving.clearReferences()
+                ignored = STIXCheck(file: file)
+            }
+        }
+        return finish(check.diagnostics, strict: strict)
+    }
+
+    /// One pass over the file; a broken outer structure becomes an error diagnostic and ends the pass.
+    private static func scan(
+        _ path: String, limits: InputLimits, check: inout STIXCheck,
+        _ visit: (STIXBundleScanner.Item, inout STIXCheck) throws -> Void
+    ) throws -> (line: Int, column: Int)? {
+        let source = try FileByteSource(path: path)
+        defer { source.close() }
+        var scanner = STIXBundleScanner(source: source, limits: limits)
+        do {
+            return try scanner.scan { item in try visit(item, &check) }
+        } catch let error as LocatedJSONReader.SyntaxError {
+            check.error(error.message, at: error.line, error.column, hint: "STIX 2.1 documents are strict JSON (RFC 8259)")
+            return nil
+        }
+    }
+}

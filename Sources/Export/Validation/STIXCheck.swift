@@ -1,0 +1,37 @@
+/// Collects the findings of one bundle check, each located in the input.
+struct STIXCheck {
+    let file: String
+    private(set) var diagnostics: [Diagnostic] = []
+
+    init(file: String) { self.file = file }
+
+    mutating func error(_ message: String, at line: Int, _ column: Int, hint: String? = nil) {
+        diagnostics.append(Diagnostic(.error, message, at: SourceLocation(file: file, line: line, column: column), hint: hint))
+    }
+
+    mutating func warning(_ message: String, at line: Int, _ column: Int, hint: String? = nil) {
+        diagnostics.append(Diagnostic(.warning, message, at: SourceLocation(file: file, line: line, column: column), hint: hint))
+    }
+
+    mutating func error(_ message: String, at value: LocatedJSON, hint: String? = nil) {
+        error(message, at: value.line, value.column, hint: hint)
+    }
+
+    mutating func warning(_ message: String, at value: LocatedJSON, hint: String? = nil) {
+        warning(message, at: value.line, value.column, hint: hint)
+    }
+}
+
+/// One STIX object being checked: its members by name and a label for messages.
+struct STIXObjectView {
+    let json: LocatedJSON
+    let type: String
+    let label: String
+
+    subscript(key: String) -> LocatedJSON? { json[key] }
+
+    /// The strings of a list property, with their locations; non-strings are skipped.
+    func strings(_ key: String) -> [(text: String, at: LocatedJSON)] {
+        (json[key]?.elements ?? []).compactMap { element in element.string.map { ($0, element) } }
+    }
+}

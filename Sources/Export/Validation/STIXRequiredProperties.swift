@@ -1,0 +1,48 @@
+/// What each STIX 2.1 object type must have, beyond the common properties.
+enum STIXRequiredProperties {
+    /// Domain objects: type → required properties of its own.
+    static let domainObjects: [String: [String]] = [
+        "attack-pattern": ["name"], "campaign": ["name"], "course-of-action": ["name"],
+        "grouping": ["context", "object_refs"], "identity": ["name"], "incident": ["name"],
+        "indicator": ["pattern", "pattern_type", "valid_from"], "infrastructure": ["name"],
+        "intrusion-set": ["name"], "location": [], "malware": ["is_family"], "malware-analysis": ["product"],
+        "note": ["content", "object_refs"], "observed-data": ["first_observed", "last_observed", "number_observed"],
+        "opinion": ["opinion", "object_refs"], "report": ["name", "published", "object_refs"],
+        "threat-actor": ["name"], "tool": ["name"], "vulnerability": ["name"],
+    ]
+
+    /// Relationship objects.
+    static let relationshipObjects: [String: [String]] = [
+        "relationship": ["relationship_type", "source_ref", "target_ref"], "sighting": ["sighting_of_ref"],
+    ]
+
+    /// Meta objects, with whether they have `modified`.
+    static let metaObjects: [String: (required: [String], hasModified: Bool)] = [
+        "marking-definition": ([], false),
+        "extension-definition": (["created_by_ref", "name", "schema", "version", "extension_types"], true),
+        "language-content": (["object_ref", "contents"], true),
+    ]
+
+    /// Cyber-observable objects: type → required properties (spec_version optional, no created/modified).
+    static let observables: [String: [String]] = [
+        "artifact": [], "autonomous-system": ["number"], "directory": ["path"], "domain-name": ["value"],
+        "email-addr": ["value"], "email-message": ["is_multipart"], "file": [], "ipv4-addr": ["value"],
+        "ipv6-addr": ["value"], "mac-addr": ["value"], "mutex": ["name"], "network-traffic": ["protocols"],
+        "process": [], "software": ["name"], "url": ["value"], "user-account": [],
+        "windows-registry-key": [], "x509-certificate": [],
+    ]
+
+    /// Properties holding timestamps with any precision.
+    static let timestamps: Set<String> = [
+        "published", "first_seen", "last_seen", "start_time", "stop_time", "valid_from", "valid_until",
+        "first_observed", "last_observed",
+    ]
+
+    /// The TLP 1.0 marking definitions the spec defines; consumers know them without a copy in the bundle.
+    static let tlp1IDs: Set<String> = [
+        "marking-definition--613f2e26-407d-48c7-9eca-b8e91df99dc9",
+        "marking-definition--34098fce-860f-48ae-8e50-ebd3cc5e41da",
+        "marking-definition--f88d31f6-486f-44da-b317-01333bde0b82",
+        "marking-definition--5e57c739-391a-4eb3-b6be-7d15ca92d5ed",
+    ]
+}

@@ -1,0 +1,88 @@
+/// The lexical rules of STIX 2.1 identifiers, type names and timestamps.
+enum STIXSyntax {
+    /// Whether `text` is `<type>--<RFC 4122 UUID>` (versions 1–5, variant 10xx), as the spec's schema says.
+    static func isIdentifier(_ text: String) -> Bool {
+        guard let range = text.firstRange(of: "--") else { return false }
+        let type = String(text[..<range.lowerBound])
+        return isTypeName(type) && isUUID(String(text[range.upperBound...]))
+    }
+
+    /// The type part of an identifier.
+    static func type(ofIdentifier text: String) -> String? {
+        text.firstRange(of: "--").map { String(text[..<$0.lowerBound]) }
+    }
+
+    /// `a-z0-9-`, 3–250 characters, starting with a letter, not ending in `-`, no `--`.
+    static func isTypeName(_ text: String) -> Bool {
+        let bytes = Array(text.utf8)
+        guard (3...250).contains(bytes.count), let first = bytes.first, let last = bytes.last,
+            (97...122).contains(first), last != UInt8(ascii: "-"), !text.contains("--")
+        else { return false }
+        return bytes.allSatisfy { (97...122).contains($0) || (48...57).contains($0) || $0 == UInt8(ascii: "-") }
+    }
+
+    static func isUUID(_ text: String) -> Bool {
+        let bytes = Array(text.utf8)
+        guard bytes.count == 36 else { return false }
+        for (offset, byte) in bytes.enumerated() {
+            if [8, 13, 18, 23].contains(offset) {
+                guard byte == UInt8(ascii: "-") else { return false }
+            } else if !isHex(byte) {
+                return false
+            }
+        }
+        return (UInt8(ascii: "1")...UInt8(ascii: "5")).contains(bytes[14])
+            && Array("89abAB".utf8).contains(bytes[19])
+    }
+
+    /// The UUID version digit of an identifier, for the UUIDv4 advice.
+    static func uuidVersion(ofIdentifier text: String) -> Character? {
+        guard let range = text.firstRange(of: "--") else { return nil }
+        let uuid = text[range.upperBound...]
+        return uuid.count == 36 ? uuid[uuid.index(uuid.startIndex, offsetBy: 14)] : nil
+    }
+
+    private static func isHex(_ byte: UInt8) -> Bool {
+        (48...57).contains(byte) || (97...102).contains(byte) || (65...70).contains(byte)
+    }
+
+    /// The number of fractional digits of a valid `YYYY-MM-DDTHH:MM:SS[.f+]Z` timestamp, or `nil` when it is
+    /// not one (wrong shape, offset instead of `Z`, `.` without digits, or no such day or time).
+    static func fractionDigits(ofTimestamp text: String) -> Int? {
+        let bytes = Array(text.utf8)
+        guard bytes.count >= 20, bytes.last == UInt8(ascii: "Z") else { return nil }
+        let shape = Array("dddd-dd-ddTdd:dd:dd".utf8)
+        for (offset, expected) in shape.enumerated() {
+            let byte = bytes[offset]
+            if expected == UInt8(ascii: "d") {
+                guard (48...57).contains(byte) else { return nil }
+            } else if byte != expected {
+                return nil
+            }
+        }
+        let fraction = bytes[19..<(bytes.count - 1)]
+        var digits = 0
+        if !fraction.isEmpty {
+            guard fraction.first == UInt8(ascii: "."), fraction.count >= 2,
+                fraction.dropFirst().allSatisfy({ (48...57).contains($0) })
+            else { return nil }
+            digits = fraction.count - 1
+        }
+        func number(_ from: Int, _ count: Int) -> Int { Int(String(decoding: bytes[from..<from + count], as: UTF8.self)) ?? -1 }
+        guard (try? PartialDate(year: number(0, 4), month: number(5, 2), day: number(8, 2))) != nil,
+            number(11, 2) < 24, number(14, 2) < 60, number(17, 2) <= 60
+        else { return nil }
+        return digits
+    }
+
+    /// Compares two valid timestamps as instants (fractions of different lengths compare by value).
+    static func isOrdered(_ earlier: String, _ later: String) -> Bool {
+        normalized(earlier) <= normalized(later)
+    }
+
+    private static func normalized(_ text: String) -> String {
+        let body = text.dropLast()
+        let (whole, fraction) = body.count > 19 ? (body.prefix(19), String(body.dropFirst(20))) : (body.prefix(19), "")
+        return whole + "." + fraction + String(repeating: "0", count: max(0, 12 - fraction.count))
+    }
+}

@@ -1,0 +1,155 @@
+import Export
+import ExportTestSupport
+import Foundation
+import Testing
+
+/// Reading STIX 2.1 back into the model.
+struct STIX21ReaderTests {
+    static func roundTrip(_ report: ThreatReport) throws -> ThreatReport {
+        let bytes = try STIX21WriterTests.bundle(report)
+        let result = STIX21Reader.read(bytes, file: "bundle.json")
+        #expect(!result.diagnostics.hasErrors, "\(result.diagnostics.map(\.rendered))")
+        return try #require(result.report)
+    }
+
+    static func reportJSON(_ report: ThreatReport) -> String { CanonicalJSON.string(report.authoringJSON()) }
+
+    @Test func scenarioIsLossless() throws {
+        let report = try SampleScenario.report()
+        let back = try Self.roundTrip(report)
+        #expect(Self.reportJSON(back) == Self.reportJSON(report))
+        #expect(back == report)
+    }
+
+    @Test func richReportIsLossless() throws {
+        let report = try RichReport.make()
+        let back = try Self.roundTrip(report)
+        #expect(Self.reportJSON(back) == Self.reportJSON(report))
+        #expect(back == report)
+    }
+}
+
+/// import(export(M)) == M for generated reports (seeded, so a failure names its seed and reproduces).
+struct STIX21LosslessPropertyTests {
+    @Test func twoHundredGeneratedReportsRoundTrip() throws {
+        for seed in UInt64(1)...200 {
+            var generator = STIXReportGenerator(seed: seed)
+            let report = try generator.report()
+            let back = try STIX21ReaderTests.roundTrip(report)
+            let (expected, actual) = (STIX21ReaderTests.reportJSON(report), STIX21ReaderTests.reportJSON(back))
+            #expect(actual == expected, "seed \(seed)")
+            #expect(back == report, "seed \(seed)")
+            if actual != expected || back != report { return }
+        }
+    }
+}
+
+/// Third-party STIX: the shipped stix2-validator examples, unknown properties, invalid and 2.0 input.
+struct STIX21ThirdPartyImportTests {
+    static func reexport(_ bytes: [UInt8], file: String = "in.json") throws -> [UInt8] {
+        let result = STIX21Reader.read(bytes, file: file)
+        #expect(!result.diagnostics.hasErrors, "\(result.diagnostics.map(\.rendered))")
+        return try STIX21WriterTests.bundle(try #require(result.report))
+    }
+
+    /// Warning codes of one stix2-validator verdict, e.g. `["103", "302"]`, with the object they concern.
+    static func codes(_ warnings: [String]) -> Set<String> {
+        Set(warnings.compactMap { warning in
+            guard let open = warning.firstIndex(of: "{"), let close = warning.firstIndex(of: "}") else { return nil }
+            let object = warning.split(separator: ":").first.map(String.init) ?? ""
+            return object + " " + warning[warning.index(after: open)..<close]
+        })
+    }
+
+    @Test func shippedExamplesReexportValidWithNoNewFindingAndReachAFixedPoint() throws {
+        let folder = try STIXBundleValidatorTests.folder()
+        var pairs: [(URL, URL, Bool)] = []
+        for (index, example) in try ShippedExamples.files().enumerated() {
+            let original = Array(try Data(contentsOf: example))
+            let once = try Self.reexport(original)
+            let twice = try Self.reexport(once)
+            #expect(twice == once, "\(example.lastPathComponent) is not a fixed point after one pass")
+            let out = folder.appendingPathComponent("reexport-\(index).json")
+            try Data(once).write(to: out)
+            let isBundle = (try LocatedJSONReader.read(original))["type"]?.string == "bundle"
+            pairs.append((example, out, isBundle))
+        }
+        let verdicts = try STIXBundleValidatorTests.oracleVerdicts(pairs.flatMap { [$0.0, $0.1] })
+        for (original, reexported, isBundle) in pairs {
+            let before = try #require(verdicts[original.path])
+            let after = try #require(verdicts[reexported.path])
+            #expect(after.valid, "\(original.lastPathComponent) re-exported: \(after.errors)")
+            var new = Self.codes(after.warnings).subtracting(Self.codes(before.warnings))
+            // A single object is wrapped in a bundle whose id is exportctl's UUIDv5: the one allowed new finding.
+            if !isBundle { new = new.filter { !$0.hasPrefix("bundle--") } }
+            #expect(new.isEmpty, "\(original.lastPathComponent): new findings \(new.sorted())")
+        }
+    }
+
+    @Test func unknownPropertiesIdsAndTimestampsSurvive() throws {
+        let text = """
+            {"type": "bundle", "id": "bundle--8a0d3b7e-5c4f-4a51-9c1e-0d6b2f3a4e5c", "objects": [
+              {"type": "intrusion-set", "spec_version": "2.1", "id": "intrusion-set--5f2c9d4e-7a1b-4c3d-8e9f-0a1b2c3d4e5f",
+               "created": "2017-05-31T21:31:43.540123Z", "modified": "2021-10-12T20:30:50.617416Z", "name": "APT X",
+               "x_mitre_version": "1.4", "x_mitre_domains": ["enterprise-attack"]},
+              {"type": "malware", "spec_version": "2.1", "id": "malware--0f2c9d4e-7a1b-4c3d-8e9f-0a1b2c3d4e5f",
+               "created": "2017-05-31T21:31:43.540Z", "modified": "2017-05-31T21:31:43.540Z", "name": "M", "is_family": true},
+              {"type": "relationship", "spec_version": "2.1", "id": "relationship--1f2c9d4e-7a1b-4c3d-8e9f-0a1b2c3d4e5f",
+               "created": "2017-05-31T21:31:43.540Z", "modified": "2017-05-31T21:31:43.540Z", "relationship_type": "uses",
+               "source_ref": "intrusion-set--5f2c9d4e-7a1b-4c3d-8e9f-0a1b2c3d4e5f",
+               "target_ref": "malware--0f2c9d4e-7a1b-4c3d-8e9f-0a1b2c3d4e5f"}]}
+            """
+        let result = STIX21Reader.read(Array(text.utf8), file: "attack.json")
+        let report = try #require(result.report)
+        #expect(report.intrusionSets.map(\.name) == ["APT X"])
+        #expect(report.verbatimObjects.count == 2, "the malware and the 'uses' relationship are kept verbatim")
+        let out = try LocatedJSONReader.read(try STIX21WriterTests.bundle(report)).value
+        let objects = out["objects"]?.arrayValue ?? []
+        let original = try LocatedJSONReader.read(Array(text.utf8)).value["objects"]?.arrayValue ?? []
+        for object in original { #expect(objects.contains(object), "\(object["id"]?.stringValue ?? "")") }
+        #expect(out["id"]?.stringValue == "bundle--8a0d3b7e-5c4f-4a51-9c1e-0d6b2f3a4e5c")
+        #expect(!objects.contains { $0["type"]?.stringValue == "report" }, "a synthetic report is never written")
+    }
+
+    @Test func invalidObjectsFailWithOneDiagnosticEachUnlessDropped() throws {
+        let text = """
+            {"type": "bundle", "id": "bundle--8a0d3b7e-5c4f-4a51-9c1e-0d6b2f3a4e5c", "objects": [
+              {"type": "identity", "spec_version": "2.1", "created": "2023-01-01T00:00:00.000Z",
+               "modified": "2023-01-01T00:00:00.000Z", "name": "no id"},
+              {"type": "identity", "spec_version": "2.1", "id": "identity--5f2c9d4e-7a1b-4c3d-8e9f-0a1b2c3d4e5f",
+               "created": "2023-01-01T00:00:00Z", "modified": "2023-01-01T00:00:00.000Z", "name": "seconds only"},
+              {"type": "identity", "spec_version": "2.1", "id": "identity--6f2c9d4e-7a1b-4c3d-8e9f-0a1b2c3d4e5f",
+               "created": "2023-01-01T00:00:00.000Z", "modified": "2023-01-01T00:00:00.000Z", "name": "fine"}]}
+            """
+        let strict = STIX21Reader.read(Array(text.utf8), file: "b.json")
+        #expect(strict.report == nil)
+        #expect(strict.diagnostics.map(\.rendered).map { $0.components(separatedBy: ": error").first ?? "" } == ["b.json:2:3", "b.json:5:15"])
+        var settings = ImportSettings.default
+        settings.dropsInvalid = true
+        let dropping = STIX21Reader.read(Array(text.utf8), file: "b.json", settings: settings)
+        #expect(dropping.report?.actors.map(\.name) == ["fine"])
+        #expect(dropping.diagnostics.count == 1)
+        #expect(dropping.diagnostics.first?.message.contains("identity--5f2c9d4e-7a1b-4c3d-8e9f-0a1b2c3d4e5f") == true)
+    }
+
+    @Test func stix20InputGetsAClearMessage() {
+        let text = #"{"type": "bundle", "id": "bundle--8a0d3b7e-5c4f-4a51-9c1e-0d6b2f3a4e5c", "spec_version": "2.0", "objects": []}"#
+        let result = STIX21Reader.read(Array(text.utf8), file: "old.json")
+        #expect(result.report == nil)
+        #expect(result.diagnostics.first?.message == "this is a STIX 2.0 bundle; exportctl reads STIX 2.1")
+    }
+}
+
+struct STIX21ReaderLimitTests {
+    @Test func objectCountAndStringLengthAreBounded() throws {
+        let bytes = try STIX21WriterTests.bundle(RichReport.make())
+        var settings = ImportSettings.default
+        settings.limits.maxObjects = 3
+        #expect(STIX21Reader.read(bytes, file: "b.json", settings: settings).diagnostics.first?.message.contains("more than the limit of 3") == true)
+        settings = .default
+        settings.limits.maxScalarBytes = 8
+        let result = STIX21Reader.read(bytes, file: "b.json", settings: settings)
+        #expect(result.report == nil)
+        #expect(result.diagnostics.first?.message == "a string longer than 8 bytes")
+    }
+}
