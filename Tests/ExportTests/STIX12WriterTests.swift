@@ -150,6 +150,25 @@ struct STIX12WriterTests {
         #expect(text.contains("id=\"cert-example-gov:threat-actor-\(uuid)\""))
     }
 
+    @Test func everyObjectHasTheUUIDItHasInTheSTIX21Bundle() throws {
+        let view = ReleasedReport(everythingIn: try SampleScenario.report())
+        var bundle: any ByteSink = MemorySink()
+        let stix21 = try #require(ExportFormat.named("stix21"))
+        _ = try stix21.write(view, settings: .default, to: &bundle)
+        let json = try #require(
+            try JSONSerialization.jsonObject(with: Data((bundle as? MemorySink)?.bytes ?? [])) as? [String: Any])
+        let types: Set<String> = ["threat-actor", "identity", "intrusion-set", "campaign", "incident", "report"]
+        let ids = (json["objects"] as? [[String: Any]] ?? []).compactMap { $0["id"] as? String }
+            .filter { id in types.contains { id.hasPrefix($0 + "--") } }
+            .filter { $0 != STIXExtensionDefinition.creatorID }  // exportctl itself, the extensions' author
+        #expect(ids.count >= view.report.objectCount)
+        let text = String(decoding: try export(view).bytes, as: UTF8.self)
+        for id in ids {
+            let qname = "desk-indo-pacific-example:" + id.replacingOccurrences(of: "--", with: "-")
+            #expect(text.contains("id=\"\(qname)\""), "\(id)")
+        }
+    }
+
     @Test func twoExportsAreByteIdentical() throws {
         let view = ReleasedReport(everythingIn: try HandBuiltReports.everything())
         #expect(try export(view).bytes == export(view).bytes)

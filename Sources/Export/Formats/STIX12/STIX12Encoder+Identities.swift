@@ -12,7 +12,7 @@ extension STIX12Encoder {
     func informationSource() throws {
         try xml.startElement("stix:Information_Source")
         try xml.startElement("stixCommon:Identity")
-        try xml.attribute("id", qname("identity", report.producer.id))
+        try xml.attribute("id", qname("identity", STIXBundleBuilder.producerLocalID))
         try xml.element("stixCommon:Name", text: report.producer.name)
         let parties = report.actors.filter { $0.kind != .threatActor }
         if !parties.isEmpty || !report.partnerships.isEmpty {

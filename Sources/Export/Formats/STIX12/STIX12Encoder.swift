@@ -11,6 +11,8 @@ final class STIX12Encoder {
     /// Every `id` and `idref` carries the report's date: sdv's best practices want a timestamp on both.
     let timestamp: String
     var losses = STIX12Losses()
+    /// The STIX 2.1 ids of objects imported from another producer's bundle, by local id: they keep their UUID.
+    private let importedIDs: [String: String]
 
     init(xml: XMLStreamWriter, view: ReleasedReport) {
         self.xml = xml
@@ -19,13 +21,23 @@ final class STIX12Encoder {
         index = ReportIndex(view.report)
         prefix = STIX12Namespaces.producerPrefix(view.report.producer)
         timestamp = "\(view.report.published.start)T00:00:00Z"
+        let report = view.report
+        var imported: [(String, JSONValue?)] = report.actors.map { ($0.id, $0.imported) }
+        imported += (report.intrusionSets + report.campaigns).map { ($0.id, $0.imported) }
+        imported += report.partnerships.map { ($0.id, $0.imported) } + report.incidents.map { ($0.id, $0.imported) }
+        importedIDs = Dictionary(
+            imported.compactMap { id, object in object?["id"]?.stringValue.map { (id, $0) } }) { first, _ in first }
     }
 
     // MARK: ids
 
-    /// The QName of an object: `<prefix>:<STIX 2.1 type>-<the UUID every format uses>`.
+    /// The QName of an object: `<prefix>:<STIX 2.1 type>-<the UUID every format uses>`; an imported object keeps
+    /// its STIX 2.1 type and UUID.
     func qname(_ type: String, _ localID: String) -> String {
-        "\(prefix):\(type)-\(StableID.uuid(producer: report.producer.id, type: type, localID: localID))"
+        if let imported = importedIDs[localID], let separator = imported.firstRange(of: "--") {
+            return "\(prefix):\(imported[..<separator.lowerBound])-\(imported[separator.upperBound...])"
+        }
+        return "\(prefix):\(type)-\(StableID.uuid(producer: report.producer.id, type: type, localID: localID))"
     }
 
     /// The QName of any report object, or `nil` when the id names nothing in the view.
@@ -66,7 +78,7 @@ final class STIX12Encoder {
         try xml.startElement("stix:Reports")
         try xml.startElement("stix:Report")
         try xml.attribute("xsi:type", "report:ReportType")
-        try identify(qname("report", "report"))
+        try identify(qname("report", "#report"))  // the STIX 2.1 report's local id: one UUID in both formats
         try xml.attribute("version", "1.0")
         try xml.startElement("report:Header")
         try xml.element("report:Title", text: report.title)
