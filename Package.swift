@@ -32,7 +32,7 @@ let package = Package(
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Crypto", package: "swift-crypto"),
             ],
-            exclude: ["Formats/MISP/MAPPING.md", "Formats/STIX21/MAPPING.md"],
+            exclude: ["Formats/MISP/MAPPING.md", "Formats/STIX12/MAPPING.md", "Formats/STIX21/MAPPING.md"],
             swiftSettings: upcomingFeatures
         ),
         .executableTarget(

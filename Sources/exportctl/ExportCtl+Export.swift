@@ -28,6 +28,9 @@ extension ExportCtl {
         @Flag(help: "Skip the in-process schema check of XML output.")
         var noValidate = false
 
+        @Option(help: "The official STIX 1.2 schema directory for --format stix12 (else $EXPORTCTL_STIX12_SCHEMAS).")
+        var stix12Schemas: String?
+
         @Flag(help: "Drop invalid objects of an imported STIX bundle (and list them) instead of failing.")
         var dropInvalid = false
 
@@ -71,6 +74,7 @@ extension ExportCtl {
             }
             var settings = ExportSettings.default
             settings.validatesOutput = !noValidate
+            settings.stix12Schemas = stix12Schemas
             settings.mispEvents = MISPEventMode(rawValue: mispEvents) ?? .perIncident
             let recipients = try sharing.resolveRecipients(in: report)
             let destination = try OutputDestination(output, recipientCount: recipients.count, isFanOut: sharing.forMembers != nil)

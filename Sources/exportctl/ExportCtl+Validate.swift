@@ -24,6 +24,9 @@ extension ExportCtl {
         @Option(help: "Validate every file as this format instead of recognising it.")
         var inputFormat: String?
 
+        @Option(help: "The official STIX 1.2 schema directory (else $EXPORTCTL_STIX12_SCHEMAS).")
+        var stix12Schemas: String?
+
         @Flag(help: "Count warnings as errors (for example unknown vocabulary values or unresolved references).")
         var strict = false
 
@@ -42,8 +45,10 @@ extension ExportCtl {
         }
 
         func run() async throws {
-            let validator = try schema.map(DocumentValidator.xmlSchema(at:)) ?? inputFormat.flatMap(DocumentValidator.named)
-            let checked = await FileValidation.run(files, with: validator)
+            let registry = DocumentValidator.all.map { $0.name == "stix12" ? .stix12(schemas: stix12Schemas) : $0 }
+            let named = inputFormat.flatMap { name in registry.first { $0.name == name } }
+            let validator = try schema.map(DocumentValidator.xmlSchema(at:)) ?? named
+            let checked = await FileValidation.run(files, with: validator, registry: registry)
             let results = strict ? checked.map { $0.strict() } : checked
             switch reportFormat {
             case .text: for result in results { Terminal.print(result.findings) }

@@ -31,6 +31,7 @@ public struct ExportFormat: Sendable {
         .stix21,
         .reportJSON,
         .reportXML,
+        .stix12,
         .misp,
     ]
 
@@ -42,6 +43,8 @@ public struct ExportFormat: Sendable {
 public struct ExportSettings: Sendable, Hashable {
     /// Whether XML formats validate against their schema before the first byte goes out.
     public var validatesOutput: Bool = true
+    /// The official STIX 1.2 schema directory (`--stix12-schemas`); `nil` falls back to `EXPORTCTL_STIX12_SCHEMAS`.
+    public var stix12Schemas: String?
     /// `--misp-events`: one MISP event per incident (the default) or per report.
     public var mispEvents: MISPEventMode = .perIncident
     /// `--misp-feed DIR`: also write a static MISP feed there.

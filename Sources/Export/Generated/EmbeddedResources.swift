@@ -4,6 +4,38 @@
 package enum EmbeddedResources {
     /// Every embedded file's text, keyed by its path from the repository root (`Schemas/threat-report.xsd`).
     package static let files: [String: String] = [
+        "Schemas/stix-1.2-entry.xsd": #"""
+<?xml version="1.0" encoding="UTF-8"?>
+<!--
+  exportctl's entry schema over the official STIX 1.2 schemas, which exportctl does not copy.
+
+  xmllint and libxml2 ignore xsi:schemaLocation in an instance, and stix_core.xsd does not import the
+  components, vocabularies and marking extensions a package reaches through xsi:type. This schema only
+  imports each namespace a package uses. exportctl replaces STIX12_SCHEMAS_DIR with the absolute path of the
+  official stix_1.2 directory (from the PyPI package stix-validator==3.0.0: sdv/resources/xsd/stix_1.2) and
+  compiles the result in memory. To use it with xmllint, substitute the directory yourself:
+
+    sed "s|STIX12_SCHEMAS_DIR|$DIR|" Schemas/stix-1.2-entry.xsd > entry.xsd
+    xmllint noout nonet schema entry.xsd package.xml   (each option with two leading hyphens)
+
+  Version 1 of this template.
+-->
+<xs:schema xmlns:xs="http://www.w3.org/2001/XMLSchema" elementFormDefault="qualified" version="1">
+  <xs:import namespace="http://stix.mitre.org/stix-1" schemaLocation="STIX12_SCHEMAS_DIR/stix_core.xsd"/>
+  <xs:import namespace="http://stix.mitre.org/common-1" schemaLocation="STIX12_SCHEMAS_DIR/stix_common.xsd"/>
+  <xs:import namespace="http://stix.mitre.org/default_vocabularies-1" schemaLocation="STIX12_SCHEMAS_DIR/stix_default_vocabularies.xsd"/>
+  <xs:import namespace="http://stix.mitre.org/ThreatActor-1" schemaLocation="STIX12_SCHEMAS_DIR/threat_actor.xsd"/>
+  <xs:import namespace="http://stix.mitre.org/Incident-1" schemaLocation="STIX12_SCHEMAS_DIR/incident.xsd"/>
+  <xs:import namespace="http://stix.mitre.org/Campaign-1" schemaLocation="STIX12_SCHEMAS_DIR/campaign.xsd"/>
+  <xs:import namespace="http://stix.mitre.org/Report-1" schemaLocation="STIX12_SCHEMAS_DIR/report.xsd"/>
+  <xs:import namespace="http://data-marking.mitre.org/Marking-1" schemaLocation="STIX12_SCHEMAS_DIR/data_marking.xsd"/>
+  <xs:import namespace="http://data-marking.mitre.org/extensions/MarkingStructure#TLP-1" schemaLocation="STIX12_SCHEMAS_DIR/extensions/marking/tlp_marking.xsd"/>
+  <xs:import namespace="http://data-marking.mitre.org/extensions/MarkingStructure#Simple-1" schemaLocation="STIX12_SCHEMAS_DIR/extensions/marking/simple_marking.xsd"/>
+  <xs:import namespace="http://data-marking.mitre.org/extensions/MarkingStructure#Terms_Of_Use-1" schemaLocation="STIX12_SCHEMAS_DIR/extensions/marking/terms_of_use_marking.xsd"/>
+  <xs:import namespace="http://stix.mitre.org/extensions/Identity#CIQIdentity3.0-1" schemaLocation="STIX12_SCHEMAS_DIR/extensions/identity/ciq_3.0_identity.xsd"/>
+</xs:schema>
+
+"""#,
         "Schemas/stix21/exportctl-incident.schema.json": #"""
 {
   "$schema": "https://json-schema.org/draft/2020-12/schema",

@@ -28,6 +28,7 @@ public struct DocumentValidator: Sendable {
     /// Every validator, most specific first.
     public static let all: [DocumentValidator] = [
         .reportXML,
+        .stix12,
         .stix21,
         .authoring,
     ]

@@ -23,7 +23,10 @@ public struct FileValidation: Sendable, Hashable {
     /// - Parameters:
     ///   - files: paths; `-` reads standard input.
     ///   - validator: the validator for every file (`--schema`, `--input-format`); `nil` recognises each file.
-    public static func run(_ files: [String], with validator: DocumentValidator?) async -> [FileValidation] {
+    ///   - registry: the validators recognition chooses from.
+    public static func run(
+        _ files: [String], with validator: DocumentValidator?, registry: [DocumentValidator] = DocumentValidator.all
+    ) async -> [FileValidation] {
         await withTaskGroup(of: (Int, FileValidation).self) { group in
             let width = max(1, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN))))
             var results = [FileValidation?](repeating: nil, count: files.count)
@@ -32,7 +35,7 @@ public struct FileValidation: Sendable, Hashable {
                 guard next < files.count else { return }
                 let index = next
                 let file = files[index]
-                group.addTask { (index, validate(file, with: validator)) }
+                group.addTask { (index, validate(file, with: validator, registry: registry)) }
                 next += 1
             }
             for _ in 0..<width { enqueue() }
@@ -45,7 +48,9 @@ public struct FileValidation: Sendable, Hashable {
     }
 
     /// Validates one file.
-    public static func validate(_ path: String, with chosen: DocumentValidator?) -> FileValidation {
+    public static func validate(
+        _ path: String, with chosen: DocumentValidator?, registry: [DocumentValidator] = DocumentValidator.all
+    ) -> FileValidation {
         do {
             let input: ValidationInput
             let head: [UInt8]
@@ -63,7 +68,7 @@ public struct FileValidation: Sendable, Hashable {
                     file: input.name, format: chosen?.name, findings: [XMLProlog.doctypeDiagnostic(at: doctype)],
                     failure: .invalidInput)
             }
-            guard let validator = chosen ?? DocumentValidator.recognising(head) else {
+            guard let validator = chosen ?? registry.first(where: { $0.recognises(head) }) else {
                 let finding = Diagnostic(
                     .error, "unrecognised format", at: SourceLocation(file: input.name, line: 1, column: 1),
                     hint: "pass --schema XSD or --input-format (\(DocumentValidator.all.map(\.name).joined(separator: ", ")))")
