@@ -24,9 +24,10 @@ if [[ ! " ${targets[*]} " =~ " $target " ]]; then
     exit 2
 fi
 
-# -parse-as-library: libFuzzer brings its own main(). ASan also turns on LeakSanitizer, so leaks are findings.
+# ASan also turns on LeakSanitizer, so leaks are findings. lld: gold fails on the libFuzzer + ASan link with
+# "internal error in format_file_lineno".
 swift build -c release --product "fuzz-$target" \
-    -Xswiftc -sanitize=fuzzer,address -Xswiftc -parse-as-library >&2
+    -Xswiftc -sanitize=fuzzer,address -Xswiftc -use-ld=lld >&2
 binary="$(swift build -c release --show-bin-path)/fuzz-$target"
 
 mkdir -p ".work/corpus/$target" .work/artifacts .work/logs
