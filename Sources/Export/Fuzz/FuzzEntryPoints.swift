@@ -1,0 +1,39 @@
+/// What each libFuzzer target in `Fuzz/` does with one input, kept in the library so the regression tests in
+/// the main suite feed saved inputs to exactly the code the fuzzer ran.
+///
+/// Each entry point takes untrusted bytes, must return (no trap, no hang) and reports nothing: a finding is a
+/// crash, a sanitizer report or a timeout in the fuzzer, or a failing test here.
+///
+/// ```swift
+/// FuzzEntryPoints.authoring(Array(try Data(contentsOf: url)))   // what `Fuzz/run.sh authoring` runs per input
+/// ```
+public enum FuzzEntryPoints {
+    /// The authoring reader (YAML and JSON), which also runs ``ReportChecks`` on what it builds.
+    @discardableResult
+    public static func authoring(_ bytes: [UInt8]) -> ImportResult {
+        AuthoringReader.read(bytes, file: "fuzz.yaml", settings: .default)
+    }
+
+    /// Report XML: the reader `export`/`plan` use, then the streaming XSD validation `exportctl validate` uses.
+    public static func reportXML(_ bytes: [UInt8]) {
+        _ = InputFormat.reportXML.read(bytes, "fuzz.xml", .default)
+        _ = try? DocumentValidator.reportXML.validate(.bytes(bytes, name: "fuzz.xml"))
+    }
+
+    /// The model checks and the sharing policy on whatever the authoring reader accepted: every recipient the
+    /// report names (each country and actor, capped), with and without redaction.
+    public static func sharing(_ bytes: [UInt8]) {
+        guard let report = authoring(bytes).report else { return }
+        _ = ReportChecks.check(report)
+        let names = Set(report.actors.prefix(8).flatMap { [$0.id, $0.country?.alpha3].compactMap { $0 } })
+        for name in names.sorted() {
+            guard let recipient = try? Recipient.resolve(name, in: report) else { continue }
+            _ = SharingPolicy().plan(report, for: recipient)
+            _ = try? SharingPolicy().view(report, for: recipient)
+            _ = try? SharingPolicy(redactsWithheldNames: true).view(report, for: recipient)
+        }
+        for partnership in report.partnerships.prefix(2) {
+            _ = try? Recipient.members(of: partnership.id, in: report)
+        }
+    }
+}

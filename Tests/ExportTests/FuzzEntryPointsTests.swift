@@ -1,0 +1,68 @@
+import Export
+import ExportTestSupport
+import Foundation
+import Testing
+
+/// Feeds every saved fuzz input (regressions found by `Fuzz/run.sh` and the seed corpora) to the same entry
+/// point the fuzz target calls, so a crash or hang the fuzzer once found fails CI if it comes back.
+struct FuzzEntryPointsTests {
+    /// One saved input and the target it belongs to.
+    struct Input: CustomTestStringConvertible, Sendable {
+        let target: String
+        let url: URL
+        var testDescription: String { "\(target)/\(url.lastPathComponent)" }
+    }
+
+    static let targets = ["authoring", "report-xml", "sharing"]
+
+    /// `Tests/Fixtures/fuzz-regressions/<target>/*` and `Fuzz/Corpus/<target>/*`.
+    static func inputs(under folder: URL) -> [Input] {
+        targets.flatMap { target in
+            let directory = folder.appendingPathComponent(target)
+            let names = (try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? []
+            return names.filter { !$0.hasPrefix(".") && $0 != "README.md" }.sorted().map {
+                Input(target: target, url: directory.appendingPathComponent($0))
+            }
+        }
+    }
+
+    static let regressions = inputs(under: RepositoryPaths.fixtures.appendingPathComponent("fuzz-regressions"))
+    static let seeds = inputs(under: RepositoryPaths.root.appendingPathComponent("Fuzz/Corpus"))
+
+    /// Runs the target's entry point on the input and returns how long it took.
+    static func run(_ input: Input) throws -> Duration {
+        let bytes = Array(try Data(contentsOf: input.url))
+        return ContinuousClock().measure {
+            switch input.target {
+            case "authoring": FuzzEntryPoints.authoring(bytes)
+            case "report-xml": FuzzEntryPoints.reportXML(bytes)
+            default: FuzzEntryPoints.sharing(bytes)
+            }
+        }
+    }
+
+    // The fuzzer's hang limit is 1 s on a release build; a debug build on a shared machine gets ten.
+    @Test(arguments: regressions)
+    func regressionInputReturnsPromptly(_ input: Input) throws {
+        #expect(try Self.run(input) < .seconds(10))
+    }
+
+    @Test(arguments: seeds)
+    func seedInputReturnsPromptly(_ input: Input) throws {
+        #expect(try Self.run(input) < .seconds(10))
+    }
+
+    @Test func corporaAreInTheRepository() {
+        for target in Self.targets {
+            #expect(Self.seeds.contains { $0.target == target }, "no seeds for \(target) in Fuzz/Corpus")
+        }
+    }
+
+    /// The scenario seed must get past the reader, or the sharing target would fuzz the reader only.
+    @Test func scenarioSeedReachesTheSharingPolicy() throws {
+        let url = RepositoryPaths.root.appendingPathComponent("Fuzz/Corpus/sharing/sample.yaml")
+        let result = FuzzEntryPoints.authoring(Array(try Data(contentsOf: url)))
+        #expect(result.report?.actors.isEmpty == false)
+        #expect(!result.diagnostics.contains { $0.severity == .error })
+    }
+}
