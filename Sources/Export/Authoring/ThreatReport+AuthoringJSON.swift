@@ -24,6 +24,15 @@ extension ThreatReport {
 struct JSONObjectBuilder {
     private(set) var members: [String: JSONValue] = [:]
 
+    init() {}
+
+    /// Starts a named object: its id, name and aliases.
+    init(id: String, name: String, aliases: [String]) {
+        members["id"] = .string(id)
+        members["name"] = .string(name)
+        strings("aliases", aliases)
+    }
+
     var value: JSONValue { .object(members) }
 
     subscript(key: String) -> JSONValue? {
@@ -97,11 +106,8 @@ extension Location {
 
 extension Actor {
     var authoringJSON: JSONValue {
-        var object = JSONObjectBuilder()
-        object["id"] = .string(id)
-        object["name"] = .string(name)
+        var object = JSONObjectBuilder(id: id, name: name, aliases: aliases)
         object["kind"] = .string(kind.rawValue)
-        object.strings("aliases", aliases)
         object.text("country", country)
         object.strings("sectors", sectors)
         object.strings("roles", roles)
@@ -125,10 +131,7 @@ extension Actor {
 
 extension Activity {
     var authoringJSON: JSONValue {
-        var object = JSONObjectBuilder()
-        object["id"] = .string(id)
-        object["name"] = .string(name)
-        object.strings("aliases", aliases)
+        var object = JSONObjectBuilder(id: id, name: name, aliases: aliases)
         object["description"] = description.map(JSONValue.string)
         object.text("first_seen", firstSeen)
         object.text("last_seen", lastSeen)
@@ -142,11 +145,8 @@ extension Activity {
 
 extension Partnership {
     var authoringJSON: JSONValue {
-        var object = JSONObjectBuilder()
-        object["id"] = .string(id)
-        object["name"] = .string(name)
+        var object = JSONObjectBuilder(id: id, name: name, aliases: aliases)
         object["kind"] = .string(kind.rawValue)
-        object.strings("aliases", aliases)
         object.list("members", members.map(\.authoringJSON))
         object.strings("scope", scope)
         object.text("established", established)
