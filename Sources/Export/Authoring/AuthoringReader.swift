@@ -18,8 +18,12 @@ public enum AuthoringReader {
         case .success(let text): body = text
         case .failure(let diagnostic): return ImportResult(report: nil, diagnostics: [diagnostic])
         }
+        // Without a byte-order mark the body is the whole input: share it instead of copying (a million-object
+        // document is tens of megabytes).
+        let text = body.count == bytes.count ? bytes : Array(body)
         var composer = YAMLComposer(file: file, limits: settings.limits)
-        let root = composer.compose(Array(body))
+        // Plain JSON takes the fast reader; anything it does not vouch for (errors included) goes to libyaml.
+        let root = JSONComposer.compose(text, limits: settings.limits) ?? composer.compose(text)
         guard let root else {
             let diagnostics = composer.diagnostics.isEmpty
                 ? [Diagnostic(.error, "the document is empty", at: SourceLocation(file: file, line: 1, column: 1))]

@@ -37,24 +37,8 @@ struct YAMLComposer {
         }
     }
 
-    /// A mapping or sequence being built. Children are kept here, outside the node, so that appending never
-    /// copies (an enum payload taken out and put back would copy the whole array on every append).
-    private struct Frame {
-        let isMapping: Bool
-        let line: Int
-        let column: Int
-        var items: [YAMLNode] = []
-        var pairs: [(key: YAMLNode, value: YAMLNode)] = []
-        var pendingKey: YAMLNode?
-        var seenKeys: Set<String> = []
-
-        var node: YAMLNode {
-            YAMLNode(content: isMapping ? .mapping(pairs) : .sequence(items), line: line, column: column)
-        }
-    }
-
     private mutating func run(_ parser: inout yaml_parser_t) -> YAMLNode? {
-        var stack: [Frame] = []
+        var stack: [YAMLNodeFrame] = []
         var root: YAMLNode?
         var documents = 0
         var event = yaml_event_t()
@@ -104,7 +88,7 @@ struct YAMLComposer {
                           hint: "a report needs only a few levels; check the structure")
                     return nil
                 }
-                stack.append(Frame(isMapping: isMapping, line: line, column: column))
+                stack.append(YAMLNodeFrame(isMapping: isMapping, line: line, column: column))
             case YAML_SEQUENCE_END_EVENT, YAML_MAPPING_END_EVENT:
                 finished = stack.popLast()?.node
             default:
@@ -116,7 +100,7 @@ struct YAMLComposer {
         }
     }
 
-    private mutating func attach(_ node: YAMLNode, to frame: inout Frame) {
+    private mutating func attach(_ node: YAMLNode, to frame: inout YAMLNodeFrame) {
         guard frame.isMapping else {
             frame.items.append(node)
             return

@@ -53,4 +53,20 @@ struct FileByteSource {
     }
 
     mutating func skip() { position += 1 }
+
+    /// Appends the buffered bytes before the next quote, backslash or line feed (the inside of a string,
+    /// taken in one piece instead of byte by byte) and returns how many bytes and how many scalars they were.
+    mutating func takeStringRun(into out: inout [UInt8]) -> (bytes: Int, scalars: Int) {
+        var end = position
+        var scalars = 0
+        while end < count {
+            let byte = buffer[end]
+            if byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") || byte == 0x0A { break }
+            if byte & 0xC0 != 0x80 { scalars += 1 }
+            end += 1
+        }
+        out.append(contentsOf: buffer[position..<end])
+        defer { position = end }
+        return (end - position, scalars)
+    }
 }

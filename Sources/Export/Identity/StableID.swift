@@ -28,13 +28,16 @@ public enum StableID {
 
     /// An RFC 4122 version 5 UUID of `name` in `namespace`, lowercase.
     public static func uuid5(namespace: String, name: String) -> String {
-        var bytes = uuidBytes(namespace)
-        bytes.append(contentsOf: Array(name.utf8))
+        // exportctl's own namespace is parsed once: it is the namespace of nearly every call.
+        var bytes = namespace == Self.namespace ? ownNamespaceBytes : uuidBytes(namespace)
+        bytes.append(contentsOf: name.utf8)
         var digest = Array(Insecure.SHA1.hash(data: bytes).prefix(16))
         digest[6] = (digest[6] & 0x0F) | 0x50
         digest[8] = (digest[8] & 0x3F) | 0x80
         return format(digest)
     }
+
+    private static let ownNamespaceBytes = uuidBytes(namespace)
 
     private static func uuidBytes(_ text: String) -> [UInt8] {
         let hex = Array(text.utf8.filter { $0 != UInt8(ascii: "-") })
@@ -55,7 +58,7 @@ public enum StableID {
         var out: [UInt8] = []
         out.reserveCapacity(36)
         for (index, byte) in bytes.enumerated() {
-            if [4, 6, 8, 10].contains(index) { out.append(UInt8(ascii: "-")) }
+            if index == 4 || index == 6 || index == 8 || index == 10 { out.append(UInt8(ascii: "-")) }
             out.append(digits[Int(byte >> 4)])
             out.append(digits[Int(byte & 0x0F)])
         }

@@ -2,6 +2,7 @@ extension LocatedJSONReader {
     /// Reads a string literal, decoding escapes and checking UTF-8 and surrogate pairs.
     mutating func string() throws(SyntaxError) -> String {
         index += 1
+        if let text = plainString() { return text }
         var out: [UInt8] = []
         while true {
             guard let byte = current else { throw error("unterminated string") }
@@ -22,6 +23,26 @@ extension LocatedJSONReader {
                 index += 1
             }
         }
+    }
+
+    /// A string without escapes, taken whole (most strings): `nil`, with the position unchanged, when it
+    /// has escapes or anything to report, so that the byte-by-byte reader finds and places the problem.
+    private mutating func plainString() -> String? {
+        let (start, startContinuations) = (index, continuationBytes)
+        while index < bytes.count {
+            let byte = bytes[index]
+            if byte == UInt8(ascii: "\""), index - start <= maxStringBytes,
+                let text = String(validating: bytes[start..<index], as: UTF8.self)
+            {
+                index += 1
+                return text
+            }
+            guard byte >= 0x20, byte != UInt8(ascii: "\""), byte != UInt8(ascii: "\\") else { break }
+            if byte & 0xC0 == 0x80 { continuationBytes += 1 }
+            index += 1
+        }
+        (index, continuationBytes) = (start, startContinuations)
+        return nil
     }
 
     private mutating func escape(into out: inout [UInt8]) throws(SyntaxError) {

@@ -107,6 +107,11 @@ struct STIXBundleScanner {
         var escaped = false
         while let byte = try source.peek() {
             if inString {
+                if !escaped {
+                    let run = source.takeStringRun(into: &bytes)
+                    column += run.scalars
+                    if run.bytes > 0 { continue }
+                }
                 bytes.append(byte)
                 try advance()
                 if escaped { escaped = false } else if byte == UInt8(ascii: "\\") { escaped = true } else if byte == UInt8(ascii: "\"") {

@@ -2,14 +2,30 @@
 enum STIXSyntax {
     /// Whether `text` is `<type>--<RFC 4122 UUID>` (versions 1–5, variant 10xx), as the spec's schema says.
     static func isIdentifier(_ text: String) -> Bool {
-        guard let range = text.firstRange(of: "--") else { return false }
+        guard let range = separator(in: text) else { return false }
         let type = String(text[..<range.lowerBound])
         return isTypeName(type) && isUUID(String(text[range.upperBound...]))
     }
 
     /// The type part of an identifier.
     static func type(ofIdentifier text: String) -> String? {
-        text.firstRange(of: "--").map { String(text[..<$0.lowerBound]) }
+        separator(in: text).map { String(text[..<$0.lowerBound]) }
+    }
+
+    /// The first `--` of an identifier. ASCII text (every valid id) is searched byte by byte: the generic
+    /// substring search was a tenth of validation's time. Other text keeps `firstRange(of:)`, which matches
+    /// whole characters, so findings on odd ids read as before.
+    private static func separator(in text: String) -> Range<String.Index>? {
+        let utf8 = text.utf8
+        guard utf8.allSatisfy({ $0 < 0x80 }) else { return text.firstRange(of: "--") }
+        var previous = utf8.startIndex
+        for index in utf8.indices.dropFirst() {
+            if utf8[index] == UInt8(ascii: "-"), utf8[previous] == UInt8(ascii: "-") {
+                return previous..<utf8.index(after: index)
+            }
+            previous = index
+        }
+        return nil
     }
 
     /// `a-z0-9-`, 3–250 characters, starting with a letter, not ending in `-`, no `--`.
@@ -25,14 +41,14 @@ enum STIXSyntax {
         let bytes = Array(text.utf8)
         guard bytes.count == 36 else { return false }
         for (offset, byte) in bytes.enumerated() {
-            if [8, 13, 18, 23].contains(offset) {
+            if offset == 8 || offset == 13 || offset == 18 || offset == 23 {
                 guard byte == UInt8(ascii: "-") else { return false }
             } else if !isHex(byte) {
                 return false
             }
         }
         return (UInt8(ascii: "1")...UInt8(ascii: "5")).contains(bytes[14])
-            && Array("89abAB".utf8).contains(bytes[19])
+            && "89abAB".utf8.contains(bytes[19])
     }
 
     /// The UUID version digit of an identifier, for the UUIDv4 advice.

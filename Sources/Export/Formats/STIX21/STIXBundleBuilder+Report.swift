@@ -42,10 +42,14 @@ extension STIXBundleBuilder {
     mutating func definitions() -> [JSONValue] {
         var out: [JSONValue] = TLP.allCases.filter { usedTLP.contains($0) && claim(STIXMarkings.tlpID($0)) }
             .map(STIXMarkings.tlpObject)
+        // Indexed once: a scan of every actor per party per marking was quadratic in the report's size.
+        let actors = Dictionary(report.actors.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        let partnerships = Dictionary(report.partnerships.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         for marking in acsMarkings {
+            let nationalities = nationalities(marking.releasees, actors: actors, partnerships: partnerships)
             out.append(
                 STIXMarkings.acsObject(
-                    id: marking.id, releasees: marking.releasees, nationalities: nationalities(marking.releasees),
+                    id: marking.id, releasees: marking.releasees, nationalities: nationalities,
                     created: timestamp, producerRef: producerRef, custodian: custodian))
             use(STIXExtensionDefinition.object.id)
         }
@@ -57,7 +61,9 @@ extension STIXBundleBuilder {
 
     /// The alpha-3 codes a releasable-to list reaches: countries as written, parties through their members
     /// at the report's date (partnerships recursively, actors by their country).
-    func nationalities(_ releasees: [Releasee]) -> [String] {
+    func nationalities(
+        _ releasees: [Releasee], actors: [String: Actor], partnerships: [String: Partnership]
+    ) -> [String] {
         var codes: Set<String> = []
         var visited: Set<String> = []
         var pending: [String] = []
@@ -69,9 +75,9 @@ extension STIXBundleBuilder {
         }
         while let id = pending.popLast() {
             guard visited.insert(id).inserted else { continue }
-            if let actor = report.actors.first(where: { $0.id == id }) {
+            if let actor = actors[id] {
                 if let country = actor.country { codes.insert(country.alpha3) }
-            } else if let partnership = report.partnerships.first(where: { $0.id == id }) {
+            } else if let partnership = partnerships[id] {
                 pending += partnership.members.filter { $0.isCertain(on: report.published) }.map(\.member)
             }
         }

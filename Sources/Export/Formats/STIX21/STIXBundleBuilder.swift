@@ -19,7 +19,8 @@ struct STIXBundleBuilder {
 
     var usedTLP: Set<TLP> = []
     private(set) var acsMarkings: [(id: String, releasees: [Releasee])] = []
-    private var acsIDs: Set<String> = []
+    /// ACS marking local id → its STIX id: deriving the id (a SHA-1) once per distinct list, not once per object.
+    private var acsIDs: [String: String] = [:]
     private(set) var usedExtensions: Set<String> = []
     /// The report's sources by id (first one wins, as the authoring checks refuse duplicates).
     private let sources: [String: Source]
@@ -95,8 +96,15 @@ struct STIXBundleBuilder {
         guard let marking else { return [] }
         usedTLP.insert(marking.tlp)
         guard !marking.releasableTo.isEmpty else { return [STIXMarkings.tlpID(marking.tlp)] }
-        let acsID = id("marking-definition", STIXMarkings.acsLocalID(marking.releasableTo))
-        if acsIDs.insert(acsID).inserted { acsMarkings.append((acsID, marking.releasableTo)) }
+        let localID = STIXMarkings.acsLocalID(marking.releasableTo)
+        let acsID: String
+        if let known = acsIDs[localID] {
+            acsID = known
+        } else {
+            acsID = id("marking-definition", localID)
+            acsIDs[localID] = acsID
+            acsMarkings.append((acsID, marking.releasableTo))
+        }
         return [STIXMarkings.tlpID(marking.tlp), acsID]
     }
 
