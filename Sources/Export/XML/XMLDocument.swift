@@ -70,7 +70,7 @@ final class XMLDocument {
 }
 
 /// The parser's `internalSubset` hook: fires on `<!DOCTYPE` before any declaration inside it is processed.
-private let refuseDoctype: internalSubsetSAXFunc = { context, _, _, _ in
+let refuseDoctype: internalSubsetSAXFunc = { context, _, _, _ in
     guard let context else { return }
     let parser = context.assumingMemoryBound(to: xmlParserCtxt.self)
     if let opaque = parser.pointee._private {

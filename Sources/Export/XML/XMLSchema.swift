@@ -80,6 +80,23 @@ package final class XMLSchema: @unchecked Sendable {
         return collector.findings
     }
 
-    /// Hands the compiled schema to a reader, which keeps using it while it streams.
-    func attach(to reader: xmlTextReaderPtr) -> Bool { xmlTextReaderSetSchema(reader, pointer) == 0 }
+    /// A validation context for one streamed document: findings go to `collector`, located at the line `parser`
+    /// has reached. The caller frees it with `xmlSchemaFreeValidCtxt`.
+    func validationContext(
+        reporting collector: XMLDiagnosticCollector, locatedBy parser: xmlParserCtxtPtr
+    ) -> xmlSchemaValidCtxtPtr? {
+        guard let context = xmlSchemaNewValidCtxt(pointer) else { return nil }
+        xmlSchemaSetValidStructuredErrors(context, collectStructuredError, collector.opaque)
+        xmlSchemaValidateSetLocator(context, parserLocation, parser)
+        return context
+    }
+}
+
+/// Where a streaming validation is: the parser's current line (libxml2 has no node to take it from).
+private let parserLocation: xmlSchemaValidityLocatorFunc = { context, file, line in
+    guard let context else { return -1 }
+    guard let input = context.assumingMemoryBound(to: xmlParserCtxt.self).pointee.input else { return -1 }
+    file?.pointee = input.pointee.filename
+    line?.pointee = UInt(max(0, input.pointee.line))
+    return 0
 }

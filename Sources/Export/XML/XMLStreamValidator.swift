@@ -6,8 +6,9 @@ internal import CLibXML
     import Musl
 #endif
 
-/// Validates a document against a schema while streaming it through `xmlTextReader`, so memory stays flat
-/// however large the file is.
+/// Validates a document against a schema while streaming it through libxml2's SAX parser with the schema
+/// plugged in, so memory stays flat however large the file is (apart from the tables libxml2 keeps for the
+/// schema's `xs:key`/`xs:keyref` constraints, which grow with the number of keys).
 ///
 /// Input goes through our own read callback: libxml2 opens no file, decompresses nothing and resolves no URL.
 ///
@@ -15,7 +16,7 @@ internal import CLibXML
 /// let findings = try XMLStreamValidator.validate(path: "big.xml", against: schema)
 /// ```
 package enum XMLStreamValidator {
-    /// Feeds the reader: the bytes already read for the prolog check, then the rest of the descriptor.
+    /// Feeds the parser: the bytes already read for the prolog check, then the rest of the descriptor.
     private final class Source {
         var head: [UInt8]
         var offset = 0
@@ -63,24 +64,17 @@ package enum XMLStreamValidator {
         }
         // 64 KB is enough for any honest prolog.
         let head = try FileHead.read(descriptor)
-        return validate(Source(head: head, descriptor: descriptor), name: path, schema: schema) {
-            lseek(descriptor, 0, SEEK_SET) == 0 ? Source(head: [], descriptor: descriptor) : nil
-        }
+        return validate(Source(head: head, descriptor: descriptor), name: path, schema: schema)
     }
 
     /// Validates bytes held in memory.
     package static func validate(_ bytes: [UInt8], file: String, against schema: XMLSchema) -> [Diagnostic] {
-        validate(Source(head: bytes, descriptor: -1), name: file, schema: schema) {
-            Source(head: bytes, descriptor: -1)
-        }
+        validate(Source(head: bytes, descriptor: -1), name: file, schema: schema)
     }
 
-    /// Streams the source through the schema. libxml2 2.9.14 loses parse errors while a schema is plugged into
-    /// the reader (they reach the plug, not our handler), so a document that is not well-formed is read again
-    /// from `rewind` without the schema, which reports each parse error with its line and column.
-    private static func validate(
-        _ source: Source, name: String, schema: XMLSchema, rewind: () -> Source?
-    ) -> [Diagnostic] {
+    /// Streams the source through the schema in one SAX pass: libxml2 builds no tree, not even the reader's
+    /// node at a time, and calls no Swift per node; the schema's SAX plug validates as the parser goes.
+    private static func validate(_ source: Source, name: String, schema: XMLSchema) -> [Diagnostic] {
         LibXML.initialize()
         let start = SourceLocation(file: name, line: 1, column: 1)
         if let doctype = XMLProlog.doctypeLocation(in: source.head, file: name) {
@@ -89,54 +83,54 @@ package enum XMLStreamValidator {
         if source.head.isEmpty {
             return [Diagnostic(.error, "the file is empty", at: start, hint: "an XML document needs a root element")]
         }
-        let validated = read(source, name: name, schema: schema)
-        guard validated.isWellFormed == false, let again = rewind() else { return validated.findings }
-        let parsed = read(again, name: name, schema: nil)
-        let findings = validated.findings.filter { $0.message != notWellFormed } + parsed.findings
-        return findings.isEmpty ? [Diagnostic(.error, notWellFormed, at: start)] : findings
-    }
-
-    private static let notWellFormed = "not a well-formed XML document"
-
-    private static func read(_ source: Source, name: String, schema: XMLSchema?) -> (
-        findings: [Diagnostic], isWellFormed: Bool
-    ) {
-        let start = SourceLocation(file: name, line: 1, column: 1)
         let collector = XMLDiagnosticCollector(file: name)
         return withExtendedLifetime((collector, source)) {
-            let context = Unmanaged.passUnretained(source).toOpaque()
+            // Only the DOCTYPE hook and the error channel: every other callback is the schema's.
+            var handler = xmlSAXHandler()
+            handler.initialized = XML_SAX2_MAGIC
+            handler.internalSubset = refuseDoctype
+            handler.serror = collectParserErrorOfContext
             guard
-                let reader = xmlReaderForIO(
+                let parser = xmlCreateIOParserCtxt(
+                    &handler, nil,
                     { context, buffer, length in
                         guard let context, let buffer else { return -1 }
                         return Unmanaged<Source>.fromOpaque(context).takeUnretainedValue()
                             .read(into: buffer, count: Int(length))
-                    }, nil, context, name, nil, LibXML.untrustedOptions)
-            else { return ([Diagnostic(.error, "libxml2 could not create a reader", at: start)], false) }
-            defer { xmlFreeTextReader(reader) }
-            // Before the schema: attaching a schema plugs its own SAX handler, and a handler set afterwards
-            // would be called with the plug instead of the parser context (a crash in 2.9.14).
-            xmlTextReaderSetStructuredErrorHandler(reader, collectStructuredError, collector.opaque)
-            if let schema, !schema.attach(to: reader) {
-                return ([Diagnostic(.error, "libxml2 could not attach the schema \(schema.name)", at: start)], true)
+                    }, nil, Unmanaged.passUnretained(source).toOpaque(), XML_CHAR_ENCODING_NONE)
+            else { return [Diagnostic(.error, "libxml2 could not create a parser", at: start)] }
+            defer { xmlFreeParserCtxt(parser) }
+            parser.pointee._private = collector.opaque
+            xmlCtxtUseOptions(parser, LibXML.untrustedOptions)
+            guard let validation = schema.validationContext(reporting: collector, locatedBy: parser) else {
+                return [Diagnostic(.error, "libxml2 could not create a validation context", at: start)]
             }
-            var status: Int32 = 1
-            while status == 1 {
-                status = xmlTextReaderRead(reader)
-                if status == 1 && xmlTextReaderNodeType(reader) == Int32(XML_READER_TYPE_DOCUMENT_TYPE.rawValue) {
-                    let line = Int(xmlTextReaderGetParserLineNumber(reader))
-                    collector.append(XMLProlog.doctypeDiagnostic(at: SourceLocation(file: name, line: max(1, line), column: 1)))
-                    return (collector.findings, true)
-                }
+            defer { xmlSchemaFreeValidCtxt(validation) }
+            guard let plug = xmlSchemaSAXPlug(validation, &parser.pointee.sax, &parser.pointee.userData) else {
+                return [Diagnostic(.error, "libxml2 could not attach the schema \(schema.name)", at: start)]
             }
+            let status = xmlParseDocument(parser)
+            xmlSchemaSAXUnplug(plug)
             if source.failure != 0 {
                 collector.append(Diagnostic(.error, "read failed: \(String(cString: strerror(source.failure)))", at: start))
             }
-            if status < 0 && !collector.diagnostics.hasErrors { collector.append(Diagnostic(.error, notWellFormed, at: start)) }
-            if let schema, status == 0, xmlTextReaderIsValid(reader) != 1, !collector.diagnostics.hasErrors {
+            let isWellFormed = status == 0 && parser.pointee.wellFormed != 0
+            if !isWellFormed && !collector.diagnostics.hasErrors { collector.append(Diagnostic(.error, notWellFormed, at: start)) }
+            if isWellFormed, xmlSchemaIsValid(validation) != 1, !collector.diagnostics.hasErrors {
                 collector.append(Diagnostic(.error, "the document is not valid against \(schema.name)", at: start))
             }
-            return (collector.findings, status == 0)
+            return collector.findings
         }
     }
+
+    private static let notWellFormed = "not a well-formed XML document"
+}
+
+/// The parser's error channel while the schema is plugged in: libxml2 then calls it with the plug as context,
+/// so the collector comes from the parser context the error names.
+private let collectParserErrorOfContext: xmlStructuredErrorFunc = { _, error in
+    guard let error, let context = error.pointee.ctxt else { return }
+    let parser = context.assumingMemoryBound(to: xmlParserCtxt.self)
+    guard let collector = parser.pointee._private else { return }
+    XMLDiagnosticCollector.from(collector).append(error.pointee)
 }

@@ -1,9 +1,12 @@
-internal import CLibXML
-
-/// Writes XML as it goes, over libxml2's `xmlTextWriter`, which escapes text and attributes.
+/// Writes XML as it goes, escaping text and attributes, byte for byte as libxml2's `xmlTextWriter` does.
 ///
-/// Bytes collect in a small pending buffer; ``flush(into:)`` hands them to a ``ByteSink``, so a writer that
-/// flushes after each top-level object never holds the whole document.
+/// Bytes collect in a pending buffer; ``flush(into:)`` hands them to a ``ByteSink``, so a writer that flushes
+/// after each top-level object never holds the whole document.
+///
+/// The writer is plain Swift rather than a wrapper over `xmlTextWriter`: crossing into C for every element,
+/// attribute and text (a C string made from each Swift string, a linked-list node per element) cost more than
+/// the rest of an export put together. The layout rules are libxml2 2.9.14's, so the output did not change
+/// by a byte: see ``XMLStreamWriterTests``.
 ///
 /// ```swift
 /// let xml = try XMLStreamWriter(indented: true)
@@ -14,72 +17,59 @@ internal import CLibXML
 /// try xml.flush(into: &sink)
 /// ```
 final class XMLStreamWriter {
-    /// Receives libxml2's output callbacks; retained by the output buffer and released in its close callback.
-    private final class Pending {
-        var bytes: [UInt8] = []
+    /// An open element.
+    private struct Open {
+        var name: String
+        /// A default namespace to declare; libxml2 writes it after the attributes, when the start tag closes.
+        var namespace: String?
+        /// Whether the start tag is still open (attributes may follow).
+        var isStartTagOpen = true
     }
 
-    private let writer: xmlTextWriterPtr
-    private let pending = Pending()
+    private var pending: [UInt8] = []
+    private var open: [Open] = []
+    private let isIndented: Bool
+    /// libxml2's `doindent`: whether the next end tag goes on its own, indented line.
+    private var indentsEndTag = true
 
     /// Starts a UTF-8 document (`<?xml version="1.0" encoding="UTF-8"?>`).
     /// - Parameter indented: two-space indentation between elements; text content is never touched.
     init(indented: Bool = true) throws {
-        LibXML.initialize()
-        let context = Unmanaged.passRetained(pending).toOpaque()
-        guard
-            let output = xmlOutputBufferCreateIO(
-                { context, buffer, length in
-                    guard let context, let buffer, length > 0 else { return 0 }
-                    let pending = Unmanaged<Pending>.fromOpaque(context).takeUnretainedValue()
-                    buffer.withMemoryRebound(to: UInt8.self, capacity: Int(length)) {
-                        pending.bytes.append(contentsOf: UnsafeBufferPointer(start: $0, count: Int(length)))
-                    }
-                    return length
-                },
-                { context in
-                    if let context { Unmanaged<Pending>.fromOpaque(context).release() }
-                    return 0
-                }, context, nil)
-        else {
-            Unmanaged<Pending>.fromOpaque(context).release()
-            throw ExportError(.internal, "libxml2 could not create an output buffer")
-        }
-        guard let writer = xmlNewTextWriter(output) else {
-            xmlOutputBufferClose(output)  // the writer did not take ownership
-            throw ExportError(.internal, "libxml2 could not create a text writer")
-        }
-        self.writer = writer
-        if indented {
-            try check(xmlTextWriterSetIndent(writer, 1), "set indentation")
-            try check(xmlTextWriterSetIndentString(writer, "  "), "set indentation")
-        }
-        try check(xmlTextWriterStartDocument(writer, "1.0", "UTF-8", nil), "start the document")
+        isIndented = indented
+        pending.reserveCapacity(1 << 16)
+        append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n")
     }
-
-    deinit { xmlFreeTextWriter(writer) }
 
     /// Opens an element, declaring `namespace` as the default namespace when given.
     func startElement(_ name: String, namespace: String? = nil) throws {
-        if let namespace {
-            try check(xmlTextWriterStartElementNS(writer, nil, name, namespace), "start <\(name)>")
-        } else {
-            try check(xmlTextWriterStartElement(writer, name), "start <\(name)>")
-        }
+        closeStartTag(newline: true)
+        open.append(Open(name: name, namespace: namespace))
+        indent()
+        pending.append(UInt8(ascii: "<"))
+        append(name)
     }
 
     /// Adds an attribute to the element just opened; `nil` writes nothing.
     func attribute(_ name: String, _ value: String?) throws {
         guard let value else { return }
         try Self.requireXMLCharacters(value, in: "attribute '\(name)'")
-        try check(xmlTextWriterWriteAttribute(writer, name, value), "write @\(name)")
+        guard open.last?.isStartTagOpen == true else {
+            throw ExportError(.internal, "cannot write @\(name) outside a start tag")
+        }
+        pending.append(UInt8(ascii: " "))
+        append(name)
+        append("=\"")
+        escape(value, isAttribute: true)
+        pending.append(UInt8(ascii: "\""))
     }
 
     /// Writes `<name>text</name>`; `nil` writes nothing.
     func element(_ name: String, text: String?) throws {
         guard let text else { return }
         try Self.requireXMLCharacters(text, in: "<\(name)>")
-        try check(xmlTextWriterWriteElement(writer, name, text), "write <\(name)>")
+        try startElement(name)
+        write(text)
+        try endElement()
     }
 
     /// Writes one `<name>text</name>` per value.
@@ -90,36 +80,45 @@ final class XMLStreamWriter {
     /// Writes escaped text inside the element just opened.
     func text(_ text: String) throws {
         try Self.requireXMLCharacters(text, in: "text")
-        try check(xmlTextWriterWriteString(writer, text), "write text")
-    }
-
-    /// Writes a comment.
-    func comment(_ text: String) throws {
-        try check(xmlTextWriterWriteComment(writer, text), "write a comment")
+        guard !open.isEmpty else { throw ExportError(.internal, "cannot write text outside the root element") }
+        write(text)
     }
 
     /// Closes the innermost open element.
     func endElement() throws {
-        try check(xmlTextWriterEndElement(writer), "end an element")
+        guard let element = open.last else { throw ExportError(.internal, "no element to end") }
+        if element.isStartTagOpen {
+            writeNamespace(of: element)
+            indentsEndTag = true
+            append("/>")
+        } else {
+            if isIndented && indentsEndTag { indent() }
+            indentsEndTag = true
+            append("</")
+            append(element.name)
+            pending.append(UInt8(ascii: ">"))
+        }
+        if isIndented { pending.append(UInt8(ascii: "\n")) }
+        open.removeLast()
     }
 
     /// Closes every open element and ends the document.
     func endDocument() throws {
-        try check(xmlTextWriterEndDocument(writer), "end the document")
+        while !open.isEmpty { try endElement() }
+        if !isIndented { pending.append(UInt8(ascii: "\n")) }
     }
 
     /// Moves everything written so far to `sink`.
     func flush(into sink: inout some ByteSink) throws {
-        try check(xmlTextWriterFlush(writer), "flush")
-        guard !pending.bytes.isEmpty else { return }
-        let chunk = pending.bytes
-        pending.bytes.removeAll(keepingCapacity: true)
-        try sink.write(chunk)
+        guard !pending.isEmpty else { return }
+        try sink.write(pending)
+        pending.removeAll(keepingCapacity: true)
     }
 
     /// XML 1.0 has no way to write most control characters, not even escaped: refuse them with a clear message
     /// rather than write a document no parser accepts.
     static func requireXMLCharacters(_ text: String, in place: String) throws {
+        guard !XMLEscaping.isXMLText(text) else { return }
         for scalar in text.unicodeScalars {
             switch scalar.value {
             case 0x9, 0xA, 0xD, 0x20...0xD7FF, 0xE000...0xFFFD, 0x10000...0x10FFFF: continue
@@ -130,9 +129,44 @@ final class XMLStreamWriter {
         }
     }
 
-    private func check(_ status: Int32, _ operation: String) throws {
-        guard status >= 0 else {
-            throw ExportError(.internal, "libxml2 could not \(operation) (status \(status))")
-        }
+    // MARK: layout (libxml2's xmlwriter.c)
+
+    /// Text content: ends the start tag without a newline and keeps the end tag on the same line.
+    private func write(_ text: String) {
+        closeStartTag(newline: false)
+        indentsEndTag = false
+        escape(text, isAttribute: false)
+    }
+
+    /// Ends the innermost start tag, if it is still open, before content or a child.
+    private func closeStartTag(newline: Bool) {
+        guard let last = open.indices.last, open[last].isStartTagOpen else { return }
+        writeNamespace(of: open[last])
+        pending.append(UInt8(ascii: ">"))
+        if newline && isIndented { pending.append(UInt8(ascii: "\n")) }
+        open[last].isStartTagOpen = false
+    }
+
+    private func writeNamespace(of element: Open) {
+        guard let namespace = element.namespace else { return }
+        append(" xmlns=\"")
+        escape(namespace, isAttribute: true)
+        pending.append(UInt8(ascii: "\""))
+    }
+
+    /// Two spaces per open element above the innermost.
+    private func indent() {
+        guard isIndented, open.count > 1 else { return }
+        for _ in 1..<open.count { append("  ") }
+    }
+
+    private func append(_ text: String) {
+        var text = text
+        text.withUTF8 { pending.append(contentsOf: $0) }
+    }
+
+    private func escape(_ text: String, isAttribute: Bool) {
+        var text = text
+        text.withUTF8 { XMLEscaping.append($0, isAttribute: isAttribute, to: &pending) }
     }
 }

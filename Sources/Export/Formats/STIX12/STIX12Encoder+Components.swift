@@ -37,8 +37,7 @@ extension STIX12Encoder {
             try xml.element("stixCommon:Description", text: goal)
             try xml.endElement()
         }
-        let campaigns = (report.campaigns.map { ($0, "campaign") } + report.intrusionSets.map { ($0, "intrusion-set") })
-            .filter { activity, _ in activity.attributedTo.contains { $0.ref == actor.id } }
+        let campaigns = attributions.activities(attributedTo: actor.id)
         try relatedList(
             "ta:Associated_Campaigns", "ta:Associated_Campaign", "Attributed To", "stixCommon:Campaign",
             campaigns.map { activity, type in qname(type, activity.id) })

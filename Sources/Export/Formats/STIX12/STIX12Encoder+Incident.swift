@@ -56,8 +56,6 @@ extension STIX12Encoder {
     private func relatedIncidents(of incident: Incident) -> [Incident] {
         let actors = Set(incident.attributedTo.map(\.ref).filter(isThreatActor))
         guard !actors.isEmpty else { return [] }
-        return report.incidents.filter { other in
-            other.id != incident.id && other.attributedTo.contains { actors.contains($0.ref) }
-        }
+        return attributions.incidents(attributedToAnyOf: actors, except: incident)
     }
 }

@@ -6,6 +6,7 @@ final class STIX12Encoder {
     let report: ThreatReport
     let recipient: String?
     let index: ReportIndex
+    let attributions: STIX12Attributions
     /// The producer's id prefix, declared on the root.
     let prefix: String
     /// Every `id` and `idref` carries the report's date: sdv's best practices want a timestamp on both.
@@ -13,12 +14,19 @@ final class STIX12Encoder {
     var losses = STIX12Losses()
     /// The STIX 2.1 ids of objects imported from another producer's bundle, by local id: they keep their UUID.
     private let importedIDs: [String: String]
+    private var qnames: [QNameKey: String] = [:]
+
+    private struct QNameKey: Hashable {
+        let type: String
+        let localID: String
+    }
 
     init(xml: XMLStreamWriter, view: ReleasedReport) {
         self.xml = xml
         report = view.report
         recipient = view.recipient
         index = ReportIndex(view.report)
+        attributions = STIX12Attributions(view.report)
         prefix = STIX12Namespaces.producerPrefix(view.report.producer)
         timestamp = "\(view.report.published.start)T00:00:00Z"
         let report = view.report
@@ -34,6 +42,16 @@ final class STIX12Encoder {
     /// The QName of an object: `<prefix>:<STIX 2.1 type>-<the UUID every format uses>`; an imported object keeps
     /// its STIX 2.1 type and UUID.
     func qname(_ type: String, _ localID: String) -> String {
+        let key = QNameKey(type: type, localID: localID)
+        if let known = qnames[key] { return known }
+        let name = makeQName(type, localID)
+        qnames[key] = name
+        return name
+    }
+
+    /// Computes a QName; ``qname(_:_:)`` remembers it, since each object is named wherever it is referenced and a
+    /// UUIDv5 is a SHA-1.
+    private func makeQName(_ type: String, _ localID: String) -> String {
         if let imported = importedIDs[localID], let separator = imported.firstRange(of: "--") {
             return "\(prefix):\(imported[..<separator.lowerBound])-\(imported[separator.upperBound...])"
         }
