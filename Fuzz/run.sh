@@ -1,13 +1,13 @@
 #!/usr/bin/env bash
 # Builds the libFuzzer targets and runs one (or all, one after another) for a given time.
 # Usage: Fuzz/run.sh TARGET|all SECONDS [extra libFuzzer flags]
-#   TARGET: authoring, report-xml, sharing (stix21 once the STIX 2.1 reader is merged; see README.md).
+#   TARGET: authoring, report-xml, sharing, stix21 (see README.md).
 # New inputs go to Fuzz/.work/corpus/TARGET (the seeds in Fuzz/Corpus/TARGET are only read), crashes, hangs
 # and leaks to Fuzz/.work/artifacts/, and the log to Fuzz/.work/logs/. The last lines printed are the run's
 # numbers for README.md: executions, executions per second, cov:, corpus size.
 set -euo pipefail
 cd "$(dirname "$0")"
-targets=(authoring report-xml sharing)
+targets=(authoring report-xml sharing stix21)
 
 if [ $# -lt 2 ]; then
     echo "usage: Fuzz/run.sh TARGET|all SECONDS [libFuzzer flags]; targets: ${targets[*]}" >&2

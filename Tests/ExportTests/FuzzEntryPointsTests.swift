@@ -13,7 +13,7 @@ struct FuzzEntryPointsTests {
         var testDescription: String { "\(target)/\(url.lastPathComponent)" }
     }
 
-    static let targets = ["authoring", "report-xml", "sharing"]
+    static let targets = ["authoring", "report-xml", "sharing", "stix21"]
 
     /// `Tests/Fixtures/fuzz-regressions/<target>/*` and `Fuzz/Corpus/<target>/*`.
     static func inputs(under folder: URL) -> [Input] {
@@ -36,6 +36,7 @@ struct FuzzEntryPointsTests {
             switch input.target {
             case "authoring": FuzzEntryPoints.authoring(bytes)
             case "report-xml": FuzzEntryPoints.reportXML(bytes)
+            case "stix21": FuzzEntryPoints.stix21(bytes)
             default: FuzzEntryPoints.sharing(bytes)
             }
         }
@@ -64,5 +65,13 @@ struct FuzzEntryPointsTests {
         let result = FuzzEntryPoints.authoring(Array(try Data(contentsOf: url)))
         #expect(result.report?.actors.isEmpty == false)
         #expect(!result.diagnostics.contains { $0.severity == .error })
+    }
+
+    /// The scenario's STIX 2.1 export must read back without errors, or the stix21 target would never reach the writers.
+    @Test func stix21ScenarioSeedReachesTheWriters() throws {
+        let url = RepositoryPaths.root.appendingPathComponent("Fuzz/Corpus/stix21/scenario-for-ind.json")
+        let result = InputFormat.stix21.read(Array(try Data(contentsOf: url)), "scenario-for-ind.json", .default)
+        #expect(result.report?.actors.isEmpty == false)
+        #expect(!result.diagnostics.hasErrors, "\(result.diagnostics.map(\.rendered))")
     }
 }
