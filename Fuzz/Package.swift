@@ -13,9 +13,7 @@ let package = Package(
         .executableTarget(name: "fuzz-authoring", dependencies: ["FuzzDriver", export]),
         .executableTarget(name: "fuzz-report-xml", dependencies: ["FuzzDriver", export]),
         .executableTarget(name: "fuzz-sharing", dependencies: ["FuzzDriver", export]),
-        // STIX 2.1 (branch `stix21`): once merged, add
-        //   .executableTarget(name: "fuzz-stix21", dependencies: ["FuzzDriver", export]),
-        // with Sources/fuzz-stix21/main.swift calling FuzzEntryPoints.stix21 (see README.md, "Adding a target").
+        .executableTarget(name: "fuzz-stix21", dependencies: ["FuzzDriver", export]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -132,6 +132,35 @@ struct STIX21ThirdPartyImportTests {
         #expect(dropping.diagnostics.first?.message.contains("identity--5f2c9d4e-7a1b-4c3d-8e9f-0a1b2c3d4e5f") == true)
     }
 
+    /// A partner bundle with versions of one object (and a repeat) gives one actor, the latest version.
+    @Test func onlyTheLatestVersionOfAnObjectIsRead() throws {
+        func actor(_ modified: String, _ name: String) -> String {
+            """
+            {"type": "threat-actor", "spec_version": "2.1", "id": "threat-actor--5f2c9d4e-7a1b-4c3d-8e9f-0a1b2c3d4e5f",
+             "created": "2023-01-01T00:00:00.000Z", "modified": "\(modified)", "name": "\(name)"}
+            """
+        }
+        let versions = [
+            actor("2023-01-01T00:00:00.000Z", "first"), actor("2023-03-01T00:00:00.500Z", "latest"),
+            actor("2023-03-01T00:00:00.499999Z", "earlier the same second"), actor("2023-01-01T00:00:00.000Z", "first"),
+        ]
+        let text = #"{"type": "bundle", "id": "bundle--8a0d3b7e-5c4f-4a51-9c1e-0d6b2f3a4e5c", "objects": ["#
+            + versions.joined(separator: ",") + "]}"
+        let result = STIX21Reader.read(Array(text.utf8), file: "v.json")
+        #expect(result.report?.actors.map(\.name) == ["latest"])
+        #expect(!result.diagnostics.hasErrors)
+        #expect(result.diagnostics.map(\.message) == [
+            "read the latest version of each object; 3 older or repeated version(s) set aside"
+        ])
+    }
+
+    @Test func objectsThatAreNotAListAreNamed() {
+        let text = #"{"type": "bundle", "id": "bundle--8a0d3b7e-5c4f-4a51-9c1e-0d6b2f3a4e5c", "objects": {"a": 1}}"#
+        let result = STIX21Reader.read(Array(text.utf8), file: "b.json")
+        #expect(result.report == nil)
+        #expect(result.diagnostics.map(\.rendered) == ["b.json:1:85: error: 'objects' must be a list, not an object"])
+    }
+
     @Test func stix20InputGetsAClearMessage() {
         let text = #"{"type": "bundle", "id": "bundle--8a0d3b7e-5c4f-4a51-9c1e-0d6b2f3a4e5c", "spec_version": "2.0", "objects": []}"#
         let result = STIX21Reader.read(Array(text.utf8), file: "old.json")

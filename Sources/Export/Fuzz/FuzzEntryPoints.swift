@@ -20,6 +20,29 @@ public enum FuzzEntryPoints {
         _ = try? DocumentValidator.reportXML.validate(.bytes(bytes, name: "fuzz.xml"))
     }
 
+    /// STIX 2.1 JSON, as `exportctl export bundle.json` and `exportctl validate` take it from a partner: the reader,
+    /// then every writer on the report it built (as `export` would go on), then the validator both ways it runs —
+    /// in memory (standard input) and streamed from a file, which has its own scanner for the bundle's outer structure.
+    public static func stix21(_ bytes: [UInt8]) {
+        let result = InputFormat.stix21.read(bytes, "fuzz.json", .default)
+        if let report = result.report, !result.diagnostics.hasErrors {
+            writeEveryFormat(ReleasedReport(everythingIn: report))
+        }
+        _ = try? DocumentValidator.stix21.validate(.bytes(bytes, name: "fuzz.json"))
+        _ = FuzzScratchFile.with(bytes) { path in try? DocumentValidator.stix21.validate(.file(path)) }
+    }
+
+    /// Every export format into memory; the XSD check of our own output is skipped (it is libxml2 on our bytes,
+    /// and the STIX 1.2 schemas are not part of the repository).
+    static func writeEveryFormat(_ view: ReleasedReport) {
+        var settings = ExportSettings.default
+        settings.validatesOutput = false
+        for format in ExportFormat.all {
+            var sink: any ByteSink = MemorySink()
+            _ = try? format.write(view, settings: settings, to: &sink)
+        }
+    }
+
     /// The model checks and the sharing policy on whatever the authoring reader accepted: every recipient the
     /// report names (each country and actor, capped), with and without redaction.
     public static func sharing(_ bytes: [UInt8]) {

@@ -4,7 +4,8 @@
 /// markings come from our extensions), so `import(export(M)) == M`. Objects from other producers map by
 /// type; their STIX id becomes their local id. Objects the model has no place for are kept verbatim in
 /// ``ThreatReport/verbatimObjects``. Invalid objects (per ``STIXBundleValidator``) fail the import with one
-/// diagnostic each, unless ``ImportSettings/dropsInvalid`` is set, which drops them and lists their ids.
+/// diagnostic each, unless ``ImportSettings/dropsInvalid`` is set, which drops them and lists their ids. Of several
+/// versions of one object (the same id), the latest `modified` is read (``STIXVersions``).
 ///
 /// ```swift
 /// let result = STIX21Reader.read(bytes, file: "bundle.json")
@@ -31,6 +32,12 @@ public enum STIX21Reader {
                         .error, "this is a STIX 2.0 bundle; exportctl reads STIX 2.1",
                         at: SourceLocation(file: file, line: document.line, column: document.column),
                         hint: "convert it to STIX 2.1 first (for example with python-stix2)")
+                ])
+            }
+            if let list = document["objects"], list.elements == nil {
+                return ImportResult(report: nil, diagnostics: [
+                    Diagnostic(.error, "'objects' must be a list, not \(list.kindName)",
+                               at: SourceLocation(file: file, line: list.line, column: list.column))
                 ])
             }
             objects = document["objects"]?.elements ?? []
@@ -71,7 +78,14 @@ public enum STIX21Reader {
         var unresolved = STIXCheck(file: file)
         references.reportUnresolved(check: &unresolved)
         diagnostics += unresolved.diagnostics
-        var mapper = STIXModelMapper(objects: kept, bundleID: document["type"]?.string == "bundle" ? document["id"]?.string : nil)
+        let (current, older) = STIXVersions.latest(kept)
+        if older > 0 {
+            diagnostics.append(
+                Diagnostic(.warning, "read the latest version of each object; \(older) older or repeated version(s) set aside",
+                           at: SourceLocation(file: file, line: 1, column: 1),
+                           hint: "objects that share an id are versions of one object; the latest 'modified' is current"))
+        }
+        var mapper = STIXModelMapper(objects: current, bundleID: document["type"]?.string == "bundle" ? document["id"]?.string : nil)
         guard let report = mapper.report() else {
             diagnostics.append(
                 Diagnostic(.error, "the input holds no report and no timestamp to date one", at: SourceLocation(file: file, line: 1, column: 1)))

@@ -1,0 +1,5 @@
+import Export
+import FuzzDriver
+
+// libFuzzer calls this once per input; see FuzzDriver for why there is no LLVMFuzzerTestOneInput.
+FuzzDriver.run { FuzzEntryPoints.stix21($0) }
