@@ -133,7 +133,8 @@ class Harness:
         """Runs every tool of a pair, alternating, up to --runs times (3 for tools whose first run exceeds a
         minute); records each run. `tools` is a list of (name, is_ours, command, count_kind, output_path)."""
         planned = {}
-        runs = self.args.runs if size == 0 or size <= self.args.anchor_max_size else self.args.big_runs
+        big = isinstance(size, str) or size > self.args.anchor_max_size
+        runs = self.args.big_runs if big else self.args.runs
         for name, is_ours, *_ in tools:
             if is_ours:
                 planned[name] = runs
@@ -147,7 +148,7 @@ class Harness:
                 log(f"{size} {pair}: skip {name}: {reason}")
                 self.record({"kind": "skip", "size": size, "pair": pair, "tool": name, "reason": reason})
                 continue
-            if size > self.args.anchor_max_size and (estimate is None or estimate > 60):
+            if big and (estimate is None or estimate > 60):
                 reason = (f"above N={self.args.anchor_max_size} (--anchor-max-size) only anchors whose run is "
                           f"estimated under a minute run, to keep the whole benchmark within its time budget")
                 log(f"{size} {pair}: skip {name}: {reason}")
@@ -277,16 +278,20 @@ class Harness:
             self.record({"kind": "skip", "size": "1GB-xml", "pair": "validate-1gb-xml", "tool": "exportctl",
                          "reason": "no STIX 1.2 schema directory"})
             return
-        sample = os.path.join(work, "sample.json")
-        sample_xml = os.path.join(work, "sample.xml")
-        self.setup_run([x, "corpus", "--objects", "10000", "--seed", str(self.args.seed), "-o", sample], "1 GB: XML sizing")
-        self.setup_run([x, "export", "--format", "stix12", "--no-validate", sample, "-o", sample_xml], "1 GB: XML sizing")
-        objects = int(1.05 * (1 << 30) / (os.path.getsize(sample_xml) / 10000))
-        corpus = os.path.join(work, "corpus-xml.json")
-        package = os.path.join(work, "package.xml")
-        self.setup_run([x, "corpus", "--objects", str(objects), "--seed", str(self.args.seed), "-o", corpus], f"1 GB: corpus of {objects}")
-        self.setup_run([x, "export", "--format", "stix12", "--no-validate", corpus, "-o", package], "1 GB: STIX 1.2 package")
-        os.remove(corpus)
+        package = os.path.join(work, f"package-seed{self.args.seed}.xml")
+        if os.path.exists(package) and os.path.getsize(package) >= 1 << 30:
+            log(f"1 GB: reusing {package} (deterministic: same seed, same bytes)")
+            objects = None
+        else:
+            sample = os.path.join(work, "sample.json")
+            sample_xml = os.path.join(work, "sample.xml")
+            self.setup_run([x, "corpus", "--objects", "10000", "--seed", str(self.args.seed), "-o", sample], "1 GB: XML sizing")
+            self.setup_run([x, "export", "--format", "stix12", "--no-validate", sample, "-o", sample_xml], "1 GB: XML sizing")
+            objects = int(1.05 * (1 << 30) / (os.path.getsize(sample_xml) / 10000))
+            corpus = os.path.join(work, "corpus-xml.json")
+            self.setup_run([x, "corpus", "--objects", str(objects), "--seed", str(self.args.seed), "-o", corpus], f"1 GB: corpus of {objects}")
+            self.setup_run([x, "export", "--format", "stix12", "--no-validate", corpus, "-o", package], "1 GB: STIX 1.2 package")
+            os.remove(corpus)
         self.record({"kind": "input", "size": "1GB-xml", "xml_bytes": os.path.getsize(package), "objects": objects})
         self.run_pair("1GB-xml", "validate-1gb-xml", [
             ("exportctl", True, [x, "validate", "--stix12-schemas", self.args.stix12_schemas, package], None, None)], 0)
