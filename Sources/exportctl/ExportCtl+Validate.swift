@@ -48,7 +48,11 @@ extension ExportCtl {
             let registry = DocumentValidator.all.map { $0.name == "stix12" ? .stix12(schemas: stix12Schemas) : $0 }
             let named = inputFormat.flatMap { name in registry.first { $0.name == name } }
             let validator = try schema.map(DocumentValidator.xmlSchema(at:)) ?? named
-            let checked = await FileValidation.run(files, with: validator, registry: registry)
+            let progress = Terminal.progressMeter()
+            let checked = await ProgressMeter.$current.withValue(progress) {
+                await FileValidation.run(files, with: validator, registry: registry)
+            }
+            progress?.finish()
             let results = strict ? checked.map { $0.strict() } : checked
             switch reportFormat {
             case .text: for result in results { Terminal.print(result.findings) }

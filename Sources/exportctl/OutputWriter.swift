@@ -2,9 +2,20 @@ import Export
 
 /// Sends a format's bytes to standard output or, atomically, to a file.
 enum OutputWriter {
+    /// Writes one view, showing progress on a terminal.
     static func write(_ view: ReleasedReport, format: ExportFormat, settings: ExportSettings, to path: String?)
         throws -> ExportSummary
     {
+        let progress = Terminal.progressMeter()
+        defer { progress?.finish() }  // before any diagnostic is printed, success or not
+        return try ProgressMeter.$current.withValue(progress) {
+            try writeUnmetered(view, format: format, settings: settings, to: path)
+        }
+    }
+
+    private static func writeUnmetered(
+        _ view: ReleasedReport, format: ExportFormat, settings: ExportSettings, to path: String?
+    ) throws -> ExportSummary {
         guard let path, path != "-" else {
             var sink: any ByteSink = FileDescriptorSink.standardOutput()
             let summary = try format.write(view, settings: settings, to: &sink)

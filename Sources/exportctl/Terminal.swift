@@ -9,8 +9,13 @@ import Export
 /// Prints diagnostics and messages to standard error.
 enum Terminal {
     static func error(_ message: String) {
+        raw(message.hasSuffix("\n") ? message : message + "\n")
+    }
+
+    /// Writes to standard error as is.
+    static func raw(_ message: String) {
         // Straight to descriptor 2: the C `stderr` global is not concurrency-safe in Swift 6.
-        let bytes = Array((message.hasSuffix("\n") ? message : message + "\n").utf8)
+        let bytes = Array(message.utf8)
         var offset = 0
         while offset < bytes.count {
             let written = bytes.withUnsafeBytes { Glibc.write(2, $0.baseAddress.map { $0 + offset }, $0.count - offset) }
@@ -39,5 +44,20 @@ extension Terminal {
         guard !notCarried.isEmpty else { return }
         error("exportctl: note: \(format) cannot carry:")
         for (kind, count) in notCarried.sorted(by: { $0.key < $1.key }) { error("  \(kind): \(count)") }
+    }
+}
+
+extension Terminal {
+    /// A progress meter drawing one self-overwriting line on standard error when standard error is a terminal,
+    /// so pipelines get clean logs. `EXPORTCTL_PROGRESS=never` turns it off; `always` draws even into a pipe
+    /// or file, from the first object on.
+    static func progressMeter() -> ProgressMeter? {
+        let setting = getenv("EXPORTCTL_PROGRESS").map { String(cString: $0) }
+        let always = setting == "always"
+        guard setting != "never", always || isatty(2) == 1 else { return nil }
+        return ProgressMeter(delay: always ? .zero : .seconds(1)) { line in
+            // Carriage return and erase-to-end-of-line: the next summary (or nothing, at the end) replaces this one.
+            raw(line.isEmpty ? "\r\u{1B}[K" : "\r\u{1B}[Kexportctl: " + line)
+        }
     }
 }

@@ -140,6 +140,27 @@ struct STIX21ThirdPartyImportTests {
     }
 }
 
+struct STIX21ReaderReferenceTests {
+    @Test func aReferenceToAnAbsentObjectIsAWarningAtItsLine() throws {
+        let text = """
+            {"type": "bundle", "id": "bundle--8a0d3b7e-5c4f-4a51-9c1e-0d6b2f3a4e5c", "objects": [
+              {"type": "identity", "spec_version": "2.1", "id": "identity--6f2c9d4e-7a1b-4c3d-8e9f-0a1b2c3d4e5f",
+               "created": "2023-01-01T00:00:00.000Z", "modified": "2023-01-01T00:00:00.000Z", "name": "present"},
+              {"type": "relationship", "spec_version": "2.1", "id": "relationship--7f2c9d4e-7a1b-4c3d-8e9f-0a1b2c3d4e5f",
+               "created": "2023-01-01T00:00:00.000Z", "modified": "2023-01-01T00:00:00.000Z",
+               "relationship_type": "located-at", "source_ref": "identity--6f2c9d4e-7a1b-4c3d-8e9f-0a1b2c3d4e5f",
+               "target_ref": "location--1f2c9d4e-7a1b-4c3d-8e9f-0a1b2c3d4e5f"}]}
+            """
+        let result = STIX21Reader.read(Array(text.utf8), file: "b.json")
+        #expect(result.report?.actors.map(\.name) == ["present"], "a dangling reference does not stop the import")
+        let warnings = result.diagnostics.filter { $0.severity == .warning }.map(\.rendered)
+        #expect(warnings.count == 1)
+        #expect(warnings.first?.hasPrefix(
+            "b.json:7:18: warning: 'target_ref' refers to location--1f2c9d4e-7a1b-4c3d-8e9f-0a1b2c3d4e5f, which is not in the bundle") == true,
+            "\(warnings)")
+    }
+}
+
 struct STIX21ReaderLimitTests {
     @Test func objectCountAndStringLengthAreBounded() throws {
         let bytes = try STIX21WriterTests.bundle(RichReport.make())

@@ -23,7 +23,9 @@ public struct ExportFormat: Sendable {
     public func write(_ view: ReleasedReport, settings: ExportSettings, to sink: inout any ByteSink) throws
         -> ExportSummary
     {
-        try render(view, settings, &sink)
+        // Writers that report progress count top-level objects against this total.
+        ProgressMeter.current?.begin("writing \(name)", unit: .objects, total: view.report.objectCount)
+        return try render(view, settings, &sink)
     }
 
     /// Every format, in the order `--help` lists them.

@@ -28,6 +28,13 @@ struct FileByteSource {
         }
     }
 
+    /// The size of the regular file at `path`; 0 for anything else (standard input, pipes, errors).
+    static func size(of path: String) -> Int {
+        var info = stat()
+        guard path != "-", stat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return 0 }
+        return Int(info.st_size)
+    }
+
     /// Closes the file.
     func close() { if ownsDescriptor { _ = Glibc.close(descriptor) } }
 
@@ -40,6 +47,7 @@ struct FileByteSource {
             guard read >= 0 else { throw ExportError(.io, "read failed: \(String(cString: strerror(errno)))") }
             count = read
             position = 0
+            ProgressMeter.current?.advance(by: read)
             return read == 0 ? nil : buffer[0]
         }
     }

@@ -27,7 +27,8 @@ public struct FileValidation: Sendable, Hashable {
     public static func run(
         _ files: [String], with validator: DocumentValidator?, registry: [DocumentValidator] = DocumentValidator.all
     ) async -> [FileValidation] {
-        await withTaskGroup(of: (Int, FileValidation).self) { group in
+        ProgressMeter.current?.begin("validating", unit: .bytes, total: files.map(FileByteSource.size(of:)).reduce(0, +))
+        return await withTaskGroup(of: (Int, FileValidation).self) { group in
             let width = max(1, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN))))
             var results = [FileValidation?](repeating: nil, count: files.count)
             var next = 0

@@ -44,6 +44,7 @@ extension STIXBundleValidator {
         if root["id"] == nil { check.error("the bundle has no 'id'", at: root) }
         if let objects = root["objects"] { check.error("'objects' must be a list, not \(objects.kindName)", at: objects) }
         if path != "-", objectCount > 0 {
+            ProgressMeter.current?.expect(FileByteSource.size(of: path))  // the second pass reads it again
             var resolving = STIXReferences.resolving(references.declared)
             var ignored = STIXCheck(file: file)
             _ = try scan(path, limits: limits, check: &ignored) { item, ignored in

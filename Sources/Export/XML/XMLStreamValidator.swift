@@ -42,6 +42,7 @@ package enum XMLStreamValidator {
                 let n = Glibc.read(descriptor, buffer, count)
                 if n < 0 && errno == EINTR { continue }
                 if n < 0 { failure = errno }
+                if n > 0 { ProgressMeter.current?.advance(by: n) }
                 return Int32(max(n, -1))
             }
         }

@@ -47,9 +47,11 @@ public enum STIX21Reader {
         }
         var kept: [JSONValue] = []
         var dropped: [String] = []
+        // Shared by every object, so that a reference to an id the input lacks is reported (as a warning:
+        // partners do ship bundles that point at objects they withheld).
+        var references = STIXReferences()
         for object in objects {
             var check = STIXCheck(file: file)
-            var references = STIXReferences()
             STIXObjectRules.check(object, check: &check, references: &references)
             let errors = check.diagnostics.filter { $0.severity == .error }
             if errors.isEmpty {
@@ -66,6 +68,9 @@ public enum STIX21Reader {
                            at: SourceLocation(file: file, line: 1, column: 1)))
         }
         guard !diagnostics.hasErrors else { return ImportResult(report: nil, diagnostics: diagnostics) }
+        var unresolved = STIXCheck(file: file)
+        references.reportUnresolved(check: &unresolved)
+        diagnostics += unresolved.diagnostics
         var mapper = STIXModelMapper(objects: kept, bundleID: document["type"]?.string == "bundle" ? document["id"]?.string : nil)
         guard let report = mapper.report() else {
             diagnostics.append(

@@ -32,13 +32,27 @@ public struct STIX21Writer: FormatWriter {
         var bundle = BundleStream()
         let bundleID = report.stixImport?.bundleID ?? builder.id("bundle", "#bundle|" + (view.recipient ?? ""))
         try bundle.open(id: bundleID, to: &sink)
-        for actor in report.actors { try bundle.append(builder.objects(for: actor), to: &sink) }
+        let progress = ProgressMeter.current
+        for actor in report.actors {
+            try bundle.append(builder.objects(for: actor), to: &sink)
+            progress?.advance()
+        }
         for activity in report.intrusionSets {
             try bundle.append(builder.objects(for: activity, type: "intrusion-set"), to: &sink)
+            progress?.advance()
         }
-        for activity in report.campaigns { try bundle.append(builder.objects(for: activity, type: "campaign"), to: &sink) }
-        for partnership in report.partnerships { try bundle.append(builder.objects(for: partnership), to: &sink) }
-        for incident in report.incidents { try bundle.append(builder.objects(for: incident), to: &sink) }
+        for activity in report.campaigns {
+            try bundle.append(builder.objects(for: activity, type: "campaign"), to: &sink)
+            progress?.advance()
+        }
+        for partnership in report.partnerships {
+            try bundle.append(builder.objects(for: partnership), to: &sink)
+            progress?.advance()
+        }
+        for incident in report.incidents {
+            try bundle.append(builder.objects(for: incident), to: &sink)
+            progress?.advance()
+        }
         try bundle.append(builder.verbatimObjects(), to: &sink)
         var warnings: [Diagnostic] = []
         if let reportObject = builder.reportObject() {

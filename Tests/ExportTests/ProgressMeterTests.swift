@@ -1,0 +1,61 @@
+import Export
+import ExportTestSupport
+import Synchronization
+import Testing
+
+/// When the meter draws, and that library code reports to the task-local meter only.
+struct ProgressMeterTests {
+    final class Lines: Sendable {
+        let all = Mutex<[String]>([])
+        func append(_ line: String) { all.withLock { $0.append(line) } }
+        var value: [String] { all.withLock { $0 } }
+    }
+
+    @Test func drawsAfterTheDelayAndClearsAtTheEnd() {
+        let lines = Lines()
+        let meter = ProgressMeter(delay: .zero, interval: .zero) { lines.append($0) }
+        meter.begin("writing", unit: .objects, total: 1_000)
+        for _ in 0..<512 { meter.advance() }
+        meter.finish()
+        // Objects are counted in batches of 256 before the clock is read.
+        #expect(lines.value.count == 3)
+        #expect(lines.value.first?.hasPrefix("writing: 256 / 1,000 objects (25%), ") == true)
+        #expect(lines.value.last == "")
+    }
+
+    @Test func staysSilentBeforeTheDelay() {
+        let lines = Lines()
+        let meter = ProgressMeter(delay: .seconds(3600)) { lines.append($0) }
+        meter.begin("validating", unit: .bytes, total: 10 << 20)
+        for _ in 0..<10 { meter.advance(by: 1 << 20) }
+        meter.finish()
+        #expect(lines.value.isEmpty)
+    }
+
+    @Test func expectGrowsTheTotalForASecondPass() {
+        let lines = Lines()
+        let meter = ProgressMeter(delay: .zero, interval: .zero) { lines.append($0) }
+        meter.begin("validating", unit: .bytes, total: 4 << 20)
+        meter.advance(by: 4 << 20)
+        meter.expect(4 << 20)
+        meter.advance(by: 1 << 20)
+        #expect(lines.value.map { $0.prefix(26) } == ["validating: 4 / 4 MB (100%", "validating: 5 / 8 MB (62%)"])
+    }
+
+    @Test func theSTIXWriterReportsEveryTopLevelObject() throws {
+        let lines = Lines()
+        let meter = ProgressMeter(delay: .zero, interval: .zero) { lines.append($0) }
+        var generator = ReportGenerator(seed: 3)
+        let report = try generator.report(size: 1_200)
+        var sink = MemorySink()
+        try ProgressMeter.$current.withValue(meter) {
+            var any: any ByteSink = sink
+            _ = try ExportFormat.stix21.write(ReleasedReport(everythingIn: report), settings: .default, to: &any)
+            sink = try #require(any as? MemorySink)
+        }
+        let total = report.objectCount
+        #expect(total >= 512)
+        #expect(lines.value.count == total / 256)
+        #expect(lines.value.allSatisfy { $0.hasPrefix("writing stix21: ") && $0.contains(" objects (") })
+    }
+}
