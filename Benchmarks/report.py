@@ -1,10 +1,14 @@
 """Generates Benchmarks/RESULTS.md from the raw runs in Benchmarks/results.jsonl (one benchmark run: the latest
 non-smoke one, or --run ID). Prints Markdown on standard output.
 
-Usage: report.py [results.jsonl] [--run RUN_ID] [--notes NOTES.md]
+Usage: report.py [results.jsonl] [--run RUN_ID] [--notes Benchmarks/NOTES.md]
+
+Benchmarks/NOTES.md (hand-written: what limits each missed target, what each optimisation bought) is
+appended verbatim, so the generated numbers and the analysis stay in one file.
 """
 import argparse
 import json
+import os
 import statistics
 
 # (label, size, pair, ours tool, anchor tool, kind, bound): kind "faster" wants anchor/ours >= bound,
@@ -38,6 +42,8 @@ def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("results", nargs="?", default="Benchmarks/results.jsonl")
     parser.add_argument("--run", default=None)
+    parser.add_argument("--notes", default=os.path.join(os.path.dirname(os.path.abspath(__file__)), "NOTES.md"),
+                        help="hand-written analysis appended verbatim: what limits a missed target, what each change bought")
     args = parser.parse_args()
     with open(args.results, encoding="utf-8") as handle:
         rows = [json.loads(line) for line in handle if line.strip()]
@@ -154,6 +160,10 @@ def main():
         parts = [f"{k.replace('_', ' ')} {v:,}" for k, v in sorted(row.items()) if isinstance(v, int) and k != "size"]
         emit(f"- {size if isinstance(size, str) else f'N={size:,}'}: {', '.join(parts)}")
     emit("")
+    if args.notes and os.path.exists(args.notes):
+        with open(args.notes, encoding="utf-8") as handle:
+            emit(handle.read().rstrip())
+        emit("")
     print("\n".join(out))
 
 
