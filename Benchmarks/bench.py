@@ -82,7 +82,7 @@ class Harness:
             "kernel": platform.release(), "swift": first_line(["swift", "--version"]),
             "commit": first_line(["git", "-C", ROOT, "rev-parse", "--short", "HEAD"]),
             "exportctl": os.path.relpath(self.exportctl, ROOT), "smoke": self.args.smoke,
-            "runs": self.args.runs, "sizes": self.args.sizes, "python": first_line([self.python, "--version"]),
+            "runs": self.args.runs, "sizes": self.args.sizes, "argv": " ".join(sys.argv[1:]), "python": first_line([self.python, "--version"]),
             "anchors": first_line([self.python, "-c", "import stix2, stix2validator, stix, lxml.etree as e, orjson; "
                                    "print('stix2', stix2.__version__, 'stix2-validator', stix2validator.__version__, "
                                    "'stix', stix.__version__, 'lxml', '.'.join(map(str, e.LXML_VERSION)), "

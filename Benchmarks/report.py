@@ -74,6 +74,8 @@ def main():
     emit(f"- **Runs:** medians of {machine['runs']} runs per tool (3 where one run takes over a minute, and "
          "fewer where noted below), ours and the anchors alternating within each pair; wall time measured around "
          "the process, user/sys/peak RSS from `/usr/bin/time -v`; whole processes, same input, same run.")
+    if machine.get("argv"):
+        emit(f"- **Command:** `Benchmarks/run.sh` → `bench.py {machine['argv']}`")
     emit("")
     emit("## Targets")
     emit("")
