@@ -139,6 +139,12 @@ class Harness:
         minute); records each run. `tools` is a list of (name, is_ours, command, count_kind, output_path)."""
         planned = {}
         big = isinstance(size, str) or size > self.args.anchor_max_size
+        only = dict(self.args.pairs_for).get(size)
+        if only is not None and pair not in only:
+            reason = f"at this N only {', '.join(only)} run in this benchmark run (--pairs-for)"
+            log(f"{size} {pair}: skipped: {reason}")
+            self.record({"kind": "skip", "size": size, "pair": pair, "tool": "all", "reason": reason})
+            return
         if big and not isinstance(size, str) and self.args.big_pairs and pair not in self.args.big_pairs:
             reason = f"above N={self.args.anchor_max_size} only {', '.join(self.args.big_pairs)} run (--big-pairs)"
             log(f"{size} {pair}: skipped: {reason}")
@@ -251,7 +257,9 @@ class Harness:
             ("lxml", False, [py, f"{ANCHORS}/stix12_lxml.py", corpus, out("lxml.xml")], "stix12", out("lxml.xml")),
         ]
         self.run_pair(size, "export-stix12", stix12_tools, size)
-        if size <= self.args.anchor_max_size or not self.args.big_pairs or "xsd-report-xml" in self.args.big_pairs:
+        only = dict(self.args.pairs_for).get(size)
+        wanted = (size <= self.args.anchor_max_size or not self.args.big_pairs or "xsd-report-xml" in self.args.big_pairs)
+        if wanted and (only is None or "xsd-report-xml" in only):
             self.setup_run([x, "export", "--format", "report-xml", "--no-validate", corpus, "-o", report_xml],
                            f"{size}: report XML")
         schema = os.path.join(ROOT, "Schemas", "threat-report.xsd")
@@ -339,6 +347,9 @@ def main():
     parser.add_argument("--big-pairs", default="", type=lambda text: [p for p in text.split(",") if p],
                         help="above --anchor-max-size run only these pairs (default: all)")
     parser.add_argument("--setup-timeout", type=float, default=600, help="give up preparing a 1 GB input after (s)")
+    parser.add_argument("--pairs-for", action="append", default=[],
+                        type=lambda text: (int(text.split("=")[0]), text.split("=")[1].split(",")),
+                        help="SIZE=pair,pair: run only these pairs at this size (repeatable)")
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--work", default=os.path.join(ROOT, ".build-bench"))
     parser.add_argument("--results", default=os.path.join(HERE, "results.jsonl"))
