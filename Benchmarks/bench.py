@@ -164,6 +164,13 @@ class Harness:
                 log(f"{size} {pair}: skip {name}: {reason}")
                 self.record({"kind": "skip", "size": size, "pair": pair, "tool": name, "reason": reason})
                 continue
+            left = self.seconds_left()
+            if estimate is not None and left is not None and estimate > left:
+                reason = (f"one run estimated at {estimate:.0f} s, more than the {max(left, 0):.0f} s left before "
+                          f"--deadline {self.args.deadline}")
+                log(f"{size} {pair}: skip {name}: {reason}")
+                self.record({"kind": "skip", "size": size, "pair": pair, "tool": name, "reason": reason})
+                continue
             if big and (estimate is None or estimate > 60):
                 reason = (f"above N={self.args.anchor_max_size} (--anchor-max-size) only anchors whose run is "
                           f"estimated under a minute run, to keep the whole benchmark within its time budget")
