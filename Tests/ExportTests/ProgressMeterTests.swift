@@ -58,4 +58,22 @@ struct ProgressMeterTests {
         #expect(lines.value.count == total / 256)
         #expect(lines.value.allSatisfy { $0.hasPrefix("writing stix21: ") && $0.contains(" objects (") })
     }
+
+    @Test func formatsThatDoNotCountObjectsDrawNoLine() throws {
+        let lines = Lines()
+        let meter = ProgressMeter(delay: .zero, interval: .zero) { lines.append($0) }
+        var generator = ReportGenerator(seed: 3)
+        let report = try generator.report(size: 300)
+        var settings = ExportSettings.default
+        settings.validatesOutput = false  // the STIX 1.2 schemas are not what this is about
+        try ProgressMeter.$current.withValue(meter) {
+            for format in ExportFormat.all where !format.countsProgress {
+                var any: any ByteSink = MemorySink()
+                _ = try format.write(ReleasedReport(everythingIn: report), settings: settings, to: &any)
+            }
+        }
+        #expect(ExportFormat.all.contains { !$0.countsProgress })
+        // A line stuck at "0 / N objects (0%)" would mislead more than no line.
+        #expect(lines.value.isEmpty)
+    }
 }

@@ -71,7 +71,7 @@ extension CorpusBuilder {
     mutating func addIndividual() {
         let number = next()
         spendObject()
-        var actor = Actor(
+        let actor = Actor(
             id: "person-\(number)",
             name: "\(random.pick(CorpusVocabulary.givenNames)) \(random.pick(CorpusVocabulary.familyNames)) \(number)",
             kind: .individual, roles: [random.pick(CorpusVocabulary.roles)], confidence: confidence(),

@@ -6,16 +6,20 @@ public struct ExportFormat: Sendable {
     public let fileExtension: String
     /// One line for `--help`.
     public let summary: String
+    /// Whether the writer advances ``ProgressMeter/current`` once per top-level object; a format that does
+    /// not shows no progress line rather than one stuck at 0 %.
+    public let countsProgress: Bool
     private let render: @Sendable (ReleasedReport, ExportSettings, inout any ByteSink) throws -> ExportSummary
 
     /// Registers a format.
     public init(
-        name: String, fileExtension: String, summary: String,
+        name: String, fileExtension: String, summary: String, countsProgress: Bool = false,
         render: @escaping @Sendable (ReleasedReport, ExportSettings, inout any ByteSink) throws -> ExportSummary
     ) {
         self.name = name
         self.fileExtension = fileExtension
         self.summary = summary
+        self.countsProgress = countsProgress
         self.render = render
     }
 
@@ -24,7 +28,9 @@ public struct ExportFormat: Sendable {
         -> ExportSummary
     {
         // Writers that report progress count top-level objects against this total.
-        ProgressMeter.current?.begin("writing \(name)", unit: .objects, total: view.report.objectCount)
+        if countsProgress {
+            ProgressMeter.current?.begin("writing \(name)", unit: .objects, total: view.report.objectCount)
+        }
         return try render(view, settings, &sink)
     }
 

@@ -105,7 +105,7 @@ extension ExportFormat {
     /// A STIX 2.1 bundle (the default format).
     public static let stix21 = ExportFormat(
         name: "stix21", fileExtension: "json",
-        summary: "a STIX 2.1 JSON bundle with TLP 2.0 and ACS 3.0 markings"
+        summary: "a STIX 2.1 JSON bundle with TLP 2.0 and ACS 3.0 markings", countsProgress: true
     ) { view, _, sink in
         try STIX21Writer().write(view, options: .default, to: &sink)
     }
