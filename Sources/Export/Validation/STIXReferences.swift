@@ -1,8 +1,10 @@
 /// The ids a bundle declares and the references it makes.
 ///
 /// Ids are kept as 128-bit digests, not strings, so a bundle of millions of objects fits in little memory.
-/// In memory, references are resolved once every object has been read; a streamed file is read twice,
-/// declaring on the first pass and resolving (``resolving(_:)``) on the second.
+/// In memory, references are resolved once every object has been read. A streamed file is read once
+/// (``streaming()``), keeping only the digests of references to ids not declared yet; only when one of
+/// those is still undeclared at the end (or there were too many to keep) is it read a second time,
+/// resolving (``resolving(_:)``) every reference with its text and place for the warning.
 struct STIXReferences {
     /// A compact digest of an id (or of an id and a version).
     struct Digest: Hashable {
@@ -27,6 +29,13 @@ struct STIXReferences {
     /// On a second pass: the ids the first pass declared; references are checked at once.
     private var known: Set<Digest>?
     private var unresolved: [(id: String, property: String, at: LocatedJSON)] = []
+    /// On a streamed first pass: digests of references made before their id was declared.
+    private var forward: [Digest]?
+    /// Whether `forward` outgrew ``maxForward`` and stopped recording.
+    private var forwardOverflowed = false
+    /// The most forward references a streamed pass keeps (16 bytes each: 64 MiB); past it, the second
+    /// pass decides.
+    static let maxForward = 1 << 22
 
     init() {}
 
@@ -37,6 +46,20 @@ struct STIXReferences {
         return references
     }
 
+    /// References checked as a streamed first pass reads them (see ``needsResolvingPass``).
+    static func streaming() -> STIXReferences {
+        var references = STIXReferences()
+        references.forward = []
+        return references
+    }
+
+    /// After a streamed first pass: whether a reference may not resolve, so the file must be read again to
+    /// report it where it is.
+    var needsResolvingPass: Bool {
+        guard let forward else { return true }
+        return forwardOverflowed || forward.contains { !declared.contains($0) }
+    }
+
     /// Records an object's id; returns `false` when the same id and `modified` were already seen.
     mutating func declare(_ id: String, modified: String?) -> Bool {
         guard known == nil else { return true }
@@ -45,7 +68,11 @@ struct STIXReferences {
     }
 
     mutating func refer(to id: String, from property: String, at value: LocatedJSON) {
-        if let known {
+        if forward != nil {
+            let digest = Digest(id)
+            guard !declared.contains(digest), !STIXRequiredProperties.tlp1IDs.contains(id) else { return }
+            if forward?.count ?? 0 < Self.maxForward { forward?.append(digest) } else { forwardOverflowed = true }
+        } else if let known {
             if !known.contains(Digest(id)), !STIXRequiredProperties.tlp1IDs.contains(id) {
                 unresolved.append((id, property, value))
             }
