@@ -91,7 +91,7 @@ struct PayloadRules {
     }
 
     private static func problem(_ value: LocatedJSON, _ rule: JSONValue) -> String? {
-        if let constant = rule["const"], value.value != constant { return "must be \(CanonicalJSON.string(constant, indent: nil).dropLast())" }
+        if let constant = rule["const"], !Self.equals(value, constant) { return "must be \(CanonicalJSON.string(constant, indent: nil).dropLast())" }
         if let options = rule["enum"]?.arrayValue, !options.contains(value.value) {
             return "must be one of \(options.compactMap(\.stringValue).joined(separator: ", "))"
         }
@@ -106,6 +106,12 @@ struct PayloadRules {
             for member in members { if let problem = problem(member.value, additional) { return "member \(problem)" } }
         }
         return nil
+    }
+
+    /// `value.value == constant`, without converting a string value first.
+    private static func equals(_ value: LocatedJSON, _ constant: JSONValue) -> Bool {
+        if case .string(let text) = value.kind, case .string(let expected) = constant { return text == expected }
+        return value.value == constant
     }
 
     private static func matches(_ value: LocatedJSON, _ type: String) -> Bool {

@@ -100,7 +100,7 @@ enum STIXObjectRules {
         if let created = valid["created"], let modified = valid["modified"], !STIXSyntax.isOrdered(created, modified) {
             check.error("'modified' \(modified) is earlier than 'created' \(created)", at: object["modified"] ?? object.json)
         }
-        for member in object.json.members ?? [] where STIXRequiredProperties.timestamps.contains(member.key) {
+        for member in object.json.members ?? [] where STIXRequiredProperties.isTimestamp(member.key) {
             if member.value.string.flatMap(STIXSyntax.fractionDigits(ofTimestamp:)) == nil {
                 check.error("'\(member.key)' is not a UTC timestamp YYYY-MM-DDTHH:MM:SS[.s]Z", at: member.value)
             }

@@ -38,6 +38,11 @@ enum STIXRequiredProperties {
         "first_observed", "last_observed",
     ]
 
+    /// Whether `key` is one of ``timestamps``; most keys are ruled out by their length without hashing.
+    static func isTimestamp(_ key: String) -> Bool {
+        (9...14).contains(key.utf8.count) && timestamps.contains(key)
+    }
+
     /// The TLP 1.0 marking definitions the spec defines; consumers know them without a copy in the bundle.
     static let tlp1IDs: Set<String> = [
         "marking-definition--613f2e26-407d-48c7-9eca-b8e91df99dc9",

@@ -120,12 +120,22 @@ enum STIXSyntax {
 
     /// Compares two valid timestamps as instants (fractions of different lengths compare by value).
     static func isOrdered(_ earlier: String, _ later: String) -> Bool {
-        normalized(earlier) <= normalized(later)
+        let (lhs, rhs) = (Array(earlier.utf8), Array(later.utf8))
+        let (lhsCount, rhsCount) = (normalizedCount(lhs), normalizedCount(rhs))
+        for index in 0..<min(lhsCount, rhsCount) {
+            let (left, right) = (normalizedByte(lhs, index), normalizedByte(rhs, index))
+            if left != right { return left < right }
+        }
+        return lhsCount <= rhsCount
     }
 
-    private static func normalized(_ text: String) -> String {
-        let body = text.dropLast()
-        let (whole, fraction) = body.count > 19 ? (body.prefix(19), String(body.dropFirst(20))) : (body.prefix(19), "")
-        return whole + "." + fraction + String(repeating: "0", count: max(0, 12 - fraction.count))
+    /// A valid timestamp read as `YYYY-MM-DDTHH:MM:SS.` and its fraction padded with zeros to 12 digits,
+    /// which compare as instants byte by byte: its length, and its byte at `index`.
+    private static func normalizedCount(_ bytes: [UInt8]) -> Int { 20 + max(12, max(0, bytes.count - 21)) }
+
+    private static func normalizedByte(_ bytes: [UInt8], _ index: Int) -> UInt8 {
+        if index < 19 { return bytes[index] }
+        if index == 19 { return UInt8(ascii: ".") }
+        return index < bytes.count - 1 ? bytes[index] : UInt8(ascii: "0")  // the digits, then the padding
     }
 }
