@@ -37,11 +37,7 @@ enum STIXObjectRules {
     }
 
     static func category(of object: STIXObjectView) -> Category {
-        if STIXRequiredProperties.domainObjects[object.type] != nil { return .domain }
-        if STIXRequiredProperties.relationshipObjects[object.type] != nil { return .relationship }
-        if STIXRequiredProperties.metaObjects[object.type] != nil { return .meta }
-        if STIXRequiredProperties.observables[object.type] != nil { return .observable }
-        return .custom
+        STIXRequiredProperties.kinds[object.type]?.category ?? .custom
     }
 
     private static func checkID(_ object: STIXObjectView, check: inout STIXCheck, references: inout STIXReferences) {
@@ -78,7 +74,7 @@ enum STIXObjectRules {
     }
 
     private static func checkTimestamps(_ object: STIXObjectView, category: Category, check: inout STIXCheck) {
-        let hasModified = category != .meta || STIXRequiredProperties.metaObjects[object.type]?.hasModified == true
+        let hasModified = category != .meta || STIXRequiredProperties.kinds[object.type]?.hasModified == true
         var valid: [String: String] = [:]
         for key in hasModified ? ["created", "modified"] : ["created"] {
             guard let value = object[key] else {

@@ -33,9 +33,8 @@ struct STIXReferences {
     private var forward: [Digest]?
     /// Whether `forward` outgrew ``maxForward`` and stopped recording.
     private var forwardOverflowed = false
-    /// The most forward references a streamed pass keeps (16 bytes each: 64 MiB); past it, the second
-    /// pass decides.
-    static let maxForward = 1 << 22
+    /// The most forward references a streamed pass keeps; past it, the second pass decides.
+    private var maxForward = 0
 
     init() {}
 
@@ -46,10 +45,12 @@ struct STIXReferences {
         return references
     }
 
-    /// References checked as a streamed first pass reads them (see ``needsResolvingPass``).
-    static func streaming() -> STIXReferences {
+    /// References checked as a streamed first pass reads them (see ``needsResolvingPass``), keeping at most
+    /// `maxForward` digests of forward references (16 bytes each: 64 MiB by default).
+    static func streaming(maxForward: Int = 1 << 22) -> STIXReferences {
         var references = STIXReferences()
         references.forward = []
+        references.maxForward = maxForward
         return references
     }
 
@@ -71,7 +72,7 @@ struct STIXReferences {
         if forward != nil {
             let digest = Digest(id)
             guard !declared.contains(digest), !STIXRequiredProperties.tlp1IDs.contains(id) else { return }
-            if forward?.count ?? 0 < Self.maxForward { forward?.append(digest) } else { forwardOverflowed = true }
+            if forward?.count ?? 0 < maxForward { forward?.append(digest) } else { forwardOverflowed = true }
         } else if let known {
             if !known.contains(Digest(id)), !STIXRequiredProperties.tlp1IDs.contains(id) {
                 unresolved.append((id, property, value))
