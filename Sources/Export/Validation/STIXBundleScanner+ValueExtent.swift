@@ -19,6 +19,9 @@ extension STIXBundleScanner {
         /// Walks `chunk` until the value ends or the chunk does.
         /// - Returns: how many bytes of `chunk` belong to the value.
         mutating func advance(over chunk: UnsafeBufferPointer<UInt8>) -> Int {
+            // The state lives in locals while walking (registers, not memory), and is stored back once.
+            var (line, column, depth, inString, escaped, done) = (line, column, depth, inString, escaped, done)
+            defer { (self.line, self.column, self.depth, self.inString, self.escaped, self.done) = (line, column, depth, inString, escaped, done) }
             var index = 0
             while index < chunk.count, !done {
                 let byte = chunk[index]

@@ -26,12 +26,16 @@ enum STIXObjectRules {
         checkCommon(object, check: &check, references: &references)
         STIXTypeRules.check(object, category: category, check: &check, references: &references)
         STIXExtensionRules.check(object, check: &check)
-        for (vocabularyType, property, values) in STIXVocabularies.properties
-        where vocabularyType == nil || vocabularyType == type {
-            var entries = object.strings(property)
-            if let single = object[property], let text = single.string { entries.append((text, single)) }
-            for (text, at) in entries where !values.contains(text) {
-                check.warning("'\(text)' is not in the STIX 2.1 vocabulary for '\(property)'", at: at)
+        // One walk over the members, not one lookup per vocabulary property: each value has one place, and
+        // findings are put in input order afterwards, so the order of this walk does not show.
+        for member in json.members ?? [] {
+            guard let vocabulary = STIXVocabularies.byProperty[member.key],
+                vocabulary.type == nil || vocabulary.type == type
+            else { continue }
+            var entries = (member.value.elements ?? []).compactMap { element in element.string.map { ($0, element) } }
+            if let text = member.value.string { entries.append((text, member.value)) }
+            for (text, at) in entries where !vocabulary.values.contains(text) {
+                check.warning("'\(text)' is not in the STIX 2.1 vocabulary for '\(member.key)'", at: at)
             }
         }
     }
