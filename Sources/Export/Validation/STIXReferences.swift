@@ -35,6 +35,8 @@ struct STIXReferences {
     private var forwardOverflowed = false
     /// The most forward references a streamed pass keeps; past it, the second pass decides.
     private var maxForward = 0
+    /// When `forward` reaches this size, the references declared since are dropped from it.
+    private var nextCompaction = 1 << 16
 
     init() {}
 
@@ -70,9 +72,11 @@ struct STIXReferences {
 
     mutating func refer(to id: String, from property: String, at value: LocatedJSON) {
         if forward != nil {
+            guard !forwardOverflowed else { return }
             let digest = Digest(id)
             guard !declared.contains(digest), !STIXRequiredProperties.tlp1IDs.contains(id) else { return }
-            if forward?.count ?? 0 < maxForward { forward?.append(digest) } else { forwardOverflowed = true }
+            forward?.append(digest)
+            if let count = forward?.count, count >= nextCompaction || count > maxForward { compactForward() }
         } else if let known {
             if !known.contains(Digest(id)), !STIXRequiredProperties.tlp1IDs.contains(id) {
                 unresolved.append((id, property, value))
@@ -80,6 +84,19 @@ struct STIXReferences {
         } else {
             pending.append((id, property, value))
         }
+    }
+
+    /// Keeps only the forward references still undeclared, so the list holds what is pending now rather
+    /// than every reference ever made ahead of its object.
+    private mutating func compactForward() {
+        let declared = declared
+        forward?.removeAll { declared.contains($0) }
+        let count = forward?.count ?? 0
+        if count > maxForward {
+            forwardOverflowed = true
+            forward = []
+        }
+        nextCompaction = max(1 << 16, 2 * count)
     }
 
     func reportUnresolved(check: inout STIXCheck) {
