@@ -54,19 +54,15 @@ struct FileByteSource {
 
     mutating func skip() { position += 1 }
 
-    /// Appends the buffered bytes before the next quote, backslash or line feed (the inside of a string,
-    /// taken in one piece instead of byte by byte) and returns how many bytes and how many scalars they were.
-    mutating func takeStringRun(into out: inout [UInt8]) -> (bytes: Int, scalars: Int) {
-        var end = position
-        var scalars = 0
-        while end < count {
-            let byte = buffer[end]
-            if byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") || byte == 0x0A { break }
-            if byte & 0xC0 != 0x80 { scalars += 1 }
-            end += 1
+    /// Hands `body` the buffered bytes not yet read (refilling first when none are left) and skips as many
+    /// as it says it consumed, so a scanner can walk the input a buffer at a time instead of a byte at a time.
+    /// - Returns: `false`, without calling `body`, at the end of the input.
+    mutating func consume(_ body: (UnsafeBufferPointer<UInt8>) -> Int) throws -> Bool {
+        guard try peek() != nil else { return false }
+        let consumed = buffer.withUnsafeBufferPointer { all in
+            body(UnsafeBufferPointer(rebasing: all[position..<count]))
         }
-        out.append(contentsOf: buffer[position..<end])
-        defer { position = end }
-        return (end - position, scalars)
+        position += consumed
+        return true
     }
 }

@@ -109,7 +109,8 @@ public struct LocatedJSONReader {
         index += 1
         skipWhitespace()
         var members: [LocatedJSON.Member] = []
-        var keys: Set<String> = []
+        // Objects are mostly small: comparing with the earlier keys beats hashing them, up to a point.
+        var keys: Set<String>?
         if current == UInt8(ascii: "}") {
             index += 1
             return .object(members)
@@ -119,7 +120,9 @@ public struct LocatedJSONReader {
             guard current == UInt8(ascii: "\"") else { throw error("expected a quoted key") }
             let (keyLine, keyColumn) = (line, column)
             let key = try string()
-            guard keys.insert(key).inserted else {
+            if keys == nil, members.count >= 16 { keys = Set(members.map(\.key)) }
+            let isNew = keys?.insert(key).inserted ?? !members.contains { $0.key == key }
+            guard isNew else {
                 throw SyntaxError(message: "duplicate key '\(key)'", line: keyLine, column: keyColumn)
             }
             skipWhitespace()

@@ -99,41 +99,20 @@ struct STIXBundleScanner {
     }
 
     /// Copies one JSON value's bytes (strings, nesting and escapes respected), with where it starts.
+    /// The value's end is found a buffer at a time; bytes are copied in runs, not one by one.
     private mutating func capture() throws -> (bytes: [UInt8], line: Int, column: Int) {
         let start = (line, column)
         var bytes: [UInt8] = []
-        var depth = 0
-        var inString = false
-        var escaped = false
-        while let byte = try source.peek() {
-            if inString {
-                if !escaped {
-                    let run = source.takeStringRun(into: &bytes)
-                    column += run.scalars
-                    if run.bytes > 0 { continue }
-                }
-                bytes.append(byte)
-                try advance()
-                if escaped { escaped = false } else if byte == UInt8(ascii: "\\") { escaped = true } else if byte == UInt8(ascii: "\"") {
-                    inString = false
-                    if depth == 0 { break }
-                }
-                continue
+        var extent = ValueExtent(line: line, column: column)
+        while !extent.done {
+            let more = try source.consume { chunk in
+                let used = extent.advance(over: chunk)
+                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: chunk[..<used]))
+                return used
             }
-            switch byte {
-            case UInt8(ascii: "\""): inString = true
-            case UInt8(ascii: "{"), UInt8(ascii: "["): depth += 1
-            case UInt8(ascii: "}"), UInt8(ascii: "]"):
-                if depth == 0 { return (bytes, start.0, start.1) }
-                depth -= 1
-            case UInt8(ascii: ","), 0x20, 0x09, 0x0A, 0x0D:
-                if depth == 0 { return (bytes, start.0, start.1) }
-            default: break
-            }
-            bytes.append(byte)
-            try advance()
-            if depth == 0, byte == UInt8(ascii: "}") || byte == UInt8(ascii: "]") { break }
+            if !more { break }
         }
+        (line, column) = (extent.line, extent.column)
         return (bytes, start.0, start.1)
     }
 
@@ -160,7 +139,9 @@ struct STIXBundleScanner {
     }
 
     private mutating func skipWhitespace() throws {
-        while let byte = try source.peek(), [0x20, 0x09, 0x0A, 0x0D].contains(byte) { try advance() }
+        while let byte = try source.peek(), byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D {
+            try advance()
+        }
     }
 
     private func error(_ message: String) -> SyntaxError { SyntaxError(message: message, line: line, column: column) }

@@ -1,7 +1,8 @@
 extension STIXBundleValidator {
     /// Checks a file (or standard input, `-`) in constant memory apart from the ids: the bundle is read
-    /// twice, one object at a time — first every rule, keeping only 128-bit digests of the declared ids;
-    /// then the references against them.
+    /// one object at a time, keeping only 128-bit digests of the declared ids and of references to ids
+    /// not declared yet; when one of those stays undeclared, a second pass reports each unresolved
+    /// reference where it is.
     ///
     /// ```swift
     /// let findings = try STIXBundleValidator.validate(path: "big.json", strict: false)
@@ -17,7 +18,7 @@ extension STIXBundleValidator {
     ) throws -> [Diagnostic] {
         let file = name ?? (path == "-" ? InputFile.standardInputName : path)
         var check = STIXCheck(file: file)
-        var references = STIXReferences()
+        var references = STIXReferences.streaming()
         var objectCount = 0
         var members: [LocatedJSON.Member] = []
         guard let start = try scan(path, limits: limits, check: &check, { item, check in
@@ -43,7 +44,7 @@ extension STIXBundleValidator {
         for member in members { checkBundleMember(member, check: &check) }
         if root["id"] == nil { check.error("the bundle has no 'id'", at: root) }
         if let objects = root["objects"] { check.error("'objects' must be a list, not \(objects.kindName)", at: objects) }
-        if path != "-", objectCount > 0 {
+        if path != "-", objectCount > 0, references.needsResolvingPass {
             ProgressMeter.current?.expect(FileByteSource.size(of: path))  // the second pass reads it again
             var resolving = STIXReferences.resolving(references.declared)
             var ignored = STIXCheck(file: file)

@@ -76,43 +76,14 @@ struct PayloadRules {
 
     /// Checks a payload against one of our own schemas (`required`, `additionalProperties: false`,
     /// and per property `const`, `enum`, `type`, `minItems`, `items.type`).
-    mutating func ours(_ schema: JSONValue) {
-        for key in schema["required"]?.arrayValue?.compactMap(\.stringValue) ?? [] where payload[key] == nil {
-            fail("'\(key)' is required")
-        }
-        let properties = schema["properties"]?.objectValue ?? [:]
+    mutating func ours(_ schema: STIXPayloadSchema) {
+        for key in schema.required where payload[key] == nil { fail("'\(key)' is required") }
         for member in payload.members ?? [] {
-            guard let rule = properties[member.key] else {
+            guard let rule = schema.properties[member.key] else {
                 fail("'\(member.key)' is not a property of this extension", at: member.value)
                 continue
             }
-            if let problem = Self.problem(member.value, rule) { fail("'\(member.key)' \(problem)", at: member.value) }
-        }
-    }
-
-    private static func problem(_ value: LocatedJSON, _ rule: JSONValue) -> String? {
-        if let constant = rule["const"], value.value != constant { return "must be \(CanonicalJSON.string(constant, indent: nil).dropLast())" }
-        if let options = rule["enum"]?.arrayValue, !options.contains(value.value) {
-            return "must be one of \(options.compactMap(\.stringValue).joined(separator: ", "))"
-        }
-        if let type = rule["type"]?.stringValue, !matches(value, type) { return "must be of type \(type)" }
-        if let minimum = rule["minItems"], case .int(let count) = minimum, (value.elements?.count ?? 0) < count {
-            return "must have at least \(count) item(s)"
-        }
-        if let items = rule["items"], let elements = value.elements {
-            for element in elements { if let problem = problem(element, items) { return "item \(problem)" } }
-        }
-        if let additional = rule["additionalProperties"], additional.objectValue != nil, let members = value.members {
-            for member in members { if let problem = problem(member.value, additional) { return "member \(problem)" } }
-        }
-        return nil
-    }
-
-    private static func matches(_ value: LocatedJSON, _ type: String) -> Bool {
-        switch (type, value.kind) {
-        case ("string", .string), ("array", .array), ("object", .object), ("boolean", .bool), ("number", .number): true
-        case ("integer", .number(_, let isInteger)): isInteger
-        default: false
+            if let problem = rule.problem(member.value) { fail("'\(member.key)' \(problem)", at: member.value) }
         }
     }
 }
@@ -124,8 +95,8 @@ enum STIXOwnExtensionSchemas {
     static let membership = load(STIXExtensionDefinition.membership)
     static let incident = load(STIXExtensionDefinition.incident)
 
-    private static func load(_ definition: STIXExtensionDefinition) -> JSONValue {
+    private static func load(_ definition: STIXExtensionDefinition) -> STIXPayloadSchema {
         let text = EmbeddedResources.files[definition.schemaFile] ?? "{}"
-        return (try? LocatedJSONReader.read(Array(text.utf8)).value) ?? .object([:])
+        return STIXPayloadSchema((try? LocatedJSONReader.read(Array(text.utf8)).value) ?? .object([:]))
     }
 }

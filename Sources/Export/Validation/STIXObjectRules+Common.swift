@@ -2,12 +2,12 @@
 extension STIXObjectRules {
     static func checkCommon(_ object: STIXObjectView, check: inout STIXCheck, references: inout STIXReferences) {
         if let creator = object["created_by_ref"] {
-            reference(creator, property: "created_by_ref", types: ["identity"], check: &check, references: &references)
+            reference(creator, property: "created_by_ref", types: identityType, check: &check, references: &references)
         }
         if let refs = object["object_marking_refs"] {
             var seen: Set<String> = []
             for element in list(refs, property: "object_marking_refs", check: &check) {
-                reference(element, property: "object_marking_refs", types: ["marking-definition"], check: &check, references: &references)
+                reference(element, property: "object_marking_refs", types: markingType, check: &check, references: &references)
                 guard let id = element.string else { continue }
                 if !seen.insert(id).inserted {
                     check.error("'object_marking_refs' lists \(id) twice", at: element, hint: "list each marking once")
@@ -22,7 +22,7 @@ extension STIXObjectRules {
                 check.error("a granular marking has exactly one of 'marking_ref' and 'lang'", at: marking)
             }
             if let ref = marking["marking_ref"] {
-                reference(ref, property: "marking_ref", types: ["marking-definition"], check: &check, references: &references)
+                reference(ref, property: "marking_ref", types: markingType, check: &check, references: &references)
             }
         }
         for reference in list(object["external_references"], property: "external_references", check: &check)
@@ -37,6 +37,10 @@ extension STIXObjectRules {
             }
         }
     }
+
+    // Built once: a set literal in the call would be built for every object.
+    static let identityType: Set<String> = ["identity"]
+    static let markingType: Set<String> = ["marking-definition"]
 
     /// The elements of a list property; anything else is an error.
     static func list(_ value: LocatedJSON?, property: String, check: inout STIXCheck, nonEmpty: Bool = false)

@@ -26,22 +26,22 @@ enum STIXObjectRules {
         checkCommon(object, check: &check, references: &references)
         STIXTypeRules.check(object, category: category, check: &check, references: &references)
         STIXExtensionRules.check(object, check: &check)
-        for (vocabularyType, property, values) in STIXVocabularies.properties
-        where vocabularyType == nil || vocabularyType == type {
-            var entries = object.strings(property)
-            if let single = object[property], let text = single.string { entries.append((text, single)) }
-            for (text, at) in entries where !values.contains(text) {
-                check.warning("'\(text)' is not in the STIX 2.1 vocabulary for '\(property)'", at: at)
+        // One walk over the members, not one lookup per vocabulary property: each value has one place, and
+        // findings are put in input order afterwards, so the order of this walk does not show.
+        for member in json.members ?? [] {
+            guard let vocabulary = STIXVocabularies.byProperty[member.key],
+                vocabulary.type == nil || vocabulary.type == type
+            else { continue }
+            var entries = (member.value.elements ?? []).compactMap { element in element.string.map { ($0, element) } }
+            if let text = member.value.string { entries.append((text, member.value)) }
+            for (text, at) in entries where !vocabulary.values.contains(text) {
+                check.warning("'\(text)' is not in the STIX 2.1 vocabulary for '\(member.key)'", at: at)
             }
         }
     }
 
     static func category(of object: STIXObjectView) -> Category {
-        if STIXRequiredProperties.domainObjects[object.type] != nil { return .domain }
-        if STIXRequiredProperties.relationshipObjects[object.type] != nil { return .relationship }
-        if STIXRequiredProperties.metaObjects[object.type] != nil { return .meta }
-        if STIXRequiredProperties.observables[object.type] != nil { return .observable }
-        return .custom
+        STIXRequiredProperties.kinds[object.type]?.category ?? .custom
     }
 
     private static func checkID(_ object: STIXObjectView, check: inout STIXCheck, references: inout STIXReferences) {
@@ -78,7 +78,7 @@ enum STIXObjectRules {
     }
 
     private static func checkTimestamps(_ object: STIXObjectView, category: Category, check: inout STIXCheck) {
-        let hasModified = category != .meta || STIXRequiredProperties.metaObjects[object.type]?.hasModified == true
+        let hasModified = category != .meta || STIXRequiredProperties.kinds[object.type]?.hasModified == true
         var valid: [String: String] = [:]
         for key in hasModified ? ["created", "modified"] : ["created"] {
             guard let value = object[key] else {
@@ -100,7 +100,7 @@ enum STIXObjectRules {
         if let created = valid["created"], let modified = valid["modified"], !STIXSyntax.isOrdered(created, modified) {
             check.error("'modified' \(modified) is earlier than 'created' \(created)", at: object["modified"] ?? object.json)
         }
-        for member in object.json.members ?? [] where STIXRequiredProperties.timestamps.contains(member.key) {
+        for member in object.json.members ?? [] where STIXRequiredProperties.isTimestamp(member.key) {
             if member.value.string.flatMap(STIXSyntax.fractionDigits(ofTimestamp:)) == nil {
                 check.error("'\(member.key)' is not a UTC timestamp YYYY-MM-DDTHH:MM:SS[.s]Z", at: member.value)
             }

@@ -32,11 +32,36 @@ enum STIXRequiredProperties {
         "windows-registry-key": [], "x509-certificate": [],
     ]
 
+    /// What the tables above say about one type, found with one lookup instead of one per table.
+    struct Kind {
+        let category: STIXObjectRules.Category
+        let required: [String]
+        /// Whether objects of the type have `modified` (every type but some meta objects).
+        let hasModified: Bool
+    }
+
+    /// Every type of the tables; where a type were in two, the earlier table above would win.
+    static let kinds: [String: Kind] = {
+        var kinds: [String: Kind] = [:]
+        for (type, required) in observables { kinds[type] = Kind(category: .observable, required: required, hasModified: true) }
+        for (type, meta) in metaObjects { kinds[type] = Kind(category: .meta, required: meta.required, hasModified: meta.hasModified) }
+        for (type, required) in relationshipObjects {
+            kinds[type] = Kind(category: .relationship, required: required, hasModified: true)
+        }
+        for (type, required) in domainObjects { kinds[type] = Kind(category: .domain, required: required, hasModified: true) }
+        return kinds
+    }()
+
     /// Properties holding timestamps with any precision.
     static let timestamps: Set<String> = [
         "published", "first_seen", "last_seen", "start_time", "stop_time", "valid_from", "valid_until",
         "first_observed", "last_observed",
     ]
+
+    /// Whether `key` is one of ``timestamps``; most keys are ruled out by their length without hashing.
+    static func isTimestamp(_ key: String) -> Bool {
+        (9...14).contains(key.utf8.count) && timestamps.contains(key)
+    }
 
     /// The TLP 1.0 marking definitions the spec defines; consumers know them without a copy in the bundle.
     static let tlp1IDs: Set<String> = [

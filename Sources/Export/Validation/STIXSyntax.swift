@@ -1,10 +1,16 @@
 /// The lexical rules of STIX 2.1 identifiers, type names and timestamps.
 enum STIXSyntax {
     /// Whether `text` is `<type>--<RFC 4122 UUID>` (versions 1–5, variant 10xx), as the spec's schema says.
+    /// Every valid identifier is ASCII, so the check runs on the UTF-8 bytes without copying them.
     static func isIdentifier(_ text: String) -> Bool {
-        guard let range = separator(in: text) else { return false }
-        let type = String(text[..<range.lowerBound])
-        return isTypeName(type) && isUUID(String(text[range.upperBound...]))
+        var text = text
+        return text.withUTF8 { bytes in
+            guard bytes.count >= 41 else { return false }
+            let uuidStart = bytes.count - 36
+            return bytes[uuidStart - 1] == UInt8(ascii: "-") && bytes[uuidStart - 2] == UInt8(ascii: "-")
+                && isTypeName(UnsafeBufferPointer(rebasing: bytes[..<(uuidStart - 2)]))
+                && isUUID(UnsafeBufferPointer(rebasing: bytes[uuidStart...]))
+        }
     }
 
     /// The type part of an identifier.
@@ -30,15 +36,29 @@ enum STIXSyntax {
 
     /// `a-z0-9-`, 3–250 characters, starting with a letter, not ending in `-`, no `--`.
     static func isTypeName(_ text: String) -> Bool {
-        let bytes = Array(text.utf8)
-        guard (3...250).contains(bytes.count), let first = bytes.first, let last = bytes.last,
-            (97...122).contains(first), last != UInt8(ascii: "-"), !text.contains("--")
+        var text = text
+        return text.withUTF8 { isTypeName($0) }
+    }
+
+    private static func isTypeName(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard (3...250).contains(bytes.count), (97...122).contains(bytes[0]), bytes[bytes.count - 1] != UInt8(ascii: "-")
         else { return false }
-        return bytes.allSatisfy { (97...122).contains($0) || (48...57).contains($0) || $0 == UInt8(ascii: "-") }
+        var previous: UInt8 = 0
+        for byte in bytes {
+            guard (97...122).contains(byte) || (48...57).contains(byte) || byte == UInt8(ascii: "-"),
+                byte != UInt8(ascii: "-") || previous != UInt8(ascii: "-")
+            else { return false }
+            previous = byte
+        }
+        return true
     }
 
     static func isUUID(_ text: String) -> Bool {
-        let bytes = Array(text.utf8)
+        var text = text
+        return text.withUTF8 { isUUID($0) }
+    }
+
+    private static func isUUID(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         guard bytes.count == 36 else { return false }
         for (offset, byte) in bytes.enumerated() {
             if offset == 8 || offset == 13 || offset == 18 || offset == 23 {
@@ -48,7 +68,8 @@ enum STIXSyntax {
             }
         }
         return (UInt8(ascii: "1")...UInt8(ascii: "5")).contains(bytes[14])
-            && "89abAB".utf8.contains(bytes[19])
+            && (bytes[19] == UInt8(ascii: "8") || bytes[19] == UInt8(ascii: "9") || bytes[19] | 0x20 == UInt8(ascii: "a")
+                || bytes[19] | 0x20 == UInt8(ascii: "b"))
     }
 
     /// The UUID version digit of an identifier, for the UUIDv4 advice.
@@ -65,40 +86,56 @@ enum STIXSyntax {
     /// The number of fractional digits of a valid `YYYY-MM-DDTHH:MM:SS[.f+]Z` timestamp, or `nil` when it is
     /// not one (wrong shape, offset instead of `Z`, `.` without digits, or no such day or time).
     static func fractionDigits(ofTimestamp text: String) -> Int? {
-        let bytes = Array(text.utf8)
-        guard bytes.count >= 20, bytes.last == UInt8(ascii: "Z") else { return nil }
-        let shape = Array("dddd-dd-ddTdd:dd:dd".utf8)
-        for (offset, expected) in shape.enumerated() {
-            let byte = bytes[offset]
-            if expected == UInt8(ascii: "d") {
-                guard (48...57).contains(byte) else { return nil }
-            } else if byte != expected {
-                return nil
+        var text = text
+        return text.withUTF8 { bytes -> Int? in
+            guard bytes.count >= 20, bytes[bytes.count - 1] == UInt8(ascii: "Z") else { return nil }
+            for (offset, expected) in timestampShape.enumerated() {
+                let byte = bytes[offset]
+                if expected == UInt8(ascii: "d") {
+                    guard (48...57).contains(byte) else { return nil }
+                } else if byte != expected {
+                    return nil
+                }
             }
-        }
-        let fraction = bytes[19..<(bytes.count - 1)]
-        var digits = 0
-        if !fraction.isEmpty {
-            guard fraction.first == UInt8(ascii: "."), fraction.count >= 2,
-                fraction.dropFirst().allSatisfy({ (48...57).contains($0) })
+            let fraction = UnsafeBufferPointer(rebasing: bytes[19..<(bytes.count - 1)])
+            var digits = 0
+            if !fraction.isEmpty {
+                guard fraction[0] == UInt8(ascii: "."), fraction.count >= 2,
+                    fraction.dropFirst().allSatisfy({ (48...57).contains($0) })
+                else { return nil }
+                digits = fraction.count - 1
+            }
+            // The shape check made these all digits.
+            func number(_ from: Int, _ count: Int) -> Int {
+                bytes[from..<from + count].reduce(0) { $0 * 10 + Int($1 - 48) }
+            }
+            guard (try? PartialDate(year: number(0, 4), month: number(5, 2), day: number(8, 2))) != nil,
+                number(11, 2) < 24, number(14, 2) < 60, number(17, 2) <= 60
             else { return nil }
-            digits = fraction.count - 1
+            return digits
         }
-        func number(_ from: Int, _ count: Int) -> Int { Int(String(decoding: bytes[from..<from + count], as: UTF8.self)) ?? -1 }
-        guard (try? PartialDate(year: number(0, 4), month: number(5, 2), day: number(8, 2))) != nil,
-            number(11, 2) < 24, number(14, 2) < 60, number(17, 2) <= 60
-        else { return nil }
-        return digits
     }
+
+    private static let timestampShape = Array("dddd-dd-ddTdd:dd:dd".utf8)
 
     /// Compares two valid timestamps as instants (fractions of different lengths compare by value).
     static func isOrdered(_ earlier: String, _ later: String) -> Bool {
-        normalized(earlier) <= normalized(later)
+        let (lhs, rhs) = (Array(earlier.utf8), Array(later.utf8))
+        let (lhsCount, rhsCount) = (normalizedCount(lhs), normalizedCount(rhs))
+        for index in 0..<min(lhsCount, rhsCount) {
+            let (left, right) = (normalizedByte(lhs, index), normalizedByte(rhs, index))
+            if left != right { return left < right }
+        }
+        return lhsCount <= rhsCount
     }
 
-    private static func normalized(_ text: String) -> String {
-        let body = text.dropLast()
-        let (whole, fraction) = body.count > 19 ? (body.prefix(19), String(body.dropFirst(20))) : (body.prefix(19), "")
-        return whole + "." + fraction + String(repeating: "0", count: max(0, 12 - fraction.count))
+    /// A valid timestamp read as `YYYY-MM-DDTHH:MM:SS.` and its fraction padded with zeros to 12 digits,
+    /// which compare as instants byte by byte: its length, and its byte at `index`.
+    private static func normalizedCount(_ bytes: [UInt8]) -> Int { 20 + max(12, max(0, bytes.count - 21)) }
+
+    private static func normalizedByte(_ bytes: [UInt8], _ index: Int) -> UInt8 {
+        if index < 19 { return bytes[index] }
+        if index == 19 { return UInt8(ascii: ".") }
+        return index < bytes.count - 1 ? bytes[index] : UInt8(ascii: "0")  // the digits, then the padding
     }
 }

@@ -44,8 +44,7 @@ enum STIXTypeRules {
     ]
 
     private static func required(_ type: String) -> [String] {
-        STIXRequiredProperties.domainObjects[type] ?? STIXRequiredProperties.relationshipObjects[type]
-            ?? STIXRequiredProperties.metaObjects[type]?.required ?? STIXRequiredProperties.observables[type] ?? []
+        STIXRequiredProperties.kinds[type]?.required ?? []
     }
 
     private static func declaresNewType(_ object: STIXObjectView) -> Bool {

@@ -22,6 +22,10 @@ enum STIXVocabularies {
         ("grouping", "context", ["suspicious-activity", "malware-analysis", "unspecified"]),
     ]
 
+    /// ``properties`` by property name (each property is listed once).
+    static let byProperty: [String: (type: String?, values: Set<String>)] = Dictionary(
+        properties.map { ($0.property, ($0.type, $0.values)) }, uniquingKeysWith: { first, _ in first })
+
     /// Relationship types: the spec's (Appendix B and the SDO sections), the Incident extension suite's,
     /// and exportctl's own (documented in `Formats/STIX21/MAPPING.md`).
     static let relationshipTypes: Set<String> = [

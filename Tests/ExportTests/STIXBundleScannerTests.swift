@@ -1,0 +1,51 @@
+@testable import Export
+import Testing
+
+/// The bundle scanner's value capture, fed a buffer at a time, ends values and counts lines and columns
+/// exactly as reading them whole would.
+struct STIXBundleScannerTests {
+    /// Each input, and the bytes of the value at its start.
+    static let cases: [(input: String, value: String)] = [
+        (#"{"a": "x\"}", "b": [1, {"c": "é]"}]}, {"next": 1}"#, #"{"a": "x\"}", "b": [1, {"c": "é]"}]}"#),
+        ("[1,\n [2, \"\\\\\"]]\n]", "[1,\n [2, \"\\\\\"]]"),
+        ("\"ab\\\"c\" : 1", "\"ab\\\"c\""),
+        ("true, 1", "true"),
+        ("-12.5e3]", "-12.5e3"),
+        ("null}", "null"),
+        ("7\n", "7"),
+        ("\"unterminated", "\"unterminated"),
+        ("{\"open\": [1, 2", "{\"open\": [1, 2"),
+    ]
+
+    /// Runs the capture over `input` cut into pieces of `size` bytes.
+    static func capture(_ input: String, chunk size: Int) -> (value: [UInt8], line: Int, column: Int) {
+        let bytes = Array(input.utf8)
+        var extent = STIXBundleScanner.ValueExtent(line: 3, column: 5)
+        var taken: [UInt8] = []
+        var start = 0
+        while start < bytes.count, !extent.done {
+            let piece = Array(bytes[start..<min(bytes.count, start + size)])
+            let used = piece.withUnsafeBufferPointer { extent.advance(over: $0) }
+            taken += piece[..<used]
+            start += used
+            if used < piece.count { break }
+        }
+        return (taken, extent.line, extent.column)
+    }
+
+    @Test(arguments: cases.indices)
+    func capturesTheSameValueWhateverTheBufferSize(_ index: Int) {
+        let (input, value) = Self.cases[index]
+        let whole = Self.capture(input, chunk: input.utf8.count)
+        #expect(whole.value == Array(value.utf8))
+        // Where the next byte is: after the value's last line feed, or on the starting line.
+        let lines = value.split(separator: "\n", omittingEmptySubsequences: false)
+        let expectedLine = 3 + lines.count - 1
+        let expectedColumn = (lines.count == 1 ? 5 : 1) + (lines.last?.unicodeScalars.count ?? 0)
+        #expect(whole.line == expectedLine && whole.column == expectedColumn, "\(input)")
+        for size in 1...4 {
+            let split = Self.capture(input, chunk: size)
+            #expect(split.value == whole.value && split.line == whole.line && split.column == whole.column, "\(input) by \(size)")
+        }
+    }
+}
