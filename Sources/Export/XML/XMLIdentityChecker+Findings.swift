@@ -35,7 +35,7 @@ extension XMLIdentityChecker {
         let (line, column) = Self.elementStart(parser)
         report(
             name: name, line: line, column: column,
-            "The XPath '\(constraint.fieldXPath)' of a field of key identity-constraint '\(XMLIdentityConstraint.format(constraint.name))' evaluates to a node-set with no nodes."
+            "Not all fields of key identity-constraint '\(XMLIdentityConstraint.format(constraint.name))' evaluate to a node."
         )
     }
 

@@ -34,8 +34,6 @@ struct XMLIdentityConstraint: Sendable, Hashable {
     var refer: Name?
     var paths: [Path]
     var field: Field
-    /// The field's XPath as written, for messages.
-    var fieldXPath: String
 
     /// `{namespace}name`, libxml2's way of printing a QName.
     static func format(_ name: Name) -> String {

@@ -105,8 +105,7 @@ struct XMLSchemaIdentityPlan: Sendable {
             guard refer != nil else { return nil }
         }
         return XMLIdentityConstraint(
-            kind: kind, name: .init(namespace: targetNamespace, local: localName), refer: refer, paths: paths, field: field,
-            fieldXPath: fields[0])
+            kind: kind, name: .init(namespace: targetNamespace, local: localName), refer: refer, paths: paths, field: field)
     }
 
     private static func isXSD(_ node: xmlNodePtr, _ local: String) -> Bool {
