@@ -18,21 +18,22 @@ extension XMLIdentityChecker {
         while stack.count <= depth { stack.append(-1) }
         stack[depth] = id
         guard id >= 0 else { return }
-        var selected: [Int] = []
-        for candidate in candidates[id] where !selected.contains(candidate.constraint) {
+        var selected: UInt64 = 0  // a node is selected once per constraint, whichever alternative picks it
+        for candidate in candidates[id] where selected & (1 << candidate.constraint) == 0 {
             guard matches(candidate.steps, isDescendant: candidate.isDescendant) else { continue }
-            selected.append(candidate.constraint)
+            selected |= 1 << candidate.constraint
             let constraint = plan.constraints[candidate.constraint]
             switch constraint.field {
             case .text:
                 let (line, column) = Self.elementStart(parser)
                 captures.append((candidate.constraint, depth, id, line, column, []))
             case .attribute(let name):
-                guard let value = Self.attribute(name, count: count, attributes: attributes) else {
-                    if constraint.kind == .key { reportMissingField(candidate.constraint, name: id, parser: parser) }
-                    continue
+                let isPresent = Self.withAttribute(name, count: count, attributes: attributes) {
+                    record(candidate.constraint, name: id, value: $0, parser: parser, at: nil)
                 }
-                value.withUnsafeBufferPointer { record(candidate.constraint, name: id, value: $0, parser: parser, at: nil) }
+                if !isPresent && constraint.kind == .key {
+                    reportMissingField(candidate.constraint, name: id, parser: parser)
+                }
             }
         }
     }
@@ -41,8 +42,10 @@ extension XMLIdentityChecker {
     private func matches(_ steps: [Int], isDescendant: Bool) -> Bool {
         let below = depth - 1
         guard isDescendant ? below >= steps.count : below == steps.count else { return false }
-        for (offset, step) in steps.enumerated().reversed() where stack[depth - (steps.count - 1 - offset)] != step {
-            return false
+        var level = depth
+        for step in steps.reversed() {  // a reversed view of the array: no copy
+            if stack[level] != step { return false }
+            level -= 1
         }
         return true
     }
@@ -67,20 +70,27 @@ extension XMLIdentityChecker {
         depth -= 1
     }
 
-    /// The attribute's value as the schema validator sees it: libxml2 hands SAX2 a literal `&` as `&#38;` and
-    /// its schema plug turns it back; do the same.
-    private static func attribute(
-        _ name: XMLIdentityConstraint.Name, count: Int, attributes: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?
-    ) -> [UInt8]? {
-        guard let attributes else { return nil }
+    /// Calls `body` with the attribute's value as the schema validator sees it (libxml2 hands SAX2 a literal `&`
+    /// as `&#38;` and its schema plug turns it back; so do we); `false` when the element has no such attribute.
+    private static func withAttribute(
+        _ name: XMLIdentityConstraint.Name, count: Int, attributes: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?,
+        _ body: (UnsafeBufferPointer<UInt8>) -> Void
+    ) -> Bool {
+        guard let attributes else { return false }
         for index in 0..<count {
             let base = index * 5
             guard let local = attributes[base], equal(local, name.local) else { continue }
             let uri = attributes[base + 2]
             guard name.namespace.isEmpty ? uri == nil : uri.map({ equal($0, name.namespace) }) == true else { continue }
-            guard let start = attributes[base + 3], let end = attributes[base + 4] else { return [] }
+            guard let start = attributes[base + 3], let end = attributes[base + 4] else {
+                body(UnsafeBufferPointer(start: nil, count: 0))
+                return true
+            }
             let raw = UnsafeBufferPointer(start: start, count: end - start)
-            guard raw.contains(UInt8(ascii: "&")) else { return Array(raw) }
+            guard raw.contains(UInt8(ascii: "&")) else {
+                body(raw)
+                return true
+            }
             var value: [UInt8] = []
             var offset = 0
             let escaped = Array("&#38;".utf8)
@@ -93,9 +103,10 @@ extension XMLIdentityChecker {
                     offset += 1
                 }
             }
-            return value
+            value.withUnsafeBufferPointer(body)
+            return true
         }
-        return nil
+        return false
     }
 }
 

@@ -51,7 +51,10 @@ struct XMLSchemaIdentityPlan: Sendable {
             }
             found.append((node, constraint, XMLIdentityConstraint.Name(namespace: targetNamespace, local: scopeName)))
         }
-        guard isSupported, let scope = found.first?.scope, found.allSatisfy({ $0.scope == scope }) else { return nil }
+        // At most 64 constraints: the checker marks the ones that selected a node in one machine word.
+        guard isSupported, found.count <= 64, let scope = found.first?.scope, found.allSatisfy({ $0.scope == scope }) else {
+            return nil
+        }
         let keys = Set(found.filter { $0.constraint.kind != .keyref }.map(\.constraint.name))
         guard found.allSatisfy({ $0.constraint.refer.map(keys.contains) ?? true }) else { return nil }
         for item in found {
