@@ -12,6 +12,9 @@ final class XMLDiagnosticCollector {
     /// The most findings kept; a huge invalid file must not fill memory with messages.
     let limit: Int
     private(set) var diagnostics: [Diagnostic] = []
+    /// The identity checker of a streamed validation: its SAX callbacks find it here, through the parser's
+    /// `_private`, since the parser's user data must stay the parser for libxml2's own callbacks.
+    var identityChecker: XMLIdentityChecker?
     private(set) var dropped = 0
 
     init(file: String, limit: Int = 1000) {

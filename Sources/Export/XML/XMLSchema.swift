@@ -1,4 +1,5 @@
 internal import CLibXML
+import Synchronization
 
 /// A compiled W3C XML Schema, compiled once and shared by every validation.
 ///
@@ -14,6 +15,11 @@ package final class XMLSchema: @unchecked Sendable {
     private let pointer: xmlSchemaPtr
     /// Where the schema came from, for messages.
     package let name: String
+    /// The schema's text, kept when its identity constraints may be checked outside libxml2 on the stream.
+    private let streamableText: String?
+    /// The split form for streaming (``XMLSchemaIdentityPlan``), derived on first use; `.some(nil)` when the
+    /// schema has none or one the plan cannot take.
+    private let identityPlan = Mutex<XMLSchemaIdentityPlan??>(nil)
 
     /// Compiles the schema file at `path`; `xs:include`/`xs:import` resolve relative to it.
     /// - Throws: ``ExportError`` `.io` when the path is not a local file, `.invalidInput` with every finding when
@@ -24,21 +30,26 @@ package final class XMLSchema: @unchecked Sendable {
             throw ExportError(.usage, "\(path): schemas must be local files, not URLs")
         }
         _ = try InputFile.read(path, limits: .bytes(64 << 20))  // a readable regular file, or a clear .io error
-        try self.init(name: path) { xmlSchemaNewParserCtxt(path) }
+        try self.init(name: path, streamableText: nil) { xmlSchemaNewParserCtxt(path) }
     }
 
     /// Compiles a schema held in memory (one that imports nothing by relative path).
-    package convenience init(text: String, name: String) throws {
+    ///
+    /// With `checksIdentityOnStream`, large streamed documents are validated against a copy without the
+    /// `xs:key`/`xs:keyref`/`xs:unique` declarations, which ``XMLIdentityChecker`` checks instead in compact
+    /// memory (libxml2 keeps every value of a root-scoped constraint until the root closes). Only for schemas
+    /// whose constraints compare values as written (`xs:string` types that keep white space), as the checker does.
+    package convenience init(text: String, name: String, checksIdentityOnStream: Bool = false) throws {
         LibXML.initialize()
         let bytes = Array(text.utf8)
-        try self.init(name: name) {
+        try self.init(name: name, streamableText: checksIdentityOnStream ? text : nil) {
             bytes.withUnsafeBufferPointer { buffer in
                 buffer.withMemoryRebound(to: CChar.self) { xmlSchemaNewMemParserCtxt($0.baseAddress, Int32($0.count)) }
             }
         }
     }
 
-    private init(name: String, makeContext: () -> xmlSchemaParserCtxtPtr?) throws {
+    private init(name: String, streamableText: String?, makeContext: () -> xmlSchemaParserCtxtPtr?) throws {
         guard let context = makeContext() else {
             throw ExportError(.internal, "\(name): libxml2 could not create a schema parser context")
         }
@@ -57,6 +68,18 @@ package final class XMLSchema: @unchecked Sendable {
         }
         self.pointer = compiled
         self.name = name
+        self.streamableText = streamableText
+    }
+
+    /// The split form for streaming, or `nil` when libxml2 checks the whole schema itself.
+    var streamingPlan: XMLSchemaIdentityPlan? {
+        guard let streamableText else { return nil }
+        return identityPlan.withLock { plan in
+            if let plan { return plan }
+            let made = XMLSchemaIdentityPlan.make(text: streamableText, name: name)
+            plan = .some(made)
+            return made
+        }
     }
 
     deinit { xmlSchemaFree(pointer) }

@@ -7,8 +7,9 @@ internal import CLibXML
 #endif
 
 /// Validates a document against a schema while streaming it through libxml2's SAX parser with the schema
-/// plugged in, so memory stays flat however large the file is (apart from the tables libxml2 keeps for the
-/// schema's `xs:key`/`xs:keyref` constraints, which grow with the number of keys).
+/// plugged in, so memory stays flat however large the file is. A schema's `xs:key`/`xs:keyref` constraints,
+/// for which libxml2 would keep every value, are checked by ``XMLIdentityChecker`` in about 8 bytes per key
+/// when the schema allows it (``XMLSchema/streamingPlan``).
 ///
 /// Input goes through our own read callback: libxml2 opens no file, decompresses nothing and resolves no URL.
 ///
@@ -84,12 +85,20 @@ package enum XMLStreamValidator {
             return [Diagnostic(.error, "the file is empty", at: start, hint: "an XML document needs a root element")]
         }
         let collector = XMLDiagnosticCollector(file: name)
-        return withExtendedLifetime((collector, source)) {
-            // Only the DOCTYPE hook and the error channel: every other callback is the schema's.
+        // The schema's identity constraints are checked by our own callbacks when libxml2 would need memory
+        // in proportion to the document for them; libxml2 then validates against the copy without them.
+        let plan = schema.streamingPlan
+        let checker = plan.map { XMLIdentityChecker(plan: $0, collector: collector) }
+        collector.identityChecker = checker
+        let schema = plan?.schema ?? schema
+        return withExtendedLifetime((collector, source, checker)) {
+            // The DOCTYPE hook, the error channel and, with a plan, the identity checker's element and text
+            // events: every other callback is the schema's.
             var handler = xmlSAXHandler()
             handler.initialized = XML_SAX2_MAGIC
             handler.internalSubset = refuseDoctype
             handler.serror = collectParserErrorOfContext
+            if checker != nil { XMLIdentityChecker.install(in: &handler) }
             guard
                 let parser = xmlCreateIOParserCtxt(
                     &handler, nil,
@@ -102,6 +111,7 @@ package enum XMLStreamValidator {
             defer { xmlFreeParserCtxt(parser) }
             parser.pointee._private = collector.opaque
             xmlCtxtUseOptions(parser, LibXML.untrustedOptions)
+            checker?.attach(to: parser)
             guard let validation = schema.validationContext(reporting: collector, locatedBy: parser) else {
                 return [Diagnostic(.error, "libxml2 could not create a validation context", at: start)]
             }
@@ -111,6 +121,8 @@ package enum XMLStreamValidator {
             }
             let status = xmlParseDocument(parser)
             xmlSchemaSAXUnplug(plug)
+            checker?.finish()
+            collector.identityChecker = nil
             if source.failure != 0 {
                 collector.append(Diagnostic(.error, "read failed: \(String(cString: strerror(source.failure)))", at: start))
             }

@@ -8,9 +8,10 @@
 ///
 /// Up to ``treeLimit`` bytes the document is parsed into a tree and validated whole: every finding then
 /// carries the line of the element at fault, exactly as `xmllint --schema` reports it. Larger files stream
-/// through a SAX parser with the schema plugged in (``XMLStreamValidator``), building no tree; there, key and
-/// keyref findings point at the end of the element that scopes the constraint (where a streaming validator can
-/// first know), not at the element at fault.
+/// through a SAX parser with the schema plugged in (``XMLStreamValidator``), building no tree. There, a schema
+/// that allows it (report XML's) has its keys and keyrefs checked by ``XMLIdentityChecker`` in compact memory,
+/// with findings at the element at fault, as in the tree; other schemas' key and keyref findings point at the
+/// end of the element that scopes the constraint (where libxml2's streaming validator can first know).
 package enum XMLValidation {
     /// The largest document validated as a tree (its tree takes several times its size in memory).
     package static let treeLimit = 8 << 20

@@ -11,7 +11,7 @@ package enum ReportXMLSchema {
             return .failure(ExportError(.internal, "\(path) is not embedded; run Scripts/embed-resources.py"))
         }
         do {
-            return .success(try XMLSchema(text: text, name: path))
+            return .success(try XMLSchema(text: text, name: path, checksIdentityOnStream: true))
         } catch let error as ExportError {
             return .failure(ExportError(.internal, "\(path) does not compile", diagnostics: error.diagnostics))
         } catch {
