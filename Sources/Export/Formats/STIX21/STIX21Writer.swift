@@ -85,14 +85,18 @@ struct BundleStream {
         try sink.write(out)
     }
 
-    mutating func append(_ object: JSONValue, to sink: inout some ByteSink) throws {
-        var out = Array((count == 0 ? "\n    " : ",\n    ").utf8)
-        CanonicalJSON.write(object, indent: 2, level: 2, into: &out)
+    /// Reused for every object: one allocation per bundle instead of one per object.
+    private var buffer: [UInt8] = []
+
+    mutating func append(_ object: JSONObjectBuilder, to sink: inout some ByteSink) throws {
+        buffer.removeAll(keepingCapacity: true)
+        buffer.append(contentsOf: (count == 0 ? "\n    " : ",\n    ").utf8)
+        object.write(indent: 2, level: 2, into: &buffer)
         count += 1
-        try sink.write(out)
+        try sink.write(buffer)
     }
 
-    mutating func append(_ objects: [JSONValue], to sink: inout some ByteSink) throws {
+    mutating func append(_ objects: [JSONObjectBuilder], to sink: inout some ByteSink) throws {
         for object in objects { try append(object, to: &sink) }
     }
 

@@ -1,7 +1,7 @@
 /// The producer identity, the report object, and the definitions a bundle ships with its objects.
 extension STIXBundleBuilder {
     /// The producer's identity, the `created_by_ref` of everything exportctl creates.
-    mutating func producerIdentity() -> JSONValue {
+    mutating func producerIdentity() -> JSONObjectBuilder {
         _ = claim(producerRef)
         var object = common(type: "identity", id: producerRef, marking: nil)
         object["name"] = .string(report.producer.name)
@@ -10,17 +10,17 @@ extension STIXBundleBuilder {
         ext["local_id"] = .string(report.producer.id)
         ext["producer"] = .bool(true)
         attach([(STIXExtensionDefinition.object.id, ext)], to: &object)
-        return object.value
+        return object
     }
 
     /// Imported objects the model has no place for, unchanged; the report lists the domain and
     /// relationship objects among them.
-    mutating func verbatimObjects() -> [JSONValue] {
+    mutating func verbatimObjects() -> [JSONObjectBuilder] {
         report.verbatimObjects.compactMap { verbatim($0) }
     }
 
     /// The `report` listing every object written so far; `nil` when nothing was listed.
-    mutating func reportObject() -> JSONValue? {
+    mutating func reportObject() -> JSONObjectBuilder? {
         guard !objectRefs.isEmpty, report.stixImport?.isSynthetic != true else { return nil }
         if let imported = report.stixImport?.report { return verbatim(imported) }
         let id = id("report", "#report")
@@ -35,27 +35,27 @@ extension STIXBundleBuilder {
         ext["format_version"] = .string(report.formatVersion)
         Self.recordPrecision(report.published, as: "published", in: &ext)
         attach([(STIXExtensionDefinition.object.id, ext)], to: &object)
-        return object.value
+        return object
     }
 
     /// The marking and extension definitions the written objects use, with our definitions' creator.
-    mutating func definitions() -> [JSONValue] {
-        var out: [JSONValue] = TLP.allCases.filter { usedTLP.contains($0) && claim(STIXMarkings.tlpID($0)) }
-            .map(STIXMarkings.tlpObject)
+    mutating func definitions() -> [JSONObjectBuilder] {
+        var out = TLP.allCases.filter { usedTLP.contains($0) && claim(STIXMarkings.tlpID($0)) }
+            .map { JSONObjectBuilder(STIXMarkings.tlpObject($0)) }
         // Indexed once: a scan of every actor per party per marking was quadratic in the report's size.
         let actors = Dictionary(report.actors.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         let partnerships = Dictionary(report.partnerships.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         for marking in acsMarkings {
             let nationalities = nationalities(marking.releasees, actors: actors, partnerships: partnerships)
             out.append(
-                STIXMarkings.acsObject(
+                JSONObjectBuilder(STIXMarkings.acsObject(
                     id: marking.id, releasees: marking.releasees, nationalities: nationalities,
-                    created: timestamp, producerRef: producerRef, custodian: custodian))
+                    created: timestamp, producerRef: producerRef, custodian: custodian)))
             use(STIXExtensionDefinition.object.id)
         }
         let ours = STIXExtensionDefinition.ours.filter { usedExtensions.contains($0.id) }
-        if !ours.isEmpty { out.append(STIXExtensionDefinition.creatorObject) }
-        out += ours.map(\.object)
+        if !ours.isEmpty { out.append(JSONObjectBuilder(STIXExtensionDefinition.creatorObject)) }
+        out += ours.map { JSONObjectBuilder($0.object) }
         return out
     }
 
