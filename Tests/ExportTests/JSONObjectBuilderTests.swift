@@ -6,7 +6,8 @@ import Testing
 struct JSONObjectBuilderTests {
     static let keys = [
         "", "a", "A", "aa", "a b", "type", "id", "spec_version", "ä", "Ä", "z", "日本", "ключ", "🛰", "x\"y",
-        "tab\t", "extensions", "created", "created_by_ref",
+        "tab\t", "extensions", "created", "created_by_ref", "spec_ver", "spec_versions", "a\u{0}", "a\u{0}\u{0}",
+        "external_references", "extension_type", "object_refs", "object_marking_refs", "abcdefgh", "abcdefghi",
     ]
 
     func randomValue(_ random: inout SplitMix64, depth: Int) -> JSONValue {
@@ -46,6 +47,16 @@ struct JSONObjectBuilderTests {
             CanonicalJSON.write(object.value, indent: indent, level: level, into: &canonical)
             #expect(built == canonical)
         }
+    }
+
+    @Test func keyPrefixesSortAsTheirBytes() {
+        var random = SplitMix64(seed: 9)
+        for _ in 0..<5_000 {
+            let (a, b) = (Self.keys.randomElement(using: &random) ?? "", Self.keys.randomElement(using: &random) ?? "")
+            let (pa, pb) = (JSONObjectBuilder.prefix(a), JSONObjectBuilder.prefix(b))
+            if pa != pb { #expect((pa < pb) == CanonicalJSON.codePointPrecedes(a, b), "\(a) \(b)") }
+        }
+        #expect(JSONObjectBuilder.prefix("a") == JSONObjectBuilder.prefix("a\u{0}"), "a tie the full comparison settles")
     }
 
     @Test func theLastValueOfARepeatedKeyWins() {

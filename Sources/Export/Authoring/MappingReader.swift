@@ -15,6 +15,7 @@ struct MappingReader {
             return nil
         }
         var values: [String: YAMLNode] = [:]
+        values.reserveCapacity(pairs.count)
         for (key, value) in pairs {
             guard let name = key.scalar else {
                 context.error("a key must be text, not \(key.kindDescription)", at: key)

@@ -58,18 +58,40 @@ struct JSONObjectBuilder {
 
     /// Appends the object as `CanonicalJSON.write(value, indent:level:into:)` does, without a dictionary.
     func write(indent: Int?, level: Int = 0, into out: inout [UInt8]) {
-        // Sorted by key, then by the order set, so the last of a repeated key is the one kept.
-        let order = members.indices.sorted { a, b in
-            let (left, right) = (members[a].key, members[b].key)
-            if left == right { return a < b }
-            return CanonicalJSON.codePointPrecedes(left, right)
+        CanonicalJSON.writeMembers(sortedMembers(), indent: indent, level: level, into: &out)
+    }
+
+    /// The members in the order they are written: by key, one per key (the last set).
+    func sortedMembers() -> [(key: String, value: JSONValue)] {
+        // Sorted by key, then by the order set, so the last of a repeated key is the one kept. Keys are
+        // compared by their first eight bytes as one integer (the same order as comparing the bytes), and
+        // only on a tie by all their bytes: most STIX keys differ early, and string comparison dominated.
+        var order = members.indices.map { (prefix: Self.prefix(members[$0].key), index: $0) }
+        order.sort { a, b in
+            if a.prefix != b.prefix { return a.prefix < b.prefix }
+            let (left, right) = (members[a.index].key, members[b.index].key)
+            if left != right { return CanonicalJSON.codePointPrecedes(left, right) }
+            return a.index < b.index
         }
         var sorted: [(key: String, value: JSONValue)] = []
         sorted.reserveCapacity(order.count)
-        for (position, index) in order.enumerated() {
-            let isLastOfKey = position + 1 == order.count || members[order[position + 1]].key != members[index].key
-            if isLastOfKey { sorted.append(members[index]) }
+        for (position, entry) in order.enumerated() {
+            let isLastOfKey = position + 1 == order.count || members[order[position + 1].index].key != members[entry.index].key
+            if isLastOfKey { sorted.append(members[entry.index]) }
         }
-        CanonicalJSON.writeMembers(sorted, indent: indent, level: level, into: &out)
+        return sorted
+    }
+
+    /// The key's first eight UTF-8 bytes, big-endian, zero-padded: a shorter key that is a prefix of a longer
+    /// one sorts first unless the longer one continues with NUL bytes, which the full comparison settles.
+    static func prefix(_ key: String) -> UInt64 {
+        var value: UInt64 = 0
+        var count = 0
+        for byte in key.utf8 {
+            guard count < 8 else { break }
+            value = value << 8 | UInt64(byte)
+            count += 1
+        }
+        return count == 0 ? 0 : value << (8 * (8 - count))
     }
 }

@@ -19,32 +19,39 @@ extension STIXBundleBuilder {
         report.verbatimObjects.compactMap { verbatim($0) }
     }
 
-    /// The `report` listing every object written so far; `nil` when nothing was listed.
-    mutating func reportObject() -> JSONObjectBuilder? {
+    /// The member of ``reportObject()`` whose value the writer streams from ``objectRefs``.
+    static let streamedRefsKey = "object_refs"
+
+    /// The `report` listing every object written so far; `nil` when nothing was listed. Its `object_refs`
+    /// is a placeholder when `streamedRefs` is returned: write it with `BundleStream.append(_:streaming:strings:to:)`.
+    mutating func reportObject() -> (object: JSONObjectBuilder, streamedRefs: [String]?)? {
         guard !objectRefs.isEmpty, report.stixImport?.isSynthetic != true else { return nil }
-        if let imported = report.stixImport?.report { return verbatim(imported) }
+        if let imported = report.stixImport?.report { return verbatim(imported).map { ($0, nil) } }
         let id = id("report", "#report")
         var object = common(type: "report", id: id, marking: report.defaultMarking)
         object["name"] = .string(report.title)
         object["description"] = report.description.map(JSONValue.string)
         object["published"] = .string(timestamp)
         object["report_types"] = .array(["threat-report"])
-        object.strings("object_refs", objectRefs)
+        // A placeholder that keeps the key's place: the writer streams the list (a million ids would otherwise
+        // be one value and one buffer of tens of megabytes at the end of the export).
+        object[Self.streamedRefsKey] = .null
         object.list("external_references", report.sources.map(\.externalReference))
         var ext = JSONObjectBuilder()
         ext["format_version"] = .string(report.formatVersion)
         Self.recordPrecision(report.published, as: "published", in: &ext)
         attach([(STIXExtensionDefinition.object.id, ext)], to: &object)
-        return object
+        return (object, objectRefs)
     }
 
     /// The marking and extension definitions the written objects use, with our definitions' creator.
     mutating func definitions() -> [JSONObjectBuilder] {
         var out = TLP.allCases.filter { usedTLP.contains($0) && claim(STIXMarkings.tlpID($0)) }
             .map { JSONObjectBuilder(STIXMarkings.tlpObject($0)) }
-        // Indexed once: a scan of every actor per party per marking was quadratic in the report's size.
-        let actors = Dictionary(report.actors.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
-        let partnerships = Dictionary(report.partnerships.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        // Indexed once: a scan of every actor per party per marking was quadratic in the report's size. Only
+        // what the walk reads is indexed (a copy of every actor was a peak at the end of a large export).
+        let actors = Dictionary(report.actors.map { ($0.id, $0.country) }, uniquingKeysWith: { first, _ in first })
+        let partnerships = Dictionary(report.partnerships.map { ($0.id, $0.members) }, uniquingKeysWith: { first, _ in first })
         for marking in acsMarkings {
             let nationalities = nationalities(marking.releasees, actors: actors, partnerships: partnerships)
             out.append(
@@ -62,7 +69,7 @@ extension STIXBundleBuilder {
     /// The alpha-3 codes a releasable-to list reaches: countries as written, parties through their members
     /// at the report's date (partnerships recursively, actors by their country).
     func nationalities(
-        _ releasees: [Releasee], actors: [String: Actor], partnerships: [String: Partnership]
+        _ releasees: [Releasee], actors: [String: CountryCode?], partnerships: [String: [Membership]]
     ) -> [String] {
         var codes: Set<String> = []
         var visited: Set<String> = []
@@ -75,10 +82,10 @@ extension STIXBundleBuilder {
         }
         while let id = pending.popLast() {
             guard visited.insert(id).inserted else { continue }
-            if let actor = actors[id] {
-                if let country = actor.country { codes.insert(country.alpha3) }
-            } else if let partnership = partnerships[id] {
-                pending += partnership.members.filter { $0.isCertain(on: report.published) }.map(\.member)
+            if let country = actors[id] {
+                if let country { codes.insert(country.alpha3) }
+            } else if let members = partnerships[id] {
+                pending += members.filter { $0.isCertain(on: report.published) }.map(\.member)
             }
         }
         return codes.sorted()
