@@ -1,19 +1,20 @@
-/// What the authoring reader collects while it walks a document: diagnostics, and where each field sits.
+/// What the authoring reader collects while it walks a document: diagnostics, and the document's tree.
 ///
 /// Field paths use the authoring keys (`incidents[2].attributed_to[0]`), so checks that run on the model
-/// afterwards (``ReportChecks``) can point back at the exact line and column.
+/// afterwards (``ReportChecks``) can point back at the exact line and column: ``location(forPath:)`` finds
+/// the node by walking the tree then, for the few paths that have a finding, instead of recording every
+/// field's location up front (a million-object document has millions of fields).
 final class AuthoringContext {
     let file: String
     private(set) var diagnostics: [Diagnostic] = []
-    private(set) var locations: [String: SourceLocation] = [:]
+    /// The document's root mapping, once the decoder has it.
+    var root: YAMLNode?
 
     init(file: String) { self.file = file }
 
     func location(of node: YAMLNode) -> SourceLocation {
         SourceLocation(file: file, line: node.line, column: node.column)
     }
-
-    func record(_ path: String, _ node: YAMLNode) { locations[path] = location(of: node) }
 
     func error(_ message: String, at node: YAMLNode, hint: String? = nil) {
         diagnostics.append(Diagnostic(.error, message, at: location(of: node), hint: hint))
@@ -25,15 +26,10 @@ final class AuthoringContext {
 
     func append(_ more: [Diagnostic]) { diagnostics.append(contentsOf: more) }
 
-    /// The location recorded for `path`, or for its nearest recorded ancestor.
+    /// Where `path` sits, or its nearest ancestor that is in the document.
     func location(forPath path: String) -> SourceLocation? {
-        var current = Substring(path)
-        while !current.isEmpty {
-            if let found = locations[String(current)] { return found }
-            guard let cut = current.lastIndex(where: { $0 == "." || $0 == "[" }) else { break }
-            current = current[..<cut]
-        }
-        return locations[""]
+        guard let root else { return nil }
+        return location(of: AuthoringPath(path).node(in: root))
     }
 
     /// The text of a scalar that YAML 1.2's core schema reads as a string; anything else is a type error.

@@ -3,21 +3,19 @@
 struct MappingReader {
     let context: AuthoringContext
     let node: YAMLNode
-    let path: String
     private let values: [String: YAMLNode]
 
     /// Checks that `node` is a mapping with only `allowed` keys and every `required` one.
     /// Returns `nil` (after reporting) when the node is not a mapping at all.
-    init?(_ node: YAMLNode, path: String, what: String, allowed: [String], required: [String], context: AuthoringContext) {
+    init?(_ node: YAMLNode, what: String, allowed: [String], required: [String], context: AuthoringContext) {
         self.context = context
         self.node = node
-        self.path = path
         guard case .mapping(let pairs) = node.content else {
             context.error("\(what) must be a mapping, not \(node.kindDescription)", at: node)
             return nil
         }
-        context.record(path, node)
         var values: [String: YAMLNode] = [:]
+        values.reserveCapacity(pairs.count)
         for (key, value) in pairs {
             guard let name = key.scalar else {
                 context.error("a key must be text, not \(key.kindDescription)", at: key)
@@ -29,17 +27,12 @@ struct MappingReader {
                 continue
             }
             values[name] = value
-            context.record(Self.join(path, name), value)
         }
         for name in required where values[name] == nil || values[name]?.isNull == true {
             context.error("\(what) is missing required key '\(name)'", at: node)
         }
         self.values = values
     }
-
-    static func join(_ path: String, _ key: String) -> String { path.isEmpty ? key : "\(path).\(key)" }
-
-    func childPath(_ key: String) -> String { Self.join(path, key) }
 
     /// The value for `key`, or `nil` when absent or null.
     func value(_ key: String) -> YAMLNode? {
@@ -153,7 +146,7 @@ struct MappingReader {
     }
 
     func vocabularies<V: OpenVocabulary>(_ key: String, _ type: V.Type = V.self) -> [V] {
-        list(key) { node, _ in text(node, key).map { Self.vocabulary($0, at: node, key: key, context: context) } }
+        list(key) { node in text(node, key).map { Self.vocabulary($0, at: node, key: key, context: context) } }
     }
 
     static func vocabulary<V: OpenVocabulary>(_ text: String, at node: YAMLNode, key: String, context: AuthoringContext) -> V {
@@ -168,27 +161,23 @@ struct MappingReader {
         return value
     }
 
-    func strings(_ key: String) -> [String] { list(key) { node, _ in text(node, key) } }
+    func strings(_ key: String) -> [String] { list(key) { node in text(node, key) } }
 
     // MARK: Structure
 
     /// Decodes a list, element by element; a single value where a list belongs is an error.
-    func list<T>(_ key: String, _ element: (YAMLNode, String) -> T?) -> [T] {
+    func list<T>(_ key: String, _ element: (YAMLNode) -> T?) -> [T] {
         guard let node = value(key) else { return [] }
         guard case .sequence(let items) = node.content else {
             context.error("'\(key)' must be a list, not \(node.kindDescription)", at: node)
             return []
         }
-        return items.enumerated().compactMap { index, item in
-            let itemPath = "\(childPath(key))[\(index)]"
-            context.record(itemPath, item)
-            return element(item, itemPath)
-        }
+        return items.compactMap(element)
     }
 
     func mapping<T>(_ key: String, what: String, allowed: [String], required: [String], _ decode: (MappingReader) -> T) -> T? {
         guard let node = value(key),
-            let reader = MappingReader(node, path: childPath(key), what: what, allowed: allowed, required: required, context: context)
+            let reader = MappingReader(node, what: what, allowed: allowed, required: required, context: context)
         else { return nil }
         return decode(reader)
     }

@@ -1,8 +1,8 @@
 extension ReportDecoder {
-    func actor(_ node: YAMLNode, _ path: String) -> Actor? {
+    func actor(_ node: YAMLNode) -> Actor? {
         guard
             let reader = MappingReader(
-                node, path: path, what: "an actor", allowed: AuthoringKeys.actor, required: ["id", "name", "kind"],
+                node, what: "an actor", allowed: AuthoringKeys.actor, required: ["id", "name", "kind"],
                 context: context)
         else { return nil }
         let kind = reader.enumeration("kind", ActorKind.self)
@@ -49,10 +49,10 @@ extension ReportDecoder {
         return text
     }
 
-    func activity(_ node: YAMLNode, _ path: String, what: String) -> Activity? {
+    func activity(_ node: YAMLNode, what: String) -> Activity? {
         guard
             let reader = MappingReader(
-                node, path: path, what: what, allowed: AuthoringKeys.activity, required: ["id", "name"],
+                node, what: what, allowed: AuthoringKeys.activity, required: ["id", "name"],
                 context: context)
         else { return nil }
         return Activity(
@@ -64,40 +64,39 @@ extension ReportDecoder {
             marking: objectMarking(reader))
     }
 
-    func partnership(_ node: YAMLNode, _ path: String) -> Partnership? {
+    func partnership(_ node: YAMLNode) -> Partnership? {
         guard
             let reader = MappingReader(
-                node, path: path, what: "a partnership", allowed: AuthoringKeys.partnership,
+                node, what: "a partnership", allowed: AuthoringKeys.partnership,
                 required: ["id", "name", "kind"], context: context)
         else { return nil }
         return Partnership(
             id: identifier(reader), name: reader.requiredText("name"),
             kind: reader.vocabulary("kind") ?? PartnershipKind(""), aliases: reader.strings("aliases"),
-            members: reader.list("members") { node, path in membership(node, path) },
+            members: reader.list("members") { membership($0) },
             scope: reader.vocabularies("scope"), established: reader.date("established"),
             description: reader.string("description"), confidence: reader.int("confidence", in: 0...100),
             sources: reader.strings("sources"), marking: objectMarking(reader))
     }
 
-    func membership(_ node: YAMLNode, _ path: String) -> Membership? {
+    func membership(_ node: YAMLNode) -> Membership? {
         if case .scalar = node.content {
             return context.text(node, key: "members").map { Membership($0) }
         }
         guard
             let reader = MappingReader(
-                node, path: path, what: "a membership", allowed: AuthoringKeys.membership, required: ["member"],
+                node, what: "a membership", allowed: AuthoringKeys.membership, required: ["member"],
                 context: context)
         else { return nil }
-        if let member = reader.value("member") { context.record(path, member) }
         return Membership(
             reader.string("member") ?? "", role: reader.vocabulary("role"), since: reader.date("since"),
             until: reader.date("until"), marking: objectMarking(reader))
     }
 
-    func incident(_ node: YAMLNode, _ path: String) -> Incident? {
+    func incident(_ node: YAMLNode) -> Incident? {
         guard
             let reader = MappingReader(
-                node, path: path, what: "an incident", allowed: AuthoringKeys.incident,
+                node, what: "an incident", allowed: AuthoringKeys.incident,
                 required: ["id", "title", "kind"], context: context)
         else { return nil }
         return Incident(
@@ -130,6 +129,6 @@ extension ReportDecoder {
     }
 
     private func objectMarking(_ reader: MappingReader) -> Marking? {
-        reader.value("marking").flatMap { marking($0, reader.childPath("marking")) }
+        reader.value("marking").flatMap { marking($0) }
     }
 }

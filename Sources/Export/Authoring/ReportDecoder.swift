@@ -7,10 +7,10 @@ struct ReportDecoder {
     var limits: InputLimits = .default
 
     func decode(_ root: YAMLNode) -> ThreatReport? {
-        context.record("", root)
+        context.root = root
         guard
             let reader = MappingReader(
-                root, path: "", what: "the report", allowed: AuthoringKeys.report,
+                root, what: "the report", allowed: AuthoringKeys.report,
                 required: AuthoringKeys.reportRequired, context: context)
         else { return nil }
         var objectCount = 0
@@ -45,21 +45,21 @@ struct ReportDecoder {
             description: reader.string("description"),
             published: published ?? PartialDate.placeholder,
             producer: producer ?? Producer(id: "", name: ""),
-            sources: reader.list("sources") { node, path in source(node, path) },
-            defaultMarking: reader.value("default_marking").flatMap { marking($0, reader.childPath("default_marking")) },
-            actors: reader.list("actors") { node, path in actor(node, path) },
-            intrusionSets: reader.list("intrusion_sets") { node, path in activity(node, path, what: "an intrusion set") },
-            campaigns: reader.list("campaigns") { node, path in activity(node, path, what: "a campaign") },
-            partnerships: reader.list("partnerships") { node, path in partnership(node, path) },
-            incidents: reader.list("incidents") { node, path in incident(node, path) })
+            sources: reader.list("sources") { source($0) },
+            defaultMarking: reader.value("default_marking").flatMap { marking($0) },
+            actors: reader.list("actors") { actor($0) },
+            intrusionSets: reader.list("intrusion_sets") { activity($0, what: "an intrusion set") },
+            campaigns: reader.list("campaigns") { activity($0, what: "a campaign") },
+            partnerships: reader.list("partnerships") { partnership($0) },
+            incidents: reader.list("incidents") { incident($0) })
     }
 
-    func marking(_ node: YAMLNode, _ path: String) -> Marking? {
+    func marking(_ node: YAMLNode) -> Marking? {
         guard
             let reader = MappingReader(
-                node, path: path, what: "a marking", allowed: AuthoringKeys.marking, required: ["tlp"], context: context)
+                node, what: "a marking", allowed: AuthoringKeys.marking, required: ["tlp"], context: context)
         else { return nil }
-        let releasees = reader.list("releasable_to") { item, _ -> Releasee? in
+        let releasees = reader.list("releasable_to") { item -> Releasee? in
             guard let text = reader.text(item, "releasable_to") else { return nil }
             if text.count <= 3, text == text.uppercased(), text.allSatisfy(\.isLetter) {
                 return MappingReader.country(text, at: item, context: context).map(Releasee.country)
@@ -69,29 +69,28 @@ struct ReportDecoder {
         return Marking(tlp: reader.enumeration("tlp", TLP.self) ?? .red, releasableTo: releasees)
     }
 
-    func link(_ node: YAMLNode, _ path: String, key: String) -> Link? {
+    func link(_ node: YAMLNode, key: String) -> Link? {
         if case .scalar = node.content {
             return context.text(node, key: key).map { Link($0) }
         }
         guard
             let reader = MappingReader(
-                node, path: path, what: "a link", allowed: AuthoringKeys.link, required: ["ref"], context: context)
+                node, what: "a link", allowed: AuthoringKeys.link, required: ["ref"], context: context)
         else { return nil }
-        if let ref = reader.value("ref") { context.record(path, ref) }
         return Link(
             reader.string("ref") ?? "",
-            marking: reader.value("marking").flatMap { marking($0, reader.childPath("marking")) },
+            marking: reader.value("marking").flatMap { marking($0) },
             description: reader.string("description"))
     }
 
     func links(_ reader: MappingReader, _ key: String) -> [Link] {
-        reader.list(key) { node, path in link(node, path, key: key) }
+        reader.list(key) { link($0, key: key) }
     }
 
-    func source(_ node: YAMLNode, _ path: String) -> Source? {
+    func source(_ node: YAMLNode) -> Source? {
         guard
             let reader = MappingReader(
-                node, path: path, what: "a source", allowed: AuthoringKeys.source, required: ["id", "name"],
+                node, what: "a source", allowed: AuthoringKeys.source, required: ["id", "name"],
                 context: context)
         else { return nil }
         let url = reader.string("url")

@@ -20,46 +20,6 @@ extension ThreatReport {
     }
 }
 
-/// Builds a JSON object, dropping absent values and empty lists.
-struct JSONObjectBuilder {
-    private(set) var members: [String: JSONValue] = [:]
-
-    init() {}
-
-    /// Starts a named object: its id, name and aliases.
-    init(id: String, name: String, aliases: [String]) {
-        members["id"] = .string(id)
-        members["name"] = .string(name)
-        strings("aliases", aliases)
-    }
-
-    var value: JSONValue { .object(members) }
-
-    subscript(key: String) -> JSONValue? {
-        get { members[key] }
-        set { if let newValue { members[key] = newValue } }
-    }
-
-    mutating func list(_ key: String, _ values: [JSONValue]) {
-        if !values.isEmpty { members[key] = .array(values) }
-    }
-
-    mutating func strings<T: CustomStringConvertible>(_ key: String, _ values: [T]) {
-        list(key, values.map { .string($0.description) })
-    }
-
-    mutating func text<T: CustomStringConvertible>(_ key: String, _ value: T?) {
-        if let value { members[key] = .string(value.description) }
-    }
-
-    /// The fields every report object shares.
-    mutating func common(confidence: Int?, sources: [String], marking: Marking?) {
-        self["confidence"] = confidence.map(JSONValue.int)
-        strings("sources", sources)
-        self["marking"] = marking.map(\.authoringJSON)
-    }
-}
-
 extension Marking {
     var authoringJSON: JSONValue {
         var object = JSONObjectBuilder()

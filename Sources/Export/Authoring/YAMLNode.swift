@@ -11,10 +11,21 @@ struct YAMLNode: Sendable {
     }
 
     var content: Content
+    // 32-bit positions: a million-object document has tens of millions of nodes, and two 64-bit integers were
+    // a fifth of each. A position past 4 GiB (only inputs above the default size limit reach one) is clamped.
+    private var storedLine: UInt32
+    private var storedColumn: UInt32
+
     /// 1-based line.
-    var line: Int
+    var line: Int { Int(storedLine) }
     /// 1-based column, in Unicode scalars.
-    var column: Int
+    var column: Int { Int(storedColumn) }
+
+    init(content: Content, line: Int, column: Int) {
+        self.content = content
+        self.storedLine = UInt32(clamping: line)
+        self.storedColumn = UInt32(clamping: column)
+    }
 
     /// The scalar's text, when this is a scalar.
     var scalar: String? {

@@ -38,12 +38,19 @@ public enum CanonicalJSON {
             // Python sorts keys by code point; String's `<` does not for every script. UTF-8 byte order is
             // code point order, and comparing bytes is much cheaper than decoding scalars.
             let sorted = members.sorted { codePointPrecedes($0.key, $1.key) }
-            writeContainer(sorted, open: UInt8(ascii: "{"), close: UInt8(ascii: "}"), indent: indent, level: level, into: &out) { member, out in
-                writeString(member.key, into: &out)
-                out.append(UInt8(ascii: ":"))
-                if indent != nil { out.append(UInt8(ascii: " ")) }
-                write(member.value, indent: indent, level: level + 1, into: &out)
-            }
+            writeMembers(sorted, indent: indent, level: level, into: &out)
+        }
+    }
+
+    /// Appends an object whose members are already in key order (``JSONObjectBuilder`` sorts its own).
+    static func writeMembers(
+        _ members: [(key: String, value: JSONValue)], indent: Int?, level: Int, into out: inout [UInt8]
+    ) {
+        writeContainer(members, open: UInt8(ascii: "{"), close: UInt8(ascii: "}"), indent: indent, level: level, into: &out) { member, out in
+            writeString(member.key, into: &out)
+            out.append(UInt8(ascii: ":"))
+            if indent != nil { out.append(UInt8(ascii: " ")) }
+            write(member.value, indent: indent, level: level + 1, into: &out)
         }
     }
 

@@ -55,8 +55,12 @@ public struct STIX21Writer: FormatWriter {
         }
         try bundle.append(builder.verbatimObjects(), to: &sink)
         var warnings: [Diagnostic] = []
-        if let reportObject = builder.reportObject() {
-            try bundle.append(reportObject, to: &sink)
+        if let (reportObject, refs) = builder.reportObject() {
+            if let refs {
+                try bundle.append(reportObject, streaming: STIXBundleBuilder.streamedRefsKey, strings: refs, to: &sink)
+            } else {
+                try bundle.append(reportObject, to: &sink)
+            }
         } else if report.stixImport?.isSynthetic != true || bundle.count == 0 {
             warnings.append(
                 Diagnostic(
@@ -85,14 +89,57 @@ struct BundleStream {
         try sink.write(out)
     }
 
-    mutating func append(_ object: JSONValue, to sink: inout some ByteSink) throws {
-        var out = Array((count == 0 ? "\n    " : ",\n    ").utf8)
-        CanonicalJSON.write(object, indent: 2, level: 2, into: &out)
+    /// Reused for every object: one allocation per bundle instead of one per object.
+    private var buffer: [UInt8] = []
+
+    mutating func append(_ object: JSONObjectBuilder, to sink: inout some ByteSink) throws {
+        buffer.removeAll(keepingCapacity: true)
+        buffer.append(contentsOf: (count == 0 ? "\n    " : ",\n    ").utf8)
+        object.write(indent: 2, level: 2, into: &buffer)
         count += 1
-        try sink.write(out)
+        try sink.write(buffer)
     }
 
-    mutating func append(_ objects: [JSONValue], to sink: inout some ByteSink) throws {
+    /// Appends an object whose member `key` is the list `strings`, written (and handed to the sink) piece by
+    /// piece: the report's `object_refs` holds every id of the bundle. The bytes are those of `append` with
+    /// the list as the member's value.
+    mutating func append(
+        _ object: JSONObjectBuilder, streaming key: String, strings: [String], to sink: inout some ByteSink
+    ) throws {
+        buffer.removeAll(keepingCapacity: true)
+        buffer.append(contentsOf: (count == 0 ? "\n    " : ",\n    ").utf8)
+        buffer.append(UInt8(ascii: "{"))
+        for (index, member) in object.sortedMembers().enumerated() {
+            if index > 0 { buffer.append(UInt8(ascii: ",")) }
+            buffer.append(contentsOf: "\n      ".utf8)
+            CanonicalJSON.writeString(member.key, into: &buffer)
+            buffer.append(contentsOf: ": ".utf8)
+            guard member.key == key else {
+                CanonicalJSON.write(member.value, indent: 2, level: 3, into: &buffer)
+                continue
+            }
+            guard !strings.isEmpty else {
+                buffer.append(contentsOf: "[]".utf8)
+                continue
+            }
+            buffer.append(UInt8(ascii: "["))
+            for (position, text) in strings.enumerated() {
+                if position > 0 { buffer.append(UInt8(ascii: ",")) }
+                buffer.append(contentsOf: "\n        ".utf8)
+                CanonicalJSON.writeString(text, into: &buffer)
+                if buffer.count >= 1 << 20 {
+                    try sink.write(buffer)
+                    buffer.removeAll(keepingCapacity: true)
+                }
+            }
+            buffer.append(contentsOf: "\n      ]".utf8)
+        }
+        buffer.append(contentsOf: (object.members.isEmpty ? "}" : "\n    }").utf8)
+        count += 1
+        try sink.write(buffer)
+    }
+
+    mutating func append(_ objects: [JSONObjectBuilder], to sink: inout some ByteSink) throws {
         for object in objects { try append(object, to: &sink) }
     }
 

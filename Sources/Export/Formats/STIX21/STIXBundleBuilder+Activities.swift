@@ -1,7 +1,7 @@
 /// Intrusion sets, campaigns and partnerships.
 extension STIXBundleBuilder {
     /// The objects for an intrusion set or campaign (`type` says which) and its relationships.
-    mutating func objects(for activity: Activity, type: String) -> [JSONValue] {
+    mutating func objects(for activity: Activity, type: String) -> [JSONObjectBuilder] {
         if let imported = activity.imported {
             return [verbatim(imported)].compactMap { $0 }
                 + relationships("attributed-to", from: activity.id, to: activity.attributedTo)
@@ -25,13 +25,13 @@ extension STIXBundleBuilder {
         }
         attach([(STIXExtensionDefinition.object.id, ext)], to: &object)
         list(id)
-        return [object.value]
+        return [object]
             + relationships("attributed-to", from: activity.id, to: activity.attributedTo)
             + relationships("targets", from: activity.id, to: activity.targets)
     }
 
     /// The partnership's identity and one `member-of` relationship per membership.
-    mutating func objects(for partnership: Partnership) -> [JSONValue] {
+    mutating func objects(for partnership: Partnership) -> [JSONObjectBuilder] {
         if let imported = partnership.imported {
             return [verbatim(imported)].compactMap { $0 } + members(of: partnership)
         }
@@ -52,11 +52,11 @@ extension STIXBundleBuilder {
             [(STIXExtensionDefinition.object.id, ext), (STIXExtensionDefinition.partnership.id, partnershipExt)],
             to: &object)
         list(id)
-        return [object.value] + members(of: partnership)
+        return [object] + members(of: partnership)
     }
 
-    private mutating func members(of partnership: Partnership) -> [JSONValue] {
-        var out: [JSONValue] = []
+    private mutating func members(of partnership: Partnership) -> [JSONObjectBuilder] {
+        var out: [JSONObjectBuilder] = []
         for (index, membership) in partnership.members.enumerated() {
             var link = Link(partnership.id, marking: membership.marking)
             link.imported = membership.imported
@@ -67,7 +67,7 @@ extension STIXBundleBuilder {
     }
 
     private mutating func memberOf(_ membership: Membership, link: Link, partnership: String, index: Int)
-        -> JSONValue?
+        -> JSONObjectBuilder?
     {
         // The relationship runs from the member to the partnership, the reverse of the model's list.
         let relationship = relationship(

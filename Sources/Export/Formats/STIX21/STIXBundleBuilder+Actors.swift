@@ -1,7 +1,7 @@
 /// Actors: states, agencies, organisations and individuals become `identity`; threat actors `threat-actor`.
 extension STIXBundleBuilder {
     /// The objects for one actor: itself, its country location when first needed, and its relationships.
-    mutating func objects(for actor: Actor) -> [JSONValue] {
+    mutating func objects(for actor: Actor) -> [JSONObjectBuilder] {
         if let imported = actor.imported {
             return [verbatim(imported)].compactMap { $0 } + relationships("attributed-to", from: actor.id, to: actor.sponsoredBy)
         }
@@ -28,7 +28,7 @@ extension STIXBundleBuilder {
         }
         attach([(STIXExtensionDefinition.object.id, ext)], to: &object)
         list(id)
-        var out = [object.value]
+        var out = [object]
         if let country = actor.country { out += countryLocation(country, of: actor.id) }
         out += relationships("attributed-to", from: actor.id, to: actor.sponsoredBy)
         return out
@@ -54,10 +54,10 @@ extension STIXBundleBuilder {
     }
 
     /// The shared, unmarked location of a country (once per bundle) and the actor's `located-at` link to it.
-    private mutating func countryLocation(_ country: CountryCode, of actorID: String) -> [JSONValue] {
+    private mutating func countryLocation(_ country: CountryCode, of actorID: String) -> [JSONObjectBuilder] {
         let localID = "country:" + country.alpha2
         let locationID = id("location", localID)
-        var out: [JSONValue] = []
+        var out: [JSONObjectBuilder] = []
         if claim(locationID) {
             var location = common(type: "location", id: locationID, marking: nil)
             location["name"] = .string(country.name)
@@ -66,7 +66,7 @@ extension STIXBundleBuilder {
             ext["derived"] = .bool(true)
             attach([(STIXExtensionDefinition.object.id, ext)], to: &location)
             list(locationID)
-            out.append(location.value)
+            out.append(location)
         }
         stixIDs[localID] = locationID
         if let link = relationship("located-at", from: actorID, to: Link(localID), configure: { _, ext in

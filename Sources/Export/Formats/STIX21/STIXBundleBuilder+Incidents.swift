@@ -6,7 +6,7 @@ extension STIXBundleBuilder {
     static let supportsResponseTo = "supports-response-to"
 
     /// The incident, its location and its relationships.
-    mutating func objects(for incident: Incident) -> [JSONValue] {
+    mutating func objects(for incident: Incident) -> [JSONObjectBuilder] {
         if let imported = incident.imported {
             return [verbatim(imported)].compactMap { $0 } + links(of: incident)
         }
@@ -42,12 +42,12 @@ extension STIXBundleBuilder {
                 (STIXExtensionDefinition.incident.id, ours),
             ], to: &object)
         list(id)
-        var out = [object.value]
+        var out = [object]
         if let place { out += located(incident, at: place) }
         return out + links(of: incident)
     }
 
-    private mutating func links(of incident: Incident) -> [JSONValue] {
+    private mutating func links(of incident: Incident) -> [JSONObjectBuilder] {
         relationships("attributed-to", from: incident.id, to: incident.attributedTo)
             + relationships("targets", from: incident.id, to: incident.targets)
             + relationships(Self.respondsTo, from: incident.id, to: incident.responders, reversed: true)
@@ -79,7 +79,7 @@ extension STIXBundleBuilder {
         return coordinates && (location.country != nil || location.region != nil || location.latitude != nil)
     }
 
-    private mutating func located(_ incident: Incident, at place: Location) -> [JSONValue] {
+    private mutating func located(_ incident: Incident, at place: Location) -> [JSONObjectBuilder] {
         let localID = "location:" + incident.id
         let locationID = id("location", localID)
         guard claim(locationID) else { return [] }
@@ -94,7 +94,7 @@ extension STIXBundleBuilder {
         ext["derived"] = .bool(true)
         attach([(STIXExtensionDefinition.object.id, ext)], to: &object)
         list(locationID)
-        var out = [object.value]
+        var out = [object]
         if let link = relationship("located-at", from: incident.id, to: Link(localID), configure: { _, ext in
             ext["derived"] = .bool(true)
         }) {

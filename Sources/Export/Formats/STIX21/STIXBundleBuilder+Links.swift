@@ -10,7 +10,7 @@ extension STIXBundleBuilder {
     mutating func relationship(
         _ type: String, from source: String, to link: Link, localID: String? = nil, reversed: Bool = false,
         configure: (inout JSONObjectBuilder, inout JSONObjectBuilder) -> Void = { _, _ in }
-    ) -> JSONValue? {
+    ) -> JSONObjectBuilder? {
         guard let sourceRef = stixIDs[source], let targetRef = stixIDs[link.ref] else {
             skip("link to an object outside the report")
             return nil
@@ -34,12 +34,12 @@ extension STIXBundleBuilder {
         configure(&object, &ext)
         attach([(STIXExtensionDefinition.object.id, ext)], to: &object)
         list(id)
-        return object.value
+        return object
     }
 
     /// `type` relationships from one object to each link's target.
     mutating func relationships(_ type: String, from source: String, to links: [Link], reversed: Bool = false)
-        -> [JSONValue]
+        -> [JSONObjectBuilder]
     {
         links.compactMap { relationship(type, from: source, to: $0, reversed: reversed) }
     }

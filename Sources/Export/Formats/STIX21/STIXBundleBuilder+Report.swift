@@ -1,7 +1,7 @@
 /// The producer identity, the report object, and the definitions a bundle ships with its objects.
 extension STIXBundleBuilder {
     /// The producer's identity, the `created_by_ref` of everything exportctl creates.
-    mutating func producerIdentity() -> JSONValue {
+    mutating func producerIdentity() -> JSONObjectBuilder {
         _ = claim(producerRef)
         var object = common(type: "identity", id: producerRef, marking: nil)
         object["name"] = .string(report.producer.name)
@@ -10,59 +10,66 @@ extension STIXBundleBuilder {
         ext["local_id"] = .string(report.producer.id)
         ext["producer"] = .bool(true)
         attach([(STIXExtensionDefinition.object.id, ext)], to: &object)
-        return object.value
+        return object
     }
 
     /// Imported objects the model has no place for, unchanged; the report lists the domain and
     /// relationship objects among them.
-    mutating func verbatimObjects() -> [JSONValue] {
+    mutating func verbatimObjects() -> [JSONObjectBuilder] {
         report.verbatimObjects.compactMap { verbatim($0) }
     }
 
-    /// The `report` listing every object written so far; `nil` when nothing was listed.
-    mutating func reportObject() -> JSONValue? {
+    /// The member of ``reportObject()`` whose value the writer streams from ``objectRefs``.
+    static let streamedRefsKey = "object_refs"
+
+    /// The `report` listing every object written so far; `nil` when nothing was listed. Its `object_refs`
+    /// is a placeholder when `streamedRefs` is returned: write it with `BundleStream.append(_:streaming:strings:to:)`.
+    mutating func reportObject() -> (object: JSONObjectBuilder, streamedRefs: [String]?)? {
         guard !objectRefs.isEmpty, report.stixImport?.isSynthetic != true else { return nil }
-        if let imported = report.stixImport?.report { return verbatim(imported) }
+        if let imported = report.stixImport?.report { return verbatim(imported).map { ($0, nil) } }
         let id = id("report", "#report")
         var object = common(type: "report", id: id, marking: report.defaultMarking)
         object["name"] = .string(report.title)
         object["description"] = report.description.map(JSONValue.string)
         object["published"] = .string(timestamp)
         object["report_types"] = .array(["threat-report"])
-        object.strings("object_refs", objectRefs)
+        // A placeholder that keeps the key's place: the writer streams the list (a million ids would otherwise
+        // be one value and one buffer of tens of megabytes at the end of the export).
+        object[Self.streamedRefsKey] = .null
         object.list("external_references", report.sources.map(\.externalReference))
         var ext = JSONObjectBuilder()
         ext["format_version"] = .string(report.formatVersion)
         Self.recordPrecision(report.published, as: "published", in: &ext)
         attach([(STIXExtensionDefinition.object.id, ext)], to: &object)
-        return object.value
+        return (object, objectRefs)
     }
 
     /// The marking and extension definitions the written objects use, with our definitions' creator.
-    mutating func definitions() -> [JSONValue] {
-        var out: [JSONValue] = TLP.allCases.filter { usedTLP.contains($0) && claim(STIXMarkings.tlpID($0)) }
-            .map(STIXMarkings.tlpObject)
-        // Indexed once: a scan of every actor per party per marking was quadratic in the report's size.
-        let actors = Dictionary(report.actors.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
-        let partnerships = Dictionary(report.partnerships.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+    mutating func definitions() -> [JSONObjectBuilder] {
+        var out = TLP.allCases.filter { usedTLP.contains($0) && claim(STIXMarkings.tlpID($0)) }
+            .map { JSONObjectBuilder(STIXMarkings.tlpObject($0)) }
+        // Indexed once: a scan of every actor per party per marking was quadratic in the report's size. Only
+        // what the walk reads is indexed (a copy of every actor was a peak at the end of a large export).
+        let actors = Dictionary(report.actors.map { ($0.id, $0.country) }, uniquingKeysWith: { first, _ in first })
+        let partnerships = Dictionary(report.partnerships.map { ($0.id, $0.members) }, uniquingKeysWith: { first, _ in first })
         for marking in acsMarkings {
             let nationalities = nationalities(marking.releasees, actors: actors, partnerships: partnerships)
             out.append(
-                STIXMarkings.acsObject(
+                JSONObjectBuilder(STIXMarkings.acsObject(
                     id: marking.id, releasees: marking.releasees, nationalities: nationalities,
-                    created: timestamp, producerRef: producerRef, custodian: custodian))
+                    created: timestamp, producerRef: producerRef, custodian: custodian)))
             use(STIXExtensionDefinition.object.id)
         }
         let ours = STIXExtensionDefinition.ours.filter { usedExtensions.contains($0.id) }
-        if !ours.isEmpty { out.append(STIXExtensionDefinition.creatorObject) }
-        out += ours.map(\.object)
+        if !ours.isEmpty { out.append(JSONObjectBuilder(STIXExtensionDefinition.creatorObject)) }
+        out += ours.map { JSONObjectBuilder($0.object) }
         return out
     }
 
     /// The alpha-3 codes a releasable-to list reaches: countries as written, parties through their members
     /// at the report's date (partnerships recursively, actors by their country).
     func nationalities(
-        _ releasees: [Releasee], actors: [String: Actor], partnerships: [String: Partnership]
+        _ releasees: [Releasee], actors: [String: CountryCode?], partnerships: [String: [Membership]]
     ) -> [String] {
         var codes: Set<String> = []
         var visited: Set<String> = []
@@ -75,10 +82,10 @@ extension STIXBundleBuilder {
         }
         while let id = pending.popLast() {
             guard visited.insert(id).inserted else { continue }
-            if let actor = actors[id] {
-                if let country = actor.country { codes.insert(country.alpha3) }
-            } else if let partnership = partnerships[id] {
-                pending += partnership.members.filter { $0.isCertain(on: report.published) }.map(\.member)
+            if let country = actors[id] {
+                if let country { codes.insert(country.alpha3) }
+            } else if let members = partnerships[id] {
+                pending += members.filter { $0.isCertain(on: report.published) }.map(\.member)
             }
         }
         return codes.sorted()

@@ -78,14 +78,14 @@ struct STIXBundleBuilder {
     mutating func use(_ extensionID: String) { usedExtensions.insert(extensionID) }
 
     /// An imported object, written back unchanged; `nil` when its id was already written.
-    mutating func verbatim(_ object: JSONValue) -> JSONValue? {
+    mutating func verbatim(_ object: JSONValue) -> JSONObjectBuilder? {
         guard let id = object["id"]?.stringValue, claim(id) else { return nil }
         for ref in object["object_marking_refs"]?.arrayValue ?? [] {
             if let tlp = ref.stringValue.flatMap(STIXMarkings.tlp(forID:)) { usedTLP.insert(tlp) }
         }
         let type = object["type"]?.stringValue ?? ""
         if !["marking-definition", "extension-definition", "language-content"].contains(type) { list(id) }
-        return object
+        return JSONObjectBuilder(object)
     }
 
     /// The effective marking of a report object: its own, else the report default.
