@@ -9,12 +9,12 @@ hand-rolled "fast Python" way. It skips what python-stix also skips (header mark
 incidents, contributing sources), which favours the anchor.
 """
 import sys
-import uuid
 
 import orjson
 from lxml import etree
 
-NAMESPACE = uuid.UUID("6ba7b811-9dad-11d1-80b4-00c04fd430c8")
+from stix12_common import id_maker, id_prefix, object_ids, ref
+
 NS = {
     "stix": "http://stix.mitre.org/stix-1", "stixCommon": "http://stix.mitre.org/common-1",
     "stixVocabs": "http://stix.mitre.org/default_vocabularies-1", "ta": "http://stix.mitre.org/ThreatActor-1",
@@ -50,17 +50,13 @@ def main(corpus_path, out_path):
     with open(corpus_path, "rb") as handle:
         corpus = orjson.loads(handle.read())
     producer = corpus["producer"]["id"]
-    prefix = "".join(c if c.isalnum() or c == "-" else "-" for c in producer)
+    prefix = id_prefix(producer)
     nsmap = dict(NS)
     nsmap[prefix] = "urn:exportctl:producer:" + producer
     default = corpus.get("default_marking")
     stamp = corpus["published"] + "T00:00:00Z"
 
-    def sid(kind, local):
-        return f"{prefix}:{kind}-{uuid.uuid5(NAMESPACE, producer + '|' + kind + '|' + local)}"
-
-    def ref(link):
-        return link if isinstance(link, str) else link["ref"]
+    sid = id_maker(producer, prefix)
 
     def handling(parent, name, marking, structure=COMPONENT):
         marking = marking or default
@@ -87,13 +83,7 @@ def main(corpus_path, out_path):
             level = "None" if value == 0 else "Low" if value < 30 else "Medium" if value < 70 else "High"
             vocab(parent, name, "HighMediumLowVocab-1.0", level)
 
-    ids = {}
-    for actor in corpus.get("actors", []):
-        ids[actor["id"]] = sid("threat-actor" if actor["kind"] == "threat-actor" else "identity", actor["id"])
-    for key, kind in (("intrusion_sets", "intrusion-set"), ("campaigns", "campaign"), ("partnerships", "identity"),
-                      ("incidents", "incident")):
-        for item in corpus.get(key, []):
-            ids[item["id"]] = sid(kind, item["id"])
+    ids = object_ids(corpus, sid)
 
     root = etree.Element(q("stix:STIX_Package"), nsmap=nsmap, id=sid("package", ""), version="1.2")
     header = sub(root, "stix:STIX_Header")

@@ -11,7 +11,6 @@ threat actors, handling); one report listing them. It does less than exportctl (
 identities, no related incidents, no contributing sources), which favours the anchor.
 """
 import sys
-import uuid
 
 import orjson
 from mixbox.idgen import set_id_namespace
@@ -29,7 +28,8 @@ from stix.incident import AttributedThreatActors, Incident
 from stix.report import Header, Report
 from stix.threat_actor import ThreatActor
 
-NAMESPACE = uuid.UUID("6ba7b811-9dad-11d1-80b4-00c04fd430c8")
+from stix12_common import id_maker, id_prefix, object_ids, ref
+
 TLP = {"clear": "WHITE", "green": "GREEN", "amber": "AMBER", "amber+strict": "AMBER", "red": "RED"}
 TYPES = {"nation-state": "State Actor / Agency", "spy": "Cyber Espionage Operations", "hacker": "Hacker",
          "criminal": "eCrime Actor - Organized Crime Actor"}
@@ -48,15 +48,11 @@ def main(corpus_path, out_path):
     with open(corpus_path, "rb") as handle:
         corpus = orjson.loads(handle.read())
     producer = corpus["producer"]["id"]
-    prefix = "".join(c if c.isalnum() or c == "-" else "-" for c in producer)
+    prefix = id_prefix(producer)
     set_id_namespace(Namespace("urn:exportctl:producer:" + producer, prefix))
     default = corpus.get("default_marking")
 
-    def sid(kind, local):
-        return f"{prefix}:{kind}-{uuid.uuid5(NAMESPACE, producer + '|' + kind + '|' + local)}"
-
-    def ref(link):
-        return link if isinstance(link, str) else link["ref"]
+    sid = id_maker(producer, prefix)
 
     def handling(marking):
         marking = marking or default
@@ -73,13 +69,7 @@ def main(corpus_path, out_path):
         result.add_marking(spec)
         return result
 
-    ids = {}
-    for actor in corpus.get("actors", []):
-        ids[actor["id"]] = sid("threat-actor" if actor["kind"] == "threat-actor" else "identity", actor["id"])
-    for key, kind in (("intrusion_sets", "intrusion-set"), ("campaigns", "campaign"), ("partnerships", "identity"),
-                      ("incidents", "incident")):
-        for item in corpus.get(key, []):
-            ids[item["id"]] = sid(kind, item["id"])
+    ids = object_ids(corpus, sid)
 
     package = STIXPackage(id_=sid("package", ""))
     header = STIXHeader()
