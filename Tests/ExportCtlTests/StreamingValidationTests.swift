@@ -17,7 +17,7 @@ struct StreamingValidationTests {
             </xs:schema>
             """.utf8).write(to: directory.appendingPathComponent("log.xsd"))
         let big = directory.appendingPathComponent("big.xml")
-        FileManager.default.createFile(atPath: big.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: big.path, contents: nil)
         let handle = try FileHandle(forWritingTo: big)
         try handle.write(contentsOf: Data("<log>\n".utf8))
         var chunk = ""
@@ -38,5 +38,42 @@ struct StreamingValidationTests {
         // Line numbers past 65,535 stay exact (XML_PARSE_BIG_LINES).
         #expect(lines.first?.hasPrefix("big.xml:\(chunks * 5_000 + 2):") == true, "\(result.errors.prefix(300))")
         #expect(lines.first?.hasPrefix("big.xml:") == true && lines.first?.contains("'-1' is not a valid value") == true)
+    }
+
+    /// A report listing a million references (the shape of the 1 GB benchmark bundle, whose one report names
+    /// every object) validates in a process allowed 256 MB of address space: the list is read element by
+    /// element, where reading the report whole took ~300 MB. The one bad element, the last, is found on its line.
+    @Test func reportWithAMillionReferencesValidatesInLittleMemory() throws {
+        let directory = try RepositoryPaths.makeTemporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let ids = (0..<4).map { "identity--6ba7b810-9dad-41d1-80b4-00c04fd430c\($0)" }
+        var head = "{\"type\": \"bundle\", \"id\": \"bundle--8a0d3b7e-5c4f-4a51-9c1e-0d6b2f3a4e5c\", \"objects\": [\n"
+        let stamps = "\"created\": \"2020-01-01T00:00:00.000Z\", \"modified\": \"2020-01-01T00:00:00.000Z\""
+        for id in ids { head += "{\"type\": \"identity\", \"spec_version\": \"2.1\", \"id\": \"\(id)\", \(stamps), \"name\": \"n\"},\n" }
+        head += "{\"type\": \"report\", \"spec_version\": \"2.1\", \"id\": \"report--6ba7b810-9dad-41d1-80b4-00c04fd430c8\", \(stamps), "
+        head += "\"name\": \"r\", \"published\": \"2020-01-01T00:00:00Z\", \"object_refs\": [\n"
+        let file = directory.appendingPathComponent("refs.json")
+        _ = FileManager.default.createFile(atPath: file.path, contents: nil)
+        let handle = try FileHandle(forWritingTo: file)
+        try handle.write(contentsOf: Data(head.utf8))
+        let references = 1_000_000
+        var chunk = ""
+        for index in 0..<references - 1 {
+            chunk += "\"\(ids[index % ids.count])\",\n"
+            if chunk.utf8.count > 1 << 20 {
+                try handle.write(contentsOf: Data(chunk.utf8))
+                chunk = ""
+            }
+        }
+        chunk += "\"not-an-id\"\n]}\n]}\n"
+        try handle.write(contentsOf: Data(chunk.utf8))
+        try handle.close()
+        let command = "ulimit -v 262144; exec timeout 300 '\(RepositoryPaths.exportctl.path)' validate refs.json"
+        let result = try ProcessRunner.run("/bin/sh", ["-c", command], currentDirectory: directory)
+        #expect(result.status == 1, "\(result.errors.prefix(500))")
+        let lines = result.errors.split(separator: "\n").filter { $0.contains(": error: ") || $0.contains(": warning: ") }
+        let lastLine = 1 + ids.count + 1 + references
+        #expect(lines.count == 1, "\(result.errors.prefix(500))")
+        #expect(lines.first?.hasPrefix("refs.json:\(lastLine):1: error: 'object_refs' must hold an identifier") == true, "\(result.errors.prefix(500))")
     }
 }

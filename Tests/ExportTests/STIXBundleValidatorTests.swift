@@ -185,4 +185,47 @@ struct STIXBundleValidatorStreamingTests {
             #expect(streamed == inMemory, "\(file.lastPathComponent)")
         }
     }
+
+    /// A report whose `object_refs` (streamed element by element from a file) holds good, forward, missing,
+    /// malformed and mistyped references: the file check finds what the in-memory check finds, each at its
+    /// element; a second report breaks JSON inside its list, and only that syntax error is reported for it.
+    @Test func streamedReferenceListsAgreeWithInMemory() throws {
+        let folder = try STIXBundleValidatorTests.folder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let stamps = #""created": "2020-01-01T00:00:00.000Z", "modified": "2020-01-01T00:00:00.000Z""#
+        let identity = "identity--5f2c9d4e-7a1b-4c3d-8e9f-0a1b2c3d4e5f"
+        let later = "identity--6f2c9d4e-7a1b-4c3d-8e9f-0a1b2c3d4e5f"
+        let report = { (id: Int, refs: String) in
+            #"{"type": "report", "spec_version": "2.1", "id": "report--\#(id)f2c9d4e-7a1b-4c3d-8e9f-0a1b2c3d4e5f", \#(stamps), "name": "r", "published": "2020-01-01T00:00:00Z", "object_refs": [\#(refs)]}"#
+        }
+        let refs = """
+            "\(identity)",
+              "\(later)", 7, "not-an-id",
+              "identity--7f2c9d4e-7a1b-4c3d-8e9f-0a1b2c3d4e5f", {"a": 1},
+              "\(identity)"
+            """
+        let objects = [
+            report(1, refs),
+            #"{"type": "identity", "spec_version": "2.1", "id": "\#(identity)", \#(stamps), "name": "a"}"#,
+            #"{"type": "identity", "spec_version": "2.1", "id": "\#(later)", \#(stamps), "name": "b"}"#,
+        ]
+        let wrap = { (objects: [String]) in
+            #"{"type": "bundle", "id": "bundle--8a0d3b7e-5c4f-4a51-9c1e-0d6b2f3a4e5c", "objects": [\#n"#
+                + objects.joined(separator: ",\n") + "\n]}\n"
+        }
+        let bundle = wrap(objects)
+        let file = folder.appendingPathComponent("refs.json")
+        try Data(bundle.utf8).write(to: file)
+        let inMemory = STIXBundleValidator.validate(bytes: Array(bundle.utf8), file: "f.json")
+        let streamed = try STIXBundleValidator.validate(path: file.path, name: "f.json")
+        #expect(streamed == inMemory)
+        #expect(inMemory.filter { $0.message.contains("'object_refs' must hold an identifier") }.count == 3)
+        #expect(inMemory.filter { $0.message.contains("not in the bundle") }.count == 1)
+
+        try Data(wrap(objects + [report(2, #""not-an-id", "x" "y""#)]).utf8).write(to: file)
+        let brokenFindings = try STIXBundleValidator.validate(path: file.path, name: "f.json")
+        let last = try #require(brokenFindings.last)
+        #expect(last.message == "expected ',' or ']' in a list")
+        #expect(brokenFindings.dropLast() == streamed[...])
+    }
 }

@@ -21,6 +21,9 @@ public struct LocatedJSONReader {
         public var description: String { "\(line):\(column): \(message)" }
     }
 
+    /// The message for bytes after a complete document.
+    static let trailingContent = "unexpected content after the document"
+
     let bytes: [UInt8]
     private let maxDepth: Int
     /// The longest string accepted, in bytes.
@@ -31,11 +34,13 @@ public struct LocatedJSONReader {
     /// Continuation bytes seen on the current line, so columns count scalars, not bytes.
     var continuationBytes = 0
 
-    /// Reads one JSON document (`startLine`/`startColumn`: where it starts in a larger file).
+    /// Reads one JSON document (`startLine`/`startColumn`: where it starts in a larger file; `startDepth`:
+    /// how deeply it is nested there, so the depth bound counts as if the whole file were read).
     /// - Throws: ``SyntaxError`` at the first problem.
     public static func read(
         _ bytes: [UInt8], maxDepth: Int = InputLimits.default.maxDepth,
-        maxStringBytes: Int = InputLimits.default.maxScalarBytes, startLine: Int = 1, startColumn: Int = 1
+        maxStringBytes: Int = InputLimits.default.maxScalarBytes, startLine: Int = 1, startColumn: Int = 1,
+        startDepth: Int = 0
     ) throws(SyntaxError) -> LocatedJSON {
         var reader = LocatedJSONReader(bytes: bytes, maxDepth: maxDepth)
         reader.maxStringBytes = maxStringBytes
@@ -44,9 +49,9 @@ public struct LocatedJSONReader {
         reader.lineStart = 1 - startColumn
         if reader.bytes.starts(with: [0xEF, 0xBB, 0xBF]) { reader.index = 3 }
         reader.skipWhitespace()
-        let value = try reader.value(depth: 0)
+        let value = try reader.value(depth: startDepth)
         reader.skipWhitespace()
-        guard reader.index == reader.bytes.count else { throw reader.error("unexpected content after the document") }
+        guard reader.index == reader.bytes.count else { throw reader.error(trailingContent) }
         return value
     }
 

@@ -1,22 +1,31 @@
 /// Walks a bundle's outer structure byte by byte and hands out each member and each element of `objects`
 /// as its own small document, so a bundle of any size is checked one object at a time.
+///
+/// One object can be large too: a report's `object_refs` may list every other object of the bundle. Such a
+/// list is handed out element by element (``Item/listElement(property:_:)``) unless `streamsLists` is off.
 struct STIXBundleScanner {
     typealias SyntaxError = LocatedJSONReader.SyntaxError
 
-    private var source: FileByteSource
-    private let limits: InputLimits
-    private var line = 1
-    private var column = 1
+    var source: FileByteSource
+    let limits: InputLimits
+    let streamsLists: Bool
+    var line = 1
+    var column = 1
 
-    init(source: FileByteSource, limits: InputLimits) {
+    init(source: FileByteSource, limits: InputLimits, streamsLists: Bool = true) {
         self.source = source
         self.limits = limits
+        self.streamsLists = streamsLists
     }
 
     /// What the scan found at the top level.
     enum Item {
         /// A member of the top-level object other than `objects`, with where its key starts.
         case member(LocatedJSON.Member)
+        /// An element, after the first, of a streamed list of the object that comes next. That object keeps
+        /// only the list's first element, so rules that look at the whole list still see whether it is empty.
+        /// When the object turns out broken, its elements seen so far are to be forgotten.
+        case listElement(property: String, LocatedJSON)
         /// One element of `objects`, or a syntax error inside it.
         case object(Result<LocatedJSON, SyntaxError>)
     }
@@ -40,7 +49,7 @@ struct STIXBundleScanner {
             try members(visit)
         }
         try skipWhitespace()
-        guard try source.peek() == nil else { throw error("unexpected content after the document") }
+        guard try source.peek() == nil else { throw error(LocatedJSONReader.trailingContent) }
         return start
     }
 
@@ -48,7 +57,7 @@ struct STIXBundleScanner {
         while true {
             try skipWhitespace()
             guard try source.peek() == UInt8(ascii: "\"") else { throw error("expected a quoted key") }
-            let keyValue = try parse(try capture())
+            let keyValue = parse(try capture())
             guard case .success(let keyJSON) = keyValue, let key = keyJSON.string else { throw error("invalid key") }
             try skipWhitespace()
             guard try source.peek() == UInt8(ascii: ":") else { throw error("expected ':' after the key") }
@@ -57,7 +66,7 @@ struct STIXBundleScanner {
             if key == "objects", try source.peek() == UInt8(ascii: "[") {
                 try elements(visit)
             } else {
-                switch try parse(try capture()) {
+                switch parse(try capture()) {
                 case .success(let value):
                     try visit(.member(.init(key: key, line: keyJSON.line, column: keyJSON.column, value: value)))
                 case .failure(let failure): throw failure
@@ -86,7 +95,7 @@ struct STIXBundleScanner {
             try skipWhitespace()
             count += 1
             guard count <= limits.maxObjects else { throw error("more than \(limits.maxObjects) objects") }
-            try visit(.object(try parse(try capture())))
+            try visit(.object(try object(visit)))
             try skipWhitespace()
             switch try source.peek() {
             case UInt8(ascii: ","): try advance()
@@ -100,34 +109,50 @@ struct STIXBundleScanner {
 
     /// Copies one JSON value's bytes (strings, nesting and escapes respected), with where it starts.
     /// The value's end is found a buffer at a time; bytes are copied in runs, not one by one.
-    private mutating func capture() throws -> (bytes: [UInt8], line: Int, column: Int) {
+    mutating func capture() throws -> (bytes: [UInt8], line: Int, column: Int) {
         let start = (line, column)
         var bytes: [UInt8] = []
         var extent = ValueExtent(line: line, column: column)
-        while !extent.done {
+        try walk(&extent, keeping: &bytes)
+        return (bytes, start.0, start.1)
+    }
+
+    /// Moves over the input as far as `extent` goes (to the value's end, or to its pause), appending the
+    /// bytes walked to `bytes` unless `keep` is off.
+    mutating func walk(_ extent: inout ValueExtent, keeping bytes: inout [UInt8], keep: Bool = true) throws {
+        while !extent.done, !extent.paused {
             let more = try source.consume { chunk in
                 let used = extent.advance(over: chunk)
-                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: chunk[..<used]))
+                if keep { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: chunk[..<used])) }
                 return used
             }
             if !more { break }
         }
         (line, column) = (extent.line, extent.column)
-        return (bytes, start.0, start.1)
     }
 
-    private func parse(_ captured: (bytes: [UInt8], line: Int, column: Int)) throws -> Result<LocatedJSON, SyntaxError> {
+    /// Reads captured bytes (`depth`: how deeply they are nested in the file; `inList`: whether they are a
+    /// list's element rather than a member's value).
+    func parse(_ captured: (bytes: [UInt8], line: Int, column: Int), depth: Int = 0, inList: Bool = false)
+        -> Result<LocatedJSON, SyntaxError>
+    {
         do {
             return .success(
                 try LocatedJSONReader.read(
                     captured.bytes, maxDepth: limits.maxDepth, maxStringBytes: limits.maxScalarBytes,
-                    startLine: captured.line, startColumn: captured.column))
+                    startLine: captured.line, startColumn: captured.column, startDepth: depth))
+        } catch where error.message == LocatedJSONReader.trailingContent {
+            // A scalar runs on into a byte that ends no value ("truex"): reading the file whole, the reader
+            // would be looking for what separates values there.
+            var error = error
+            error.message = inList ? "expected ',' or ']' in a list" : "expected ',' or '}' in an object"
+            return .failure(error)
         } catch {
             return .failure(error)
         }
     }
 
-    private mutating func advance() throws {
+    mutating func advance() throws {
         guard let byte = try source.peek() else { return }
         source.skip()
         if byte == 0x0A {
@@ -138,11 +163,28 @@ struct STIXBundleScanner {
         }
     }
 
-    private mutating func skipWhitespace() throws {
-        while let byte = try source.peek(), byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D {
-            try advance()
+    /// Skips whitespace a buffer at a time (pretty-printed bundles indent every line of a long list).
+    mutating func skipWhitespace() throws {
+        var (line, column, stopped) = (line, column, false)
+        defer { (self.line, self.column) = (line, column) }
+        while !stopped {
+            let more = try source.consume { chunk in
+                for index in chunk.indices {
+                    switch chunk[index] {
+                    case 0x0A:
+                        line += 1
+                        column = 1
+                    case 0x20, 0x09, 0x0D: column += 1
+                    default:
+                        stopped = true
+                        return index
+                    }
+                }
+                return chunk.count
+            }
+            if !more { return }
         }
     }
 
-    private func error(_ message: String) -> SyntaxError { SyntaxError(message: message, line: line, column: column) }
+    func error(_ message: String) -> SyntaxError { SyntaxError(message: message, line: line, column: column) }
 }

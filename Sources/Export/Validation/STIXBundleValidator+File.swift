@@ -21,17 +21,24 @@ extension STIXBundleValidator {
         var references = STIXReferences.streaming()
         var objectCount = 0
         var members: [LocatedJSON.Member] = []
+        // Findings on a streamed list's elements count only once their object reads as JSON.
+        var listCheck = STIXCheck(file: file)
         guard let start = try scan(path, limits: limits, check: &check, { item, check in
             switch item {
             case .member(let member): members.append(member)
+            case .listElement(let property, let element):
+                STIXTypeRules.listElement(element, property: property, check: &listCheck, references: &references)
             case .object(.success(let object)):
                 objectCount += 1
+                check.append(listCheck)
                 STIXObjectRules.check(object, check: &check, references: &references)
                 references.clearReferences()
             case .object(.failure(let error)):
                 // Unlike the in-memory check, a broken object does not end the check: the next one is read.
                 check.error(error.message, at: error.line, error.column, hint: "STIX 2.1 documents are strict JSON (RFC 8259)")
+                references.clearReferences()
             }
+            if case .object = item { listCheck = STIXCheck(file: file) }
         }) else { return check.diagnostics }
         let root = LocatedJSON(kind: .object(members), line: start.line, column: start.column)
         guard root["type"]?.string == "bundle" else {
@@ -49,9 +56,16 @@ extension STIXBundleValidator {
             var resolving = STIXReferences.resolving(references.declared)
             var ignored = STIXCheck(file: file)
             _ = try scan(path, limits: limits, check: &ignored) { item, ignored in
-                guard case .object(.success(let object)) = item else { return }
-                STIXObjectRules.check(object, check: &ignored, references: &resolving)
-                resolving.reportUnresolved(check: &check)
+                switch item {
+                case .member: return
+                case .listElement(let property, let element):
+                    STIXTypeRules.listElement(element, property: property, check: &ignored, references: &resolving)
+                    return
+                case .object(.success(let object)):
+                    STIXObjectRules.check(object, check: &ignored, references: &resolving)
+                    resolving.reportUnresolved(check: &check)
+                case .object(.failure): break
+                }
                 resolving.clearReferences()
                 ignored = STIXCheck(file: file)
             }

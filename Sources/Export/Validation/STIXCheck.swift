@@ -20,6 +20,9 @@ struct STIXCheck {
     mutating func warning(_ message: String, at value: LocatedJSON, hint: String? = nil) {
         warning(message, at: value.line, value.column, hint: hint)
     }
+
+    /// Adds the findings of another check of the same file.
+    mutating func append(_ other: STIXCheck) { diagnostics += other.diagnostics }
 }
 
 /// One STIX object being checked: its members by name and a label for messages.

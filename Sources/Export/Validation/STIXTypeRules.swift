@@ -29,7 +29,7 @@ enum STIXTypeRules {
         for property in ["object_refs"] where object[property] != nil {
             let nonEmpty = ["report", "grouping", "note", "opinion"].contains(object.type)
             for element in STIXObjectRules.list(object[property], property: property, check: &check, nonEmpty: nonEmpty) {
-                STIXObjectRules.reference(element, property: property, check: &check, references: &references)
+                listElement(element, property: property, check: &check, references: &references)
             }
         }
         if category == .custom, !declaresNewType(object) {
@@ -37,6 +37,14 @@ enum STIXTypeRules {
                 "'\(object.type)' is not a STIX 2.1 type and has no extension definition for it", at: object.json,
                 hint: "define it with an extension-definition and \"extensions\": {<id>: {\"extension_type\": \"new-sdo\"}}")
         }
+    }
+
+    /// Checks one element of a refs list; also called on the elements a streamed read hands out one by one
+    /// (``STIXBundleScanner/Item/listElement(property:_:)``), which the object no longer holds.
+    static func listElement(
+        _ element: LocatedJSON, property: String, check: inout STIXCheck, references: inout STIXReferences
+    ) {
+        STIXObjectRules.reference(element, property: property, check: &check, references: &references)
     }
 
     static let extensionTypes: Set<String> = [
