@@ -1,4 +1,4 @@
-public import Foundation
+import Foundation
 
 extension Oracle {
     /// The official STIX 1.2 schemas inside the oracle venv's `stix-validator` (`sdv/resources/xsd/stix_1.2`).

@@ -96,19 +96,14 @@ public struct ReportGenerator {
 }
 
 /// A small, fast, seedable random number generator (Steele, Lea and Flood's SplitMix64).
+/// The steps are the corpus generator's (`CorpusRandom`); this is its public face for the tests.
 public struct SplitMix64: RandomNumberGenerator {
-    private var state: UInt64
+    private var base: CorpusRandom
 
     /// Creates a generator.
-    public init(seed: UInt64) { state = seed }
+    public init(seed: UInt64) { base = CorpusRandom(seed: seed) }
 
-    public mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
+    public mutating func next() -> UInt64 { base.next() }
 
     /// A number in `0..<bound`.
     public mutating func int(below bound: Int) -> Int { Int(next() % UInt64(max(bound, 1))) }

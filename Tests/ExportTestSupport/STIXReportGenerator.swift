@@ -6,19 +6,12 @@ public import Export
 /// that lints clean has: unique ids, links to existing objects only, no repeated link, threat profiles
 /// only on threat actors (and never empty), at least one object.
 public struct STIXReportGenerator {
-    private var state: UInt64
+    private var random: SplitMix64
 
-    /// A generator for a seed.
-    public init(seed: UInt64) { state = seed &+ 0x9E37_79B9_7F4A_7C15 }
+    /// A generator for a seed (its state offset by one step, as it always was: a seed gives the reports it gave).
+    public init(seed: UInt64) { random = SplitMix64(seed: seed &+ 0x9E37_79B9_7F4A_7C15) }
 
-    /// SplitMix64.
-    private mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
+    private mutating func next() -> UInt64 { random.next() }
 
     private mutating func int(_ range: ClosedRange<Int>) -> Int {
         range.lowerBound + Int(next() % UInt64(range.count))

@@ -1,11 +1,12 @@
 /// The corpus generator's random numbers: SplitMix64 (Steele, Lea and Flood), so that a seed gives the
 /// same corpus on every machine and Swift version (the standard library's generator is not seedable).
-struct CorpusRandom {
+/// The tests' seeded generators draw from it too (`package`), so the mixing steps are written once.
+package struct CorpusRandom {
     private var state: UInt64
 
-    init(seed: UInt64) { state = seed }
+    package init(seed: UInt64) { state = seed }
 
-    mutating func next() -> UInt64 {
+    package mutating func next() -> UInt64 {
         state &+= 0x9E37_79B9_7F4A_7C15
         var z = state
         z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
