@@ -228,4 +228,25 @@ struct STIXBundleValidatorStreamingTests {
         #expect(last.message == "expected ',' or ']' in a list")
         #expect(brokenFindings.dropLast() == streamed[...])
     }
+
+    /// Versions of one id: the streamed check compares them on its second pass, and finds what the
+    /// in-memory check finds, at the same places.
+    @Test func repeatedVersionsAgreeWithInMemory() throws {
+        let folder = try STIXBundleValidatorTests.folder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let identity = { (id: String, modified: String) in
+            #"{"type": "identity", "spec_version": "2.1", "id": "identity--\#(id)f2c9d4e-7a1b-4c3d-8e9f-0a1b2c3d4e5f", "created": "2020-01-01T00:00:00.000Z", "modified": "\#(modified)", "name": "a"}"#
+        }
+        let (a, b) = ("2020-01-01T00:00:00.000Z", "2021-01-01T00:00:00.000Z")
+        let objects = [identity("5", a), identity("6", a), identity("5", b), identity("5", a), identity("7", a), identity("6", a)]
+        let bundle = #"{"type": "bundle", "id": "bundle--8a0d3b7e-5c4f-4a51-9c1e-0d6b2f3a4e5c", "objects": [\#n"#
+            + objects.joined(separator: ",\n") + "\n]}\n"
+        let file = folder.appendingPathComponent("versions.json")
+        try Data(bundle.utf8).write(to: file)
+        let inMemory = STIXBundleValidator.validate(bytes: Array(bundle.utf8), file: "f.json")
+        let streamed = try STIXBundleValidator.validate(path: file.path, name: "f.json")
+        #expect(streamed == inMemory)
+        #expect(inMemory.map { $0.location?.line } == [5, 7])
+        #expect(inMemory.allSatisfy { $0.message.contains("appears twice with the same 'modified'") })
+    }
 }

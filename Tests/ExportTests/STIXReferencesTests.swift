@@ -11,7 +11,7 @@ struct STIXReferencesTests {
         var references = STIXReferences.streaming()
         references.refer(to: Self.identity, from: "created_by_ref", at: Self.place)
         #expect(references.needsResolvingPass)
-        _ = references.declare(Self.identity, modified: nil)
+        _ = references.declare(Self.identity, modified: nil, at: Self.place)
         #expect(!references.needsResolvingPass)
         references.refer(to: Self.identity, from: "created_by_ref", at: Self.place)
         #expect(!references.needsResolvingPass)
@@ -19,7 +19,7 @@ struct STIXReferencesTests {
 
     @Test func aReferenceNeverDeclaredNeedsTheSecondPass() {
         var references = STIXReferences.streaming()
-        _ = references.declare(Self.identity, modified: nil)
+        _ = references.declare(Self.identity, modified: nil, at: Self.place)
         references.refer(to: Self.other, from: "created_by_ref", at: Self.place)
         #expect(references.needsResolvingPass)
     }
@@ -34,23 +34,48 @@ struct STIXReferencesTests {
     @Test func tooManyForwardReferencesLeaveItToTheSecondPass() {
         var references = STIXReferences.streaming(maxForward: 2)
         for _ in 0..<3 { references.refer(to: Self.identity, from: "object_refs", at: Self.place) }
-        _ = references.declare(Self.identity, modified: nil)
+        _ = references.declare(Self.identity, modified: nil, at: Self.place)
         #expect(references.needsResolvingPass)
         var within = STIXReferences.streaming(maxForward: 2)
         for _ in 0..<2 { within.refer(to: Self.identity, from: "object_refs", at: Self.place) }
-        _ = within.declare(Self.identity, modified: nil)
+        _ = within.declare(Self.identity, modified: nil, at: Self.place)
         #expect(!within.needsResolvingPass)
     }
 
     @Test func theSameIdAndModifiedTwiceIsADuplicate() {
-        var references = STIXReferences.streaming()
+        var references = STIXReferences()
         let firsts = [
-            references.declare(Self.identity, modified: "2024-01-01T00:00:00.000Z"),
-            references.declare(Self.identity, modified: "2024-01-02T00:00:00.000Z"),
-            references.declare(Self.identity, modified: "2024-01-01T00:00:00.000Z"),
-            references.declare(Self.identity, modified: nil),
-            references.declare(Self.identity, modified: ""),
+            references.declare(Self.identity, modified: "2024-01-01T00:00:00.000Z", at: Self.place),
+            references.declare(Self.identity, modified: "2024-01-02T00:00:00.000Z", at: Self.place),
+            references.declare(Self.identity, modified: "2024-01-01T00:00:00.000Z", at: Self.place),
+            references.declare(Self.identity, modified: nil, at: Self.place),
+            references.declare(Self.identity, modified: "", at: Self.place),
         ]
         #expect(firsts == [true, true, false, true, false])
+    }
+
+    /// A streamed first pass keeps one digest per id: an id declared twice asks for the second pass, which
+    /// compares that id's versions and reports the repeated one where it is.
+    @Test func streamedRepeatsAreComparedOnTheSecondPass() {
+        let versions: [String?] = ["2024-01-01T00:00:00.000Z", "2024-01-02T00:00:00.000Z", "2024-01-01T00:00:00.000Z", nil, ""]
+        var first = STIXReferences.streaming()
+        _ = first.declare(Self.other, modified: nil, at: Self.place)
+        #expect(!first.needsResolvingPass)
+        for (index, modified) in versions.enumerated() {
+            let isNew = first.declare(Self.identity, modified: modified, at: LocatedJSON(kind: .null, line: index + 1, column: 1))
+            #expect(isNew)
+        }
+        #expect(first.needsResolvingPass)
+        var second = STIXReferences.resolving(after: first)
+        var check = STIXCheck(file: "f")
+        _ = second.declare(Self.other, modified: nil, at: Self.place)
+        for (index, modified) in versions.enumerated() {
+            let isNew = second.declare(Self.identity, modified: modified, at: LocatedJSON(kind: .null, line: index + 1, column: 1))
+            #expect(isNew)
+            second.reportUnresolved(check: &check)
+            second.clearReferences()
+        }
+        #expect(check.diagnostics.map { $0.location?.line } == [3, 5])
+        #expect(check.diagnostics.allSatisfy { $0.message.contains("appears twice with the same 'modified'") })
     }
 }

@@ -1,8 +1,8 @@
 extension STIXBundleValidator {
     /// Checks a file (or standard input, `-`) in constant memory apart from the ids: the bundle is read
-    /// one object at a time, keeping only 128-bit digests of the declared ids and of references to ids
-    /// not declared yet; when one of those stays undeclared, a second pass reports each unresolved
-    /// reference where it is.
+    /// one object at a time, keeping only 64-bit digests of the declared ids and of references to ids
+    /// not declared yet; when one of those stays undeclared, or an id is declared twice, a second pass
+    /// reports each unresolved reference and each repeated version where it is.
     ///
     /// ```swift
     /// let findings = try STIXBundleValidator.validate(path: "big.json", strict: false)
@@ -53,7 +53,7 @@ extension STIXBundleValidator {
         if let objects = root["objects"] { check.error("'objects' must be a list, not \(objects.kindName)", at: objects) }
         if path != "-", objectCount > 0, references.needsResolvingPass {
             ProgressMeter.current?.expect(FileByteSource.size(of: path))  // the second pass reads it again
-            var resolving = STIXReferences.resolving(references.declared)
+            var resolving = STIXReferences.resolving(after: references)
             var ignored = STIXCheck(file: file)
             _ = try scan(path, limits: limits, check: &ignored) { item, ignored in
                 switch item {

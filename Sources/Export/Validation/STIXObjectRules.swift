@@ -56,8 +56,8 @@ enum STIXObjectRules {
         if STIXSyntax.type(ofIdentifier: id) != object.type {
             check.error("'id' \(id) does not start with the object's type '\(object.type)--'", at: value)
         }
-        if !references.declare(id, modified: object["modified"]?.string) {
-            check.warning("\(id) appears twice with the same 'modified'", at: value, hint: "versions of an object differ in 'modified'")
+        if !references.declare(id, modified: object["modified"]?.string, at: value) {
+            STIXReferences.warnDuplicate(id, at: value, check: &check)
         }
     }
 
