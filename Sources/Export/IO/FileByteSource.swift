@@ -12,6 +12,8 @@ struct FileByteSource {
     private var buffer = [UInt8](repeating: 0, count: 1 << 20)
     private var count = 0
     private var position = 0
+    /// Bytes of the input before the buffer.
+    private var bufferStart = 0
 
     /// Opens `path`.
     /// - Throws: ``ExportError`` `.io` when it cannot be opened.
@@ -45,6 +47,7 @@ struct FileByteSource {
             let read = buffer.withUnsafeMutableBytes { Glibc.read(descriptor, $0.baseAddress, $0.count) }
             if read < 0, errno == EINTR { continue }
             guard read >= 0 else { throw ExportError(.io, "read failed: \(String(cString: strerror(errno)))") }
+            bufferStart += count
             count = read
             position = 0
             ProgressMeter.current?.advance(by: read)
@@ -53,6 +56,9 @@ struct FileByteSource {
     }
 
     mutating func skip() { position += 1 }
+
+    /// How many bytes of the input were read so far.
+    var offset: Int { bufferStart + position }
 
     /// Hands `body` the buffered bytes not yet read (refilling first when none are left) and skips as many
     /// as it says it consumed, so a scanner can walk the input a buffer at a time instead of a byte at a time.

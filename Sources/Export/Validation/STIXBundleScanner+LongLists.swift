@@ -11,7 +11,7 @@ extension STIXBundleScanner {
     /// first syntax error. Around the list the object is read in two parts: the members before it, closed
     /// with `[]}`, and the members after it, behind the keys already read (with placeholder values) so that a
     /// duplicate key is still found where it is, and with the start column moved back by their width.
-    mutating func object(_ visit: (Item) throws -> Void) throws -> Result<LocatedJSON, SyntaxError> {
+    mutating func object(_ visit: Visitor) throws -> Result<LocatedJSON, SyntaxError> {
         guard streamsLists, try source.peek() == UInt8(ascii: "{") else { return parse(try capture(), inList: true) }
         let start = (line: line, column: column)
         var head: [UInt8] = []
@@ -54,7 +54,7 @@ extension STIXBundleScanner {
 
     /// Reads the list that starts here: returns its first element and hands the others to `visit`.
     /// On a syntax error the rest of the object is skipped.
-    private mutating func streamList(_ visit: (Item) throws -> Void) throws -> Result<LocatedJSON?, SyntaxError> {
+    private mutating func streamList(_ visit: Visitor) throws -> Result<LocatedJSON?, SyntaxError> {
         try advance()
         try skipWhitespace()
         if try source.peek() == UInt8(ascii: "]") {
@@ -77,7 +77,7 @@ extension STIXBundleScanner {
                 if first == nil {
                     first = value
                 } else {
-                    try visit(.listElement(property: Self.streamedProperty, value))
+                    try visit(.listElement(property: Self.streamedProperty, value), source.offset)
                 }
             case .failure(let failure):
                 try skipRest(depth: 2)

@@ -30,10 +30,18 @@ struct STIXBundleScanner {
         case object(Result<LocatedJSON, SyntaxError>)
     }
 
+    /// What is called with each item, and how many bytes of the input were read when it was found.
+    typealias Visitor = (Item, _ offset: Int) throws -> Void
+
     /// Scans the whole input, calling `visit` for each item in input order.
+    mutating func scan(_ visit: (Item) throws -> Void) throws -> (line: Int, column: Int) {
+        try scan { item, _ in try visit(item) }
+    }
+
+    /// Scans the whole input, calling `visit` for each item in input order, with the bytes read so far.
     /// - Returns: where the top-level object starts.
     /// - Throws: ``SyntaxError`` when the outer structure is broken; `.io` errors from reading.
-    mutating func scan(_ visit: (Item) throws -> Void) throws -> (line: Int, column: Int) {
+    mutating func scan(_ visit: Visitor) throws -> (line: Int, column: Int) {
         if try source.peek() == 0xEF {
             for _ in 0..<3 { try advance() }
             column = 1
@@ -53,7 +61,7 @@ struct STIXBundleScanner {
         return start
     }
 
-    private mutating func members(_ visit: (Item) throws -> Void) throws {
+    private mutating func members(_ visit: Visitor) throws {
         while true {
             try skipWhitespace()
             guard try source.peek() == UInt8(ascii: "\"") else { throw error("expected a quoted key") }
@@ -68,7 +76,7 @@ struct STIXBundleScanner {
             } else {
                 switch parse(try capture()) {
                 case .success(let value):
-                    try visit(.member(.init(key: key, line: keyJSON.line, column: keyJSON.column, value: value)))
+                    try visit(.member(.init(key: key, line: keyJSON.line, column: keyJSON.column, value: value)), source.offset)
                 case .failure(let failure): throw failure
                 }
             }
@@ -83,7 +91,7 @@ struct STIXBundleScanner {
         }
     }
 
-    private mutating func elements(_ visit: (Item) throws -> Void) throws {
+    private mutating func elements(_ visit: Visitor) throws {
         try advance()
         try skipWhitespace()
         if try source.peek() == UInt8(ascii: "]") {
@@ -95,7 +103,8 @@ struct STIXBundleScanner {
             try skipWhitespace()
             count += 1
             guard count <= limits.maxObjects else { throw error("more than \(limits.maxObjects) objects") }
-            try visit(.object(try object(visit)))
+            let object = try object(visit)
+            try visit(.object(object), source.offset)
             try skipWhitespace()
             switch try source.peek() {
             case UInt8(ascii: ","): try advance()

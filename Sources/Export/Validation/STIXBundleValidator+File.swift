@@ -23,13 +23,20 @@ extension STIXBundleValidator {
         var members: [LocatedJSON.Member] = []
         // Findings on a streamed list's elements count only once their object reads as JSON.
         var listCheck = STIXCheck(file: file)
-        guard let start = try scan(path, limits: limits, check: &check, { item, check in
+        let size = FileByteSource.size(of: path)
+        guard let start = try scan(path, limits: limits, check: &check, { item, check, offset in
             switch item {
             case .member(let member): members.append(member)
             case .listElement(let property, let element):
                 STIXTypeRules.listElement(element, property: property, check: &listCheck, references: &references)
             case .object(.success(let object)):
                 objectCount += 1
+                if objectCount == 1 << 16, offset > 0, size > offset {
+                    // The id table sized once for the whole file, by the objects so far: no table twice its
+                    // size held together with the old one while it grows, near the end of a big bundle.
+                    let expected = Double(size) / Double(offset) * Double(objectCount) * 1.05
+                    references.reserve(min(Int(expected), limits.maxObjects))
+                }
                 check.append(listCheck)
                 STIXObjectRules.check(object, check: &check, references: &references)
                 references.clearReferences()
@@ -55,7 +62,7 @@ extension STIXBundleValidator {
             ProgressMeter.current?.expect(FileByteSource.size(of: path))  // the second pass reads it again
             var resolving = STIXReferences.resolving(after: references)
             var ignored = STIXCheck(file: file)
-            _ = try scan(path, limits: limits, check: &ignored) { item, ignored in
+            _ = try scan(path, limits: limits, check: &ignored) { item, ignored, _ in
                 switch item {
                 case .member: return
                 case .listElement(let property, let element):
@@ -76,13 +83,13 @@ extension STIXBundleValidator {
     /// One pass over the file; a broken outer structure becomes an error diagnostic and ends the pass.
     private static func scan(
         _ path: String, limits: InputLimits, check: inout STIXCheck,
-        _ visit: (STIXBundleScanner.Item, inout STIXCheck) throws -> Void
+        _ visit: (STIXBundleScanner.Item, inout STIXCheck, _ offset: Int) throws -> Void
     ) throws -> (line: Int, column: Int)? {
         let source = try FileByteSource(path: path)
         defer { source.close() }
         var scanner = STIXBundleScanner(source: source, limits: limits)
         do {
-            return try scanner.scan { item in try visit(item, &check) }
+            return try scanner.scan { item, offset in try visit(item, &check, offset) }
         } catch let error as LocatedJSONReader.SyntaxError {
             check.error(error.message, at: error.line, error.column, hint: "STIX 2.1 documents are strict JSON (RFC 8259)")
             return nil

@@ -14,13 +14,13 @@
 struct STIXReferences {
     /// A compact digest of an id (or of an id and a version).
     struct Digest: Hashable {
-        let value: Int
+        let value: UInt64
 
         init(_ id: String) {
             var hasher = Hasher()
             hasher.combine(0x5354_4958)
             hasher.combine(id)
-            value = hasher.finalize()
+            value = UInt64(bitPattern: Int64(hasher.finalize()))
         }
 
         /// The digest of a version: the id with its `modified` (none and empty count as the same).
@@ -29,11 +29,11 @@ struct STIXReferences {
             hasher.combine(0x3231_2121)
             hasher.combine(id)
             hasher.combine(modified ?? "")
-            value = hasher.finalize()
+            value = UInt64(bitPattern: Int64(hasher.finalize()))
         }
     }
 
-    private var declared: Set<Digest> = []
+    private var declared = DigestSet()
     private var versions: Set<Digest> = []
     /// On a streamed first pass: the ids declared more than once. On the second: the ids whose versions
     /// are compared; `nil` in memory, where every version is compared at once.
@@ -42,7 +42,7 @@ struct STIXReferences {
     private var duplicates: [(id: String, at: LocatedJSON)] = []
     private var pending: [(id: String, property: String, at: LocatedJSON)] = []
     /// On a second pass: the ids the first pass declared; references are checked at once.
-    private var known: Set<Digest>?
+    private var known: DigestSet?
     private var unresolved: [(id: String, property: String, at: LocatedJSON)] = []
     /// On a streamed first pass: digests of references made before their id was declared.
     private var forward: [Digest]?
@@ -74,6 +74,9 @@ struct STIXReferences {
         return references
     }
 
+    /// Makes room for `count` declared ids at once (a guess from the file's size is fine).
+    mutating func reserve(_ count: Int) { declared.reserve(count) }
+
     /// After a streamed first pass: whether a reference may not resolve or an id was declared twice, so the
     /// file must be read again to report either where it is.
     var needsResolvingPass: Bool {
@@ -93,7 +96,7 @@ struct STIXReferences {
             }
             return true
         }
-        let isNew = declared.insert(digest).inserted
+        let isNew = declared.insert(digest)
         guard repeated == nil else {
             if !isNew { repeated?.insert(digest) }
             return true
@@ -152,4 +155,10 @@ struct STIXReferences {
         unresolved.removeAll(keepingCapacity: true)
         duplicates.removeAll(keepingCapacity: true)
     }
+}
+
+extension DigestSet {
+    fileprivate mutating func insert(_ digest: STIXReferences.Digest) -> Bool { insert(digest.value) }
+
+    fileprivate func contains(_ digest: STIXReferences.Digest) -> Bool { contains(digest.value) }
 }
