@@ -204,10 +204,14 @@ struct STIXBundleValidatorStreamingTests {
               "identity--7f2c9d4e-7a1b-4c3d-8e9f-0a1b2c3d4e5f", {"a": 1},
               "\(identity)"
             """
+        // Objects without a valid type are reported for that alone, their lists' elements unchecked.
+        let missing = "identity--8f2c9d4e-7a1b-4c3d-8e9f-0a1b2c3d4e5f"
         let objects = [
             report(1, refs),
             #"{"type": "identity", "spec_version": "2.1", "id": "\#(identity)", \#(stamps), "name": "a"}"#,
             #"{"type": "identity", "spec_version": "2.1", "id": "\#(later)", \#(stamps), "name": "b"}"#,
+            #"{"id": "report--9f2c9d4e-7a1b-4c3d-8e9f-0a1b2c3d4e5f", "object_refs": ["bad1", "bad2", "\#(missing)"]}"#,
+            #"{"type": "Not A Type", "object_refs": ["bad1", "bad2", "\#(missing)"]}"#,
         ]
         let wrap = { (objects: [String]) in
             #"{"type": "bundle", "id": "bundle--8a0d3b7e-5c4f-4a51-9c1e-0d6b2f3a4e5c", "objects": [\#n"#
@@ -221,6 +225,7 @@ struct STIXBundleValidatorStreamingTests {
         #expect(streamed == inMemory)
         #expect(inMemory.filter { $0.message.contains("'object_refs' must hold an identifier") }.count == 3)
         #expect(inMemory.filter { $0.message.contains("not in the bundle") }.count == 1)
+        #expect(inMemory.filter { $0.message.contains("'type'") }.count == 2)
 
         try Data(wrap(objects + [report(2, #""not-an-id", "x" "y""#)]).utf8).write(to: file)
         let brokenFindings = try STIXBundleValidator.validate(path: file.path, name: "f.json")

@@ -35,19 +35,20 @@ public struct LocatedJSONReader {
     var continuationBytes = 0
 
     /// Reads one JSON document (`startLine`/`startColumn`: where it starts in a larger file; `startDepth`:
-    /// how deeply it is nested there, so the depth bound counts as if the whole file were read).
+    /// how deeply it is nested there, so the depth bound counts as if the whole file were read;
+    /// `skipsByteOrderMark`: off for a piece cut out of a file, where a byte-order mark is an error).
     /// - Throws: ``SyntaxError`` at the first problem.
     public static func read(
         _ bytes: [UInt8], maxDepth: Int = InputLimits.default.maxDepth,
         maxStringBytes: Int = InputLimits.default.maxScalarBytes, startLine: Int = 1, startColumn: Int = 1,
-        startDepth: Int = 0
+        startDepth: Int = 0, skipsByteOrderMark: Bool = true
     ) throws(SyntaxError) -> LocatedJSON {
         var reader = LocatedJSONReader(bytes: bytes, maxDepth: maxDepth)
         reader.maxStringBytes = maxStringBytes
         // Positions of a value cut out of a larger file count from where it started there.
         reader.line = startLine
         reader.lineStart = 1 - startColumn
-        if reader.bytes.starts(with: [0xEF, 0xBB, 0xBF]) { reader.index = 3 }
+        if skipsByteOrderMark, reader.bytes.starts(with: [0xEF, 0xBB, 0xBF]) { reader.index = 3 }
         reader.skipWhitespace()
         let value = try reader.value(depth: startDepth)
         reader.skipWhitespace()

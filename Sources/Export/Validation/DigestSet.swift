@@ -1,6 +1,9 @@
 /// A set of 64-bit digests in one flat table: open addressing with linear probing, up to 7/8 full, growing
 /// by a quarter. About 9–12 bytes a digest, where `Set<Int>` (power-of-two tables at most 3/4 full) takes
-/// 11–21 and twice as much while it rehashes; a streamed bundle check keeps one digest per object in it.
+/// 11–21; a streamed bundle check keeps one digest per object in it. Growing holds the old and the new table
+/// together (2.25 times the old), as any rehash does: ``reserve(_:)`` avoids it when the size is known.
+/// At 7/8 full a missed lookup walks ~30 slots, but they are adjacent (four cache lines), which measured
+/// about as fast as `Set` on the validator's work.
 ///
 /// The digests are expected to be uniformly random (SipHash output): a slot is picked from the digest
 /// itself, with no further hashing.

@@ -12,7 +12,7 @@ extension STIXBundleScanner {
     /// with `[]}`, and the members after it, behind the keys already read (with placeholder values) so that a
     /// duplicate key is still found where it is, and with the start column moved back by their width.
     mutating func object(_ visit: Visitor) throws -> Result<LocatedJSON, SyntaxError> {
-        guard streamsLists, try source.peek() == UInt8(ascii: "{") else { return parse(try capture(), inList: true) }
+        guard streamsLists, try source.peek() == UInt8(ascii: "{") else { return try readValue(inList: true) }
         let start = (line: line, column: column)
         var head: [UInt8] = []
         var extent = ValueExtent(line: line, column: column, watching: Self.streamedKey)

@@ -20,6 +20,8 @@ extension STIXBundleScanner {
         /// The watched key's bytes (it has no escapes); empty when nothing is watched.
         private let watched: [UInt8]
         private var watch = Watch.idle
+        /// Whether the value walked is an object (only then are its depth-1 strings keys).
+        private var isObject = false
 
         /// Where a walk stands with the watched key, among the members of the top-level object.
         private enum Watch: Equatable {
@@ -95,7 +97,8 @@ extension STIXBundleScanner {
                                 paused = true
                                 return index
                             }
-                            watch = depth == 0 && byte == UInt8(ascii: "{") ? .expectingKey : .idle
+                            if depth == 0, byte == UInt8(ascii: "{") { isObject = true }
+                            watch = depth == 0 && isObject ? .expectingKey : .idle
                         }
                         depth += 1
                     case UInt8(ascii: "}"), UInt8(ascii: "]"):
@@ -112,7 +115,7 @@ extension STIXBundleScanner {
                             done = true
                             return index
                         }
-                        if watching, depth == 1, byte == UInt8(ascii: ",") { watch = .expectingKey }
+                        if watching, depth == 1, isObject, byte == UInt8(ascii: ",") { watch = .expectingKey }
                     case UInt8(ascii: ":"):
                         if watching { watch = depth == 1 && watch == .afterKey ? .afterColon : .idle }
                     default:

@@ -62,11 +62,15 @@ struct STIXBundleScanner {
     }
 
     private mutating func members(_ visit: Visitor) throws {
+        var keys: Set<String> = []
         while true {
             try skipWhitespace()
             guard try source.peek() == UInt8(ascii: "\"") else { throw error("expected a quoted key") }
-            let keyValue = parse(try capture())
-            guard case .success(let keyJSON) = keyValue, let key = keyJSON.string else { throw error("invalid key") }
+            let keyJSON = try parse(try capture()).get()
+            guard let key = keyJSON.string else { throw error("expected ':' after the key") }
+            guard keys.insert(key).inserted else {
+                throw SyntaxError(message: "duplicate key '\(key)'", line: keyJSON.line, column: keyJSON.column)
+            }
             try skipWhitespace()
             guard try source.peek() == UInt8(ascii: ":") else { throw error("expected ':' after the key") }
             try advance()
@@ -74,7 +78,7 @@ struct STIXBundleScanner {
             if key == "objects", try source.peek() == UInt8(ascii: "[") {
                 try elements(visit)
             } else {
-                switch parse(try capture()) {
+                switch try readValue() {
                 case .success(let value):
                     try visit(.member(.init(key: key, line: keyJSON.line, column: keyJSON.column, value: value)), source.offset)
                 case .failure(let failure): throw failure
@@ -140,6 +144,14 @@ struct STIXBundleScanner {
         (line, column) = (extent.line, extent.column)
     }
 
+    /// Captures and reads the value that starts here. Nothing captured (a `,` or a bracket where a value
+    /// should be): that byte is read alone, for the reader's own message.
+    mutating func readValue(depth: Int = 0, inList: Bool = false) throws -> Result<LocatedJSON, SyntaxError> {
+        var captured = try capture()
+        if captured.bytes.isEmpty, let byte = try source.peek() { captured.bytes = [byte] }
+        return parse(captured, depth: depth, inList: inList)
+    }
+
     /// Reads captured bytes (`depth`: how deeply they are nested in the file; `inList`: whether they are a
     /// list's element rather than a member's value).
     func parse(_ captured: (bytes: [UInt8], line: Int, column: Int), depth: Int = 0, inList: Bool = false)
@@ -149,7 +161,8 @@ struct STIXBundleScanner {
             return .success(
                 try LocatedJSONReader.read(
                     captured.bytes, maxDepth: limits.maxDepth, maxStringBytes: limits.maxScalarBytes,
-                    startLine: captured.line, startColumn: captured.column, startDepth: depth))
+                    startLine: captured.line, startColumn: captured.column, startDepth: depth,
+                    skipsByteOrderMark: false))
         } catch where error.message == LocatedJSONReader.trailingContent {
             // A scalar runs on into a byte that ends no value ("truex"): reading the file whole, the reader
             // would be looking for what separates values there.

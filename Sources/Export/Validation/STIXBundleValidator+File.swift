@@ -1,8 +1,9 @@
 extension STIXBundleValidator {
     /// Checks a file (or standard input, `-`) in constant memory apart from the ids: the bundle is read
     /// one object at a time, keeping only 64-bit digests of the declared ids and of references to ids
-    /// not declared yet; when one of those stays undeclared, or an id is declared twice, a second pass
-    /// reports each unresolved reference and each repeated version where it is.
+    /// not declared yet; when one of those stays undeclared, or an id is declared twice (a bundle carrying
+    /// several versions of an object), a second pass reports each unresolved reference and each repeated
+    /// version where it is.
     ///
     /// ```swift
     /// let findings = try STIXBundleValidator.validate(path: "big.json", strict: false)
@@ -18,7 +19,8 @@ extension STIXBundleValidator {
     ) throws -> [Diagnostic] {
         let file = name ?? (path == "-" ? InputFile.standardInputName : path)
         var check = STIXCheck(file: file)
-        var references = STIXReferences.streaming()
+        // Standard input is read once: versions are compared on the way (two digests an object, not one).
+        var references = STIXReferences.streaming(comparesVersions: path == "-")
         var objectCount = 0
         var members: [LocatedJSON.Member] = []
         // Findings on a streamed list's elements count only once their object reads as JSON.
@@ -37,8 +39,7 @@ extension STIXBundleValidator {
                     let expected = Double(size) / Double(offset) * Double(objectCount) * 1.05
                     references.reserve(min(Int(expected), limits.maxObjects))
                 }
-                check.append(listCheck)
-                STIXObjectRules.check(object, check: &check, references: &references)
+                if STIXObjectRules.check(object, check: &check, references: &references) { check.append(listCheck) }
                 references.clearReferences()
             case .object(.failure(let error)):
                 // Unlike the in-memory check, a broken object does not end the check: the next one is read.
@@ -69,8 +70,9 @@ extension STIXBundleValidator {
                     STIXTypeRules.listElement(element, property: property, check: &ignored, references: &resolving)
                     return
                 case .object(.success(let object)):
-                    STIXObjectRules.check(object, check: &ignored, references: &resolving)
-                    resolving.reportUnresolved(check: &check)
+                    if STIXObjectRules.check(object, check: &ignored, references: &resolving) {
+                        resolving.reportUnresolved(check: &check)
+                    }
                 case .object(.failure): break
                 }
                 resolving.clearReferences()

@@ -2,20 +2,24 @@
 enum STIXObjectRules {
     enum Category { case domain, relationship, meta, observable, custom }
 
-    static func check(_ json: LocatedJSON, check: inout STIXCheck, references: inout STIXReferences) {
+    /// Checks one object.
+    /// - Returns: whether its rules ran: `false` when it is no object or has no valid `type`, and only that
+    ///   is reported (so the elements of a list streamed apart from it are not to be reported either).
+    @discardableResult
+    static func check(_ json: LocatedJSON, check: inout STIXCheck, references: inout STIXReferences) -> Bool {
         guard json.members != nil else {
             check.error("a STIX object is a JSON object, not \(json.kindName)", at: json)
-            return
+            return false
         }
         guard let typeValue = json["type"] else {
             check.error("object has no 'type'", at: json, hint: "every STIX object has 'type', e.g. \"identity\"")
-            return
+            return false
         }
         guard let type = typeValue.string, STIXSyntax.isTypeName(type) else {
             check.error(
                 "'type' must be 3–250 characters of a–z, 0–9 and '-', not \(typeValue.string.map { "'\($0)'" } ?? typeValue.kindName)",
                 at: typeValue)
-            return
+            return false
         }
         let id = json["id"]?.string
         let object = STIXObjectView(json: json, type: type, label: id ?? type)
@@ -38,6 +42,7 @@ enum STIXObjectRules {
                 check.warning("'\(text)' is not in the STIX 2.1 vocabulary for '\(member.key)'", at: at)
             }
         }
+        return true
     }
 
     static func category(of object: STIXObjectView) -> Category {

@@ -66,10 +66,11 @@ struct STIXReferences {
 
     /// References checked as a streamed first pass reads them (see ``needsResolvingPass``), keeping at most
     /// `maxForward` digests of forward references (8 bytes each: 32 MiB by default).
-    static func streaming(maxForward: Int = 1 << 22) -> STIXReferences {
+    /// `comparesVersions`: compare versions at once (two digests per object), for input read only once.
+    static func streaming(maxForward: Int = 1 << 22, comparesVersions: Bool = false) -> STIXReferences {
         var references = STIXReferences()
         references.forward = []
-        references.repeated = []
+        references.repeated = comparesVersions ? nil : []
         references.maxForward = maxForward
         return references
     }
@@ -84,7 +85,6 @@ struct STIXReferences {
         return forwardOverflowed || repeated?.isEmpty == false || forward.contains { !declared.contains($0) }
     }
 
-    /// Records an object's id; returns `false` when the same id and `modified` were already seen.
     /// Records an object's id (`at`: its place). Returns `false` when the same id and `modified` were already
     /// seen; on a streamed read that is found on the second pass instead, and reported with the unresolved
     /// references.
