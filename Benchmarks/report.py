@@ -1,7 +1,11 @@
 """Generates Benchmarks/RESULTS.md from the raw runs in Benchmarks/results.jsonl (one benchmark run: the latest
 non-smoke one, or --run ID). Prints Markdown on standard output.
 
-Usage: report.py [results.jsonl] [--run RUN_ID] [--notes Benchmarks/NOTES.md]
+Usage: report.py [results.jsonl] [--run RUN_ID] [--overlay RUN_ID [--overlay-sizes 1GB-json,1GB-xml]]
+                 [--notes Benchmarks/NOTES.md]
+
+--overlay takes the rows of the given sizes (measurements, inputs, skips) from a later run instead, for a change
+that only those rows measure; the header says which rows come from which run and commit.
 
 Benchmarks/NOTES.md (hand-written: what limits each missed target, what each optimisation bought) is
 appended verbatim, so the generated numbers and the analysis stay in one file.
@@ -43,6 +47,8 @@ def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("results", nargs="?", default="Benchmarks/results.jsonl")
     parser.add_argument("--run", default=None)
+    parser.add_argument("--overlay", default=None, help="a later run whose rows of --overlay-sizes replace the run's")
+    parser.add_argument("--overlay-sizes", default="1GB-json,1GB-xml", type=lambda text: [p for p in text.split(",") if p])
     parser.add_argument("--notes", default=os.path.join(os.path.dirname(os.path.abspath(__file__)), "NOTES.md"),
                         help="hand-written analysis appended verbatim: what limits a missed target, what each change bought")
     args = parser.parse_args()
@@ -50,8 +56,15 @@ def main():
         rows = [json.loads(line) for line in handle if line.strip()]
     machines = [row for row in rows if row.get("kind") == "machine" and not row.get("smoke")]
     run_id = args.run or (machines[-1]["run_id"] if machines else rows[-1]["run_id"])
-    rows = [row for row in rows if row["run_id"] == run_id]
+    everything = rows
+    rows = [row for row in everything if row["run_id"] == run_id]
     machine = next(row for row in rows if row["kind"] == "machine")
+    overlay = None
+    if args.overlay:
+        overlay = next(row for row in everything if row["run_id"] == args.overlay and row["kind"] == "machine")
+        rows = [row for row in rows if row.get("size") not in args.overlay_sizes] + [
+            row for row in everything
+            if row["run_id"] == args.overlay and row["kind"] != "machine" and row.get("size") in args.overlay_sizes]
     runs = [row for row in rows if row["kind"] == "run"]
     groups = {}
     for row in runs:
@@ -77,6 +90,10 @@ def main():
          "the process, user/sys/peak RSS from `/usr/bin/time -v`; whole processes, same input, same run.")
     if machine.get("argv"):
         emit(f"- **Command:** `Benchmarks/run.sh` → `bench.py {machine['argv']}`")
+    if overlay:
+        emit(f"- **Re-measured:** the rows of {', '.join(args.overlay_sizes)} come from run `{args.overlay}` "
+             f"({overlay['date']}, exportctl at commit `{overlay['commit']}`), a change that only they measure; "
+             f"generated with `report.py --run {run_id} --overlay {args.overlay} --overlay-sizes {','.join(args.overlay_sizes)}`.")
     emit("")
     emit("## Targets")
     emit("")
