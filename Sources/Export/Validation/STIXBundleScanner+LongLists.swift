@@ -66,13 +66,7 @@ extension STIXBundleScanner {
         while true {
             try skipWhitespace()
             // One buffer serves every element: a list of a million ids is a million small values.
-            bytes.removeAll(keepingCapacity: true)
-            let start = (line: line, column: column)
-            var extent = ValueExtent(line: line, column: column)
-            try walk(&extent, keeping: &bytes)
-            // Nothing captured: the byte that cannot start a value is read alone, for the reader's own message.
-            if bytes.isEmpty, let byte = try source.peek() { bytes = [byte] }
-            switch parse((bytes, start.line, start.column), depth: 2, inList: true) {
+            switch try readValue(into: &bytes, depth: 2, inList: true) {
             case .success(let value):
                 if first == nil {
                     first = value

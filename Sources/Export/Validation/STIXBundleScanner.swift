@@ -147,9 +147,19 @@ struct STIXBundleScanner {
     /// Captures and reads the value that starts here. Nothing captured (a `,` or a bracket where a value
     /// should be): that byte is read alone, for the reader's own message.
     mutating func readValue(depth: Int = 0, inList: Bool = false) throws -> Result<LocatedJSON, SyntaxError> {
-        var captured = try capture()
-        if captured.bytes.isEmpty, let byte = try source.peek() { captured.bytes = [byte] }
-        return parse(captured, depth: depth, inList: inList)
+        var bytes: [UInt8] = []
+        return try readValue(into: &bytes, depth: depth, inList: inList)
+    }
+
+    /// ``readValue(depth:inList:)`` capturing into `bytes` (emptied first), so a long run of small values
+    /// reuses one buffer.
+    mutating func readValue(into bytes: inout [UInt8], depth: Int, inList: Bool) throws -> Result<LocatedJSON, SyntaxError> {
+        bytes.removeAll(keepingCapacity: true)
+        let start = (line: line, column: column)
+        var extent = ValueExtent(line: line, column: column)
+        try walk(&extent, keeping: &bytes)
+        if bytes.isEmpty, let byte = try source.peek() { bytes = [byte] }
+        return parse((bytes, start.line, start.column), depth: depth, inList: inList)
     }
 
     /// Reads captured bytes (`depth`: how deeply they are nested in the file; `inList`: whether they are a

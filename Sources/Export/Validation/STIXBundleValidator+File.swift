@@ -60,7 +60,7 @@ extension STIXBundleValidator {
         if root["id"] == nil { check.error("the bundle has no 'id'", at: root) }
         if let objects = root["objects"] { check.error("'objects' must be a list, not \(objects.kindName)", at: objects) }
         if path != "-", objectCount > 0, references.needsResolvingPass {
-            ProgressMeter.current?.expect(FileByteSource.size(of: path))  // the second pass reads it again
+            ProgressMeter.current?.expect(size)  // the second pass reads it again
             var resolving = STIXReferences.resolving(after: references)
             var ignored = STIXCheck(file: file)
             _ = try scan(path, limits: limits, check: &ignored) { item, ignored, _ in
