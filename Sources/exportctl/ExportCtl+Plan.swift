@@ -6,12 +6,21 @@ extension ExportCtl {
     struct Plan: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Show what a recipient would receive and what is withheld, with the rule that decided each item.",
-            discussion: "Review this before sending. Exits 1 when free text in the recipient's view names something withheld.")
+            discussion: """
+                Review this before sending. Exits 1 when free text in the recipient's view names something withheld \
+                (unless --redact). --report-format json prints one JSON document with every decision, for approval \
+                workflows (one document per recipient, one per line when several are named).
+                """)
 
         @Argument(help: "The report ('-' for standard input; none for the built-in sample).")
         var file: String?
 
         @OptionGroup var sharing: SharingOptions
+
+        @Option(help: "How to print the plan: text (for a person) or json (for a workflow).")
+        var reportFormat: PlanFormat = .text
+
+        enum PlanFormat: String, ExpressibleByArgument, CaseIterable { case text, json }
 
         @OptionGroup var limits: LimitOptions
 
@@ -23,10 +32,21 @@ extension ExportCtl {
             guard !recipients.isEmpty else { throw ValidationError("name a recipient with --for or --for-members") }
             let policy = try sharing.policy()
             var hasHits = false
+            var out: [UInt8] = []
             for recipient in recipients {
                 let plan = policy.plan(report, for: recipient)
-                print(PlanRenderer.render(plan))
+                switch reportFormat {
+                case .text: out += Array((PlanRenderer.render(plan) + "\n").utf8)
+                case .json: out += CanonicalJSON.bytes(PlanRenderer.json(plan), indent: nil) + [UInt8(ascii: "\n")]
+                }
                 if !plan.textHits.isEmpty && !policy.redactsWithheldNames { hasHits = true }
+            }
+            // Through the checked writer: a plan that cannot be written is an I/O error, not a success.
+            do {
+                try OutputWriter.standardOutput(out)
+            } catch let failure as ExportError {
+                Terminal.report(failure)
+                throw ExitCode(ExitStatus.io.rawValue)
             }
             if hasHits { throw ExitCode(ExitStatus.findings.rawValue) }
         }

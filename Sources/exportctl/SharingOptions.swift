@@ -15,9 +15,6 @@ struct SharingOptions: ParsableArguments {
     @Flag(help: "Write [withheld] where free text names something withheld, instead of failing.")
     var redact = false
 
-    @Flag(help: "Release imported objects whose marking exportctl does not understand (otherwise they go to nobody).")
-    var trustUnknownMarkings = false
-
     /// The policy these options describe.
     func policy() throws -> SharingPolicy {
         SharingPolicy(defaultMarking: try defaultMarking.map(Marking.init(parsing:)), redactsWithheldNames: redact)

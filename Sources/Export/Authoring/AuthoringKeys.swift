@@ -2,7 +2,7 @@
 /// (checked by a test) agree on.
 package enum AuthoringKeys {
     static let report = [
-        "format_version", "title", "description", "published", "producer", "default_marking", "sources", "actors",
+        "format_version", "title", "description", "published", "producer", "default_marking", "marking", "sources", "actors",
         "intrusion_sets", "campaigns", "partnerships", "incidents",
     ]
     static let reportRequired = ["format_version", "title", "published", "producer"]

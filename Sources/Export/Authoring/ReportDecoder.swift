@@ -47,6 +47,7 @@ struct ReportDecoder {
             producer: producer ?? Producer(id: "", name: ""),
             sources: reader.list("sources") { source($0) },
             defaultMarking: reader.value("default_marking").flatMap { marking($0) },
+            marking: reader.value("marking").flatMap { marking($0) },
             actors: reader.list("actors") { actor($0) },
             intrusionSets: reader.list("intrusion_sets") { activity($0, what: "an intrusion set") },
             campaigns: reader.list("campaigns") { activity($0, what: "a campaign") },

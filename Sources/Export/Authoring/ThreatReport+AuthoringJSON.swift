@@ -10,6 +10,7 @@ extension ThreatReport {
         root["published"] = .string(published.description)
         root["producer"] = .object(["id": .string(producer.id), "name": .string(producer.name)])
         root["default_marking"] = defaultMarking.map(\.authoringJSON)
+        root["marking"] = marking.map(\.authoringJSON)
         root.list("sources", sources.map(\.authoringJSON))
         root.list("actors", actors.map(\.authoringJSON))
         root.list("intrusion_sets", intrusionSets.map(\.authoringJSON))

@@ -108,6 +108,7 @@ package enum EmbeddedResources {
     "roles": {"type": "array", "minItems": 1, "items": {"type": "string"}},
     "objective": {"type": "string"},
     "format_version": {"type": "string"},
+    "default_marking_refs": {"type": "array", "items": {"type": "string", "pattern": "^marking-definition--"}, "description": "On the report, when its narrative has a marking of its own (its object_marking_refs): the report's default marking for objects and links that have none."},
     "releasable_to": {"type": "array", "minItems": 1, "items": {"type": "string"}, "description": "On an ACS marking-definition: the releasable-to list as the author wrote it (alpha-3 codes and party ids)."}
   }
 }
@@ -179,6 +180,10 @@ package enum EmbeddedResources {
     },
     "default_marking": {
       "$ref": "#/$defs/marking"
+    },
+    "marking": {
+      "$ref": "#/$defs/marking",
+      "description": "The marking of the report's title and description; absent means default_marking. A recipient who may not see them receives a neutral title naming only the producer."
     },
     "sources": {
       "type": "array",
@@ -1366,6 +1371,9 @@ package enum EmbeddedResources {
         </xs:element>
         <xs:element name="defaultMarking" type="tr:Marking" minOccurs="0">
           <xs:annotation><xs:documentation>The marking of every object and link that has none of its own.</xs:documentation></xs:annotation>
+        </xs:element>
+        <xs:element name="marking" type="tr:Marking" minOccurs="0">
+          <xs:annotation><xs:documentation>The marking of the report's title and description; absent means the default marking. A recipient who may not see them receives a neutral title naming only the producer.</xs:documentation></xs:annotation>
         </xs:element>
         <xs:element name="sources" minOccurs="0">
           <xs:annotation><xs:documentation>Where the report's knowledge came from.</xs:documentation></xs:annotation>

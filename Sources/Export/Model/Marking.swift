@@ -9,12 +9,25 @@ public struct Marking: Sendable {
     public var tlp: TLP
     /// Countries and parties the item may be released to; empty means the TLP level alone decides.
     public var releasableTo: [Releasee]
+    /// Markings read from another producer's file that exportctl does not understand (a statement, an
+    /// unknown definition type, ACS controls beyond nationality, a definition the file references but
+    /// lacks), each described for the analyst. Any entry makes the marking release nothing: a restriction
+    /// we cannot read must not be widened by a default.
+    public var notUnderstood: [String]
 
     /// Creates a marking.
-    public init(tlp: TLP, releasableTo: [Releasee] = []) {
+    public init(tlp: TLP, releasableTo: [Releasee] = [], notUnderstood: [String] = []) {
         self.tlp = tlp
         self.releasableTo = releasableTo
+        self.notUnderstood = notUnderstood
     }
 }
 
 extension Marking: Hashable {}
+
+extension Marking {
+    /// The marking in words, as `plan` shows labels: `TLP:AMBER, releasable to IND, USA`.
+    public var label: String {
+        releasableTo.isEmpty ? tlp.label : "\(tlp.label), releasable to " + releasableTo.map(\.text).joined(separator: ", ")
+    }
+}

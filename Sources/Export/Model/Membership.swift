@@ -30,6 +30,13 @@ public struct Membership: Sendable {
         self.marking = marking
     }
 
+    /// Whether the membership widens a release on the given day: the member was certainly a member, and the
+    /// membership is not TLP:RED (a RED membership is a secret of its own; counting it in an audience or a
+    /// label would reveal it). Every expansion of a partnership into its members uses this one rule.
+    public func counts(on day: PartialDate) -> Bool {
+        isCertain(on: day) && marking?.tlp != .red
+    }
+
     /// Whether the member was certainly a member throughout the given day.
     public func isCertain(on day: PartialDate) -> Bool {
         if let since, since.end > day.start { return false }

@@ -27,6 +27,9 @@ public struct ThreatReport: Sendable {
     public var sources: [Source]
     /// The marking of every object and link that has none of its own.
     public var defaultMarking: Marking?
+    /// The marking of the report's own narrative (title and description); `nil` means ``defaultMarking``.
+    /// A recipient who may not see it receives a neutral title naming only the producer.
+    public var marking: Marking? = nil
     /// States, agencies, organisations, people and threat actors.
     public var actors: [Actor]
     /// Recurring groups of hostile activity.
@@ -43,12 +46,19 @@ public struct ThreatReport: Sendable {
     public var verbatimObjects: [JSONValue] = []
     /// Where the report came from when it was read from another producer's STIX bundle; `nil` otherwise.
     public var stixImport: STIXImport? = nil
+    /// How each marking definition referenced by content read from a STIX bundle reads (TLP, releasable-to,
+    /// or not understood), by its STIX id: the sharing policy decides verbatim objects and granular markings
+    /// with it. Empty for authored reports.
+    public var markingDefinitions: [String: MarkingDefinition] = [:]
+    /// The STIX id of every model object read from a STIX bundle, with its local id, so that references from
+    /// content kept verbatim can be followed. Empty for authored reports.
+    public var importedIDs: [String: String] = [:]
 
     /// Creates a report.
     public init(
         formatVersion: String = ThreatReport.currentFormatVersion, title: String, description: String? = nil,
         published: PartialDate, producer: Producer, sources: [Source] = [], defaultMarking: Marking? = nil,
-        actors: [Actor] = [], intrusionSets: [IntrusionSet] = [], campaigns: [Campaign] = [],
+        marking: Marking? = nil, actors: [Actor] = [], intrusionSets: [IntrusionSet] = [], campaigns: [Campaign] = [],
         partnerships: [Partnership] = [], incidents: [Incident] = []
     ) {
         self.formatVersion = formatVersion
@@ -58,6 +68,7 @@ public struct ThreatReport: Sendable {
         self.producer = producer
         self.sources = sources
         self.defaultMarking = defaultMarking
+        self.marking = marking
         self.actors = actors
         self.intrusionSets = intrusionSets
         self.campaigns = campaigns

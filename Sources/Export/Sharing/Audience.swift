@@ -1,8 +1,9 @@
 /// Whom a releasable-to entry stands for: actor ids and countries, partnerships expanded.
 ///
 /// A partnership stands for its members at the report's `published` date, counting a member only if it was
-/// certainly a member that day; partnerships nested in partnerships expand recursively. A state member also
-/// brings its country, which covers every actor of that country.
+/// certainly a member that day and its membership is not TLP:RED (a RED membership is a secret of its own
+/// and never widens who receives something); partnerships nested in partnerships expand recursively. A state
+/// member also brings its country, which covers that state and its agencies.
 struct Audience: Sendable {
     var actorIDs: Set<String> = []
     var countries: Set<CountryCode> = []
@@ -12,29 +13,36 @@ struct Audience: Sendable {
         expand(id, index: ReportIndex(report), published: report.published)
     }
 
-    /// Expands one party id using a prepared index.
-    static func expand(_ id: String, index: ReportIndex, published: PartialDate) -> Audience {
+    /// Expands one party id using a prepared index; `admits` filters the member actors counted and
+    /// `admitsMembership` the memberships followed (all by default).
+    static func expand(
+        _ id: String, index: ReportIndex, published: PartialDate, admits: (String) -> Bool = { _ in true },
+        admitsMembership: (Membership) -> Bool = { _ in true }
+    ) -> Audience {
         var audience = Audience()
         var visited: Set<String> = []
-        audience.add(id, index: index, published: published, visited: &visited)
+        var pending = [id]
+        // A work list, not recursion: a crafted chain of nested partnerships must not exhaust the stack.
+        while let next = pending.popLast() {
+            guard visited.insert(next).inserted else { continue }
+            if let partnership = index.partnerships[next] {
+                for membership in partnership.members.reversed()
+                where membership.counts(on: published) && admitsMembership(membership) {
+                    pending.append(membership.member)
+                }
+            } else if let actor = index.actors[next], admits(actor.id) {
+                audience.actorIDs.insert(actor.id)
+                if actor.kind == .state, let country = actor.country { audience.countries.insert(country) }
+            }
+        }
         return audience
     }
 
-    private mutating func add(_ id: String, index: ReportIndex, published: PartialDate, visited: inout Set<String>) {
-        guard visited.insert(id).inserted else { return }
-        if let partnership = index.partnerships[id] {
-            for membership in partnership.members where membership.isCertain(on: published) {
-                add(membership.member, index: index, published: published, visited: &visited)
-            }
-        } else if let actor = index.actors[id] {
-            actorIDs.insert(actor.id)
-            if actor.kind == .state, let country = actor.country { countries.insert(country) }
-        }
-    }
-
-    /// Whether the audience includes the recipient.
-    func includes(_ recipient: Recipient) -> Bool {
-        !actorIDs.isDisjoint(with: recipient.actorIDs) || recipient.country.map(countries.contains) == true
+    /// The member that makes the audience include the recipient, in words; `nil` when it does not.
+    func inclusion(of recipient: Recipient) -> String? {
+        if let id = recipient.actorIDs.sorted().first(where: actorIDs.contains) { return id }
+        if let country = recipient.coveredCountry, countries.contains(country) { return country.alpha3 }
+        return nil
     }
 
     /// The countries to name in a marking in place of this party: its states' and its actors' countries.

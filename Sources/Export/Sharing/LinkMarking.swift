@@ -24,9 +24,13 @@ public enum LinkMarking {
         guard let first else { return second }
         guard let second else { return first }
         let tlp = max(first.tlp, second.tlp)
-        if first.releasableTo.isEmpty { return Marking(tlp: tlp, releasableTo: second.releasableTo) }
-        if second.releasableTo.isEmpty { return Marking(tlp: tlp, releasableTo: first.releasableTo) }
-        let common = first.releasableTo.filter(second.releasableTo.contains)
-        return common.isEmpty ? Marking(tlp: .red) : Marking(tlp: tlp, releasableTo: common)
+        // What either end does not understand stays with the link: it releases nothing either way.
+        let unknown = first.notUnderstood + second.notUnderstood.filter { !first.notUnderstood.contains($0) }
+        if first.releasableTo.isEmpty { return Marking(tlp: tlp, releasableTo: second.releasableTo, notUnderstood: unknown) }
+        if second.releasableTo.isEmpty { return Marking(tlp: tlp, releasableTo: first.releasableTo, notUnderstood: unknown) }
+        let secondEntries = Set(second.releasableTo)
+        let common = first.releasableTo.filter(secondEntries.contains)
+        return common.isEmpty
+            ? Marking(tlp: .red, notUnderstood: unknown) : Marking(tlp: tlp, releasableTo: common, notUnderstood: unknown)
     }
 }

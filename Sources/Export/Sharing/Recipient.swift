@@ -1,7 +1,9 @@
 /// Who an export is for: a country (`IND`, `in`, `GBR`) or an actor of the report (`csis`).
 ///
-/// A country recipient is that state and every actor of that country; an actor recipient is that actor, whose
-/// country (if any) also names it.
+/// A country recipient is that state and its government agencies: a marking releasable to the country
+/// reaches them. An organisation or a person located in a country is not the country: it receives what is
+/// releasable to it by name (or to a partnership it is a member of), never what is releasable to its country.
+/// An agency named by its id is covered by its country's entries, as an agency is part of its state.
 ///
 /// ```swift
 /// let india = try Recipient.resolve("in", in: report)
@@ -11,10 +13,14 @@
 public struct Recipient: Sendable, Hashable {
     /// What the user wrote.
     public let input: String
-    /// The recipient's country, if it has one.
+    /// The recipient's country, if it has one (for an organisation or a person, where it is located).
     public let country: CountryCode?
-    /// The actor ids the recipient is: the state actors of its country, or the one actor named.
+    /// The actor ids the recipient is: the state actors of its country, or the one actor named. (An entry naming
+    /// one agency reaches that agency only, not its whole country.)
     public let actorIDs: Set<String>
+    /// The country whose releasable-to entries reach the recipient: its own for a country, a state or an
+    /// agency; `nil` for an organisation, a person or a threat actor, who must be named.
+    public let coveredCountry: CountryCode?
 
     /// The file name stem for `-o DIR`: the alpha-3 code, or the actor id.
     public var fileStem: String { isCountry ? (country?.alpha3 ?? input) : (actorIDs.first ?? input) }
@@ -22,7 +28,7 @@ public struct Recipient: Sendable, Hashable {
     private let isCountry: Bool
 
     /// Resolves `text` as an ISO alpha-2/alpha-3 code or an actor id, case-insensitively.
-    /// - Throws: ``ExportError`` `.usage` when it is neither, with the nearest id as a hint.
+    /// - Throws: ``ExportError`` `.usage` when it is neither, or names a partnership, with a hint.
     public static func resolve(_ text: String, in report: ThreatReport) throws -> Recipient {
         let lower = text.lowercased()
         let actor = report.actors.first { $0.id == lower }
@@ -33,7 +39,16 @@ public struct Recipient: Sendable, Hashable {
         }
         if let actor {
             if actor.kind == .state, let country = actor.country { return Self.country(country, in: report, input: text) }
-            return Recipient(input: text, country: actor.country, actorIDs: [actor.id], isCountry: false)
+            let covered = actor.kind == .agency ? actor.country : nil
+            return Recipient(input: text, country: actor.country, actorIDs: [actor.id], coveredCountry: covered, isCountry: false)
+        }
+        if report.partnerships.contains(where: { $0.id == lower }) {
+            // A partnership is not one recipient: its members may each receive something different, and
+            // writing the intersection under the partnership's name would suggest a release nobody decided.
+            throw ExportError(
+                .usage,
+                "'\(text)' is a partnership, not a recipient: each member may receive something different; "
+                    + "use --for-members \(lower) -o DIR/ to write one file per member")
         }
         let hint = Suggestion.nearest(to: lower, in: report.actors.map(\.id)).map { "did you mean '\($0)'?" }
             ?? "give an ISO 3166-1 country code (IND, JP) or the id of an actor in the report"
@@ -42,7 +57,7 @@ public struct Recipient: Sendable, Hashable {
 
     private static func country(_ code: CountryCode, in report: ThreatReport, input: String) -> Recipient {
         let states = report.actors.filter { $0.kind == .state && $0.country == code }.map(\.id)
-        return Recipient(input: input, country: code, actorIDs: Set(states), isCountry: true)
+        return Recipient(input: input, country: code, actorIDs: Set(states), coveredCountry: code, isCountry: true)
     }
 
     /// The members of a partnership, each as a recipient, at the report's date (for `--for-members`).
@@ -54,10 +69,11 @@ public struct Recipient: Sendable, Hashable {
         return try audience.actorIDs.sorted().map { try resolve($0, in: report) }
     }
 
-    private init(input: String, country: CountryCode?, actorIDs: Set<String>, isCountry: Bool) {
+    private init(input: String, country: CountryCode?, actorIDs: Set<String>, coveredCountry: CountryCode?, isCountry: Bool) {
         self.input = input
         self.country = country
         self.actorIDs = actorIDs
+        self.coveredCountry = coveredCountry
         self.isCountry = isCountry
     }
 }

@@ -10,6 +10,8 @@ public struct SharingDecision: Sendable, Hashable {
     public var isReleased: Bool
     /// The rule that decided it, in words.
     public var rule: String
+    /// For a released object, the label it travels with (`TLP:AMBER, releasable to IND, USA`); `nil` otherwise.
+    public var label: String? = nil
 
     /// Creates a decision.
     public init(kind: String, id: String, name: String, isReleased: Bool, rule: String) {

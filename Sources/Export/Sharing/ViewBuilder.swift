@@ -1,14 +1,23 @@
 /// Builds one recipient's view of a report and records a decision for everything it keeps or drops.
 ///
 /// A class because building is one pass of bookkeeping (decisions, the released set, memoised audiences).
+/// Every item that can leave is decided here: modelled objects, links, memberships, sources, the report's
+/// narrative, and imported content kept as it came (``ViewBuilder/decideImported()``).
 final class ViewBuilder {
     let report: ThreatReport
     let recipient: Recipient
     let fallback: Marking?
     private(set) var decisions: [SharingDecision] = []
-    private var verdict: MarkingVerdict
-    private var released: Set<String> = []
-    private let index: ReportIndex
+    var verdict: MarkingVerdict
+    /// Local ids of the model objects the recipient receives.
+    var released: Set<String> = []
+    let index: ReportIndex
+    /// Where each object's decision sits in ``decisions``, so that a later rule (references) can overturn it.
+    private var decisionIndex: [String: Int] = [:]
+    /// What the imported-content pass decided: STIX ids released, properties to strip, objects kept.
+    var imported = ImportedDecisions()
+    /// The countries a withheld party stands for in this recipient's labels, by party id.
+    var labelCache: [String: [CountryCode]] = [:]
 
     init(report: ThreatReport, recipient: Recipient, fallback: Marking?) {
         self.report = report
@@ -18,23 +27,27 @@ final class ViewBuilder {
         verdict = MarkingVerdict(recipient: recipient, index: index, published: report.published)
     }
 
-    private var defaultMarking: Marking? { report.defaultMarking ?? fallback }
+    var defaultMarking: Marking? { report.defaultMarking ?? fallback }
 
     func build() -> ThreatReport {
-        decideObjects("actor", report.actors.map { ($0.id, $0.name, $0.marking) })
-        decideObjects("intrusion set", report.intrusionSets.map { ($0.id, $0.name, $0.marking) })
-        decideObjects("campaign", report.campaigns.map { ($0.id, $0.name, $0.marking) })
-        decideObjects("partnership", report.partnerships.map { ($0.id, $0.name, $0.marking) })
-        decideObjects("incident", report.incidents.map { ($0.id, $0.title, $0.marking) })
+        let repeated = repeatedIDs()
+        decideObjects("actor", report.actors.map { ($0.id, $0.name, $0.marking) }, repeated: repeated)
+        decideObjects("intrusion set", report.intrusionSets.map { ($0.id, $0.name, $0.marking) }, repeated: repeated)
+        decideObjects("campaign", report.campaigns.map { ($0.id, $0.name, $0.marking) }, repeated: repeated)
+        decideObjects("partnership", report.partnerships.map { ($0.id, $0.name, $0.marking) }, repeated: repeated)
+        decideObjects("incident", report.incidents.map { ($0.id, $0.title, $0.marking) }, repeated: repeated)
+        decideImported()
 
         var view = report
         // The effective default (the report's, else --default-marking) travels with the view, so writers label
         // unmarked items exactly as the policy released them.
         view.defaultMarking = defaultMarking.map(sanitized)
+        decideNarrative(&view)
         view.actors = report.actors.filter { released.contains($0.id) }.map { actor in
             var actor = actor
             actor.sponsoredBy = links(actor.sponsoredBy, from: actor.id)
             actor.marking = actor.marking.map(sanitized)
+            if let stripped = strip(actor.imported, description: &actor.description) { actor.imported = stripped }
             return actor
         }
         view.intrusionSets = report.intrusionSets.filter { released.contains($0.id) }.map(activity)
@@ -42,38 +55,110 @@ final class ViewBuilder {
         view.partnerships = report.partnerships.filter { released.contains($0.id) }.map(partnership)
         view.incidents = report.incidents.filter { released.contains($0.id) }.map(incident)
         view.sources = sources(for: view)
+        finishImported(&view)
+        labelDecisions(view)
         return view
     }
 
-    private func decideObjects(_ kind: String, _ objects: [(id: String, name: String, marking: Marking?)]) {
-        for object in objects {
-            let (isReleased, rule) = verdict.decide(object.marking ?? defaultMarking)
-            if isReleased { released.insert(object.id) }
-            decisions.append(SharingDecision(kind: kind, id: object.id, name: object.name, isReleased: isReleased, rule: rule))
+    /// Writes each released object's label (as the view carries it) into its decision, for `plan`.
+    private func labelDecisions(_ view: ThreatReport) {
+        var labels: [String: Marking?] = [:]
+        for actor in view.actors { labels[actor.id] = actor.marking }
+        for activity in view.intrusionSets + view.campaigns { labels[activity.id] = activity.marking }
+        for partnership in view.partnerships { labels[partnership.id] = partnership.marking }
+        for incident in view.incidents { labels[incident.id] = incident.marking }
+        for (id, position) in decisionIndex where decisions[position].isReleased {
+            guard let own = labels[id] else { continue }
+            decisions[position].label = (own ?? view.defaultMarking)?.label
         }
     }
 
-    /// Keeps a link when its target goes and its own marking (if any) releases it.
+    /// Ids that name more than one model object: a decision keyed by such an id could release the wrong
+    /// one, so none of them is released.
+    private func repeatedIDs() -> Set<String> {
+        var seen: Set<String> = []
+        var repeated: Set<String> = []
+        let ids = report.actors.map(\.id) + report.intrusionSets.map(\.id) + report.campaigns.map(\.id)
+            + report.partnerships.map(\.id) + report.incidents.map(\.id)
+        for id in ids where !seen.insert(id).inserted { repeated.insert(id) }
+        return repeated
+    }
+
+    private func decideObjects(
+        _ kind: String, _ objects: [(id: String, name: String, marking: Marking?)], repeated: Set<String>
+    ) {
+        for object in objects {
+            var (isReleased, rule) = verdict.decide(object.marking ?? defaultMarking)
+            if repeated.contains(object.id) {
+                (isReleased, rule) = (false, "the id '\(object.id)' names more than one object; none of them is released")
+            }
+            if isReleased { released.insert(object.id) }
+            if decisionIndex[object.id] == nil { decisionIndex[object.id] = decisions.count }
+            record(SharingDecision(kind: kind, id: object.id, name: object.name, isReleased: isReleased, rule: rule))
+        }
+    }
+
+    func record(_ decision: SharingDecision) { decisions.append(decision) }
+
+    /// Overturns the release of a model object (a reference it makes, or a granular marking, withholds it).
+    func withhold(_ localID: String, rule: String) {
+        guard released.remove(localID) != nil, let position = decisionIndex[localID] else { return }
+        decisions[position].isReleased = false
+        decisions[position].rule = rule
+    }
+
+    /// The title and description follow the report's own marking; a recipient who may not see them gets a
+    /// neutral title naming only the producer.
+    private func decideNarrative(_ view: inout ThreatReport) {
+        let (isReleased, rule) = verdict.decide(report.marking ?? defaultMarking)
+        record(SharingDecision(kind: "report narrative", id: "title, description", name: report.title,
+                               isReleased: isReleased, rule: rule))
+        if isReleased {
+            view.marking = report.marking.map(sanitized)
+        } else {
+            view.title = Self.neutralTitle(report.producer)
+            view.description = nil
+            view.marking = Marking(tlp: .clear)
+            imported.narrativeWithheld = true
+        }
+    }
+
+    /// The title a recipient who may not see the report's narrative receives.
+    static func neutralTitle(_ producer: Producer) -> String {
+        "Report from \(producer.name.isEmpty ? producer.id : producer.name)"
+    }
+
+    /// Keeps a link when its target goes, its own marking (if any) releases it, and what its imported
+    /// object refers to goes too.
     private func links(_ links: [Link], from source: String) -> [Link] {
         links.compactMap { link in
-            guard let marking = keep("link", "\(source) → \(link.ref)", target: link.ref, marking: link.marking) else { return nil }
+            let id = "\(source) → \(link.ref)"
+            guard let marking = keep("link", id, target: link.ref, marking: link.marking, imported: link.imported) else {
+                return nil
+            }
             var kept = link
             kept.marking = marking
+            if let stripped = strip(link.imported, description: &kept.description) { kept.imported = stripped }
             return kept
         }
     }
 
     /// Decides a link or membership: it goes when its target goes and its own marking (if any) releases it.
     /// Returns `nil` to drop it, else its marking as the recipient may see it (`.some(nil)` when it has none).
-    private func keep(_ kind: String, _ id: String, target: String, marking: Marking?) -> Marking?? {
+    private func keep(_ kind: String, _ id: String, target: String, marking: Marking?, imported json: JSONValue?) -> Marking?? {
         let name = index.name(of: target) ?? target
         guard released.contains(target) else {
-            decisions.append(SharingDecision(kind: kind, id: id, name: name, isReleased: false, rule: "'\(target)' is withheld"))
+            record(SharingDecision(kind: kind, id: id, name: name, isReleased: false, rule: "'\(target)' is withheld"))
             return nil
         }
+        if let refusal = importedRefusal(json) {
+            record(SharingDecision(kind: kind, id: id, name: name, isReleased: false, rule: refusal))
+            return nil
+        }
+        if let json { imported.keep(json) }
         guard let marking else { return .some(nil) }
         let (isReleased, rule) = verdict.decide(marking)
-        decisions.append(SharingDecision(kind: kind, id: id, name: name, isReleased: isReleased, rule: "own marking: \(rule)"))
+        record(SharingDecision(kind: kind, id: id, name: name, isReleased: isReleased, rule: "own marking: \(rule)"))
         return isReleased ? .some(sanitized(marking)) : nil
     }
 
@@ -82,6 +167,7 @@ final class ViewBuilder {
         activity.attributedTo = links(activity.attributedTo, from: activity.id)
         activity.targets = links(activity.targets, from: activity.id)
         activity.marking = activity.marking.map(sanitized)
+        if let stripped = strip(activity.imported, description: &activity.description) { activity.imported = stripped }
         return activity
     }
 
@@ -89,12 +175,17 @@ final class ViewBuilder {
         var partnership = partnership
         partnership.members = partnership.members.compactMap { membership in
             let id = "\(partnership.id) ∋ \(membership.member)"
-            guard let marking = keep("membership", id, target: membership.member, marking: membership.marking) else { return nil }
+            guard let marking = keep("membership", id, target: membership.member, marking: membership.marking,
+                                     imported: membership.imported)
+            else { return nil }
             var kept = membership
             kept.marking = marking
+            var none: String?
+            if let stripped = strip(membership.imported, description: &none) { kept.imported = stripped }
             return kept
         }
         partnership.marking = partnership.marking.map(sanitized)
+        if let stripped = strip(partnership.imported, description: &partnership.description) { partnership.imported = stripped }
         return partnership
     }
 
@@ -105,51 +196,7 @@ final class ViewBuilder {
         incident.responders = links(incident.responders, from: incident.id)
         incident.supporters = links(incident.supporters, from: incident.id)
         incident.marking = incident.marking.map(sanitized)
+        if let stripped = strip(incident.imported, description: &incident.description) { incident.imported = stripped }
         return incident
-    }
-
-    /// Sources go with the objects that cite them; a source nobody cites follows the report's default marking.
-    private func sources(for view: ThreatReport) -> [Source] {
-        var cited: Set<String> = []
-        var citedInReport: Set<String> = []
-        for sources in view.actors.map(\.sources) + view.intrusionSets.map(\.sources) + view.campaigns.map(\.sources)
-            + view.partnerships.map(\.sources) + view.incidents.map(\.sources)
-        {
-            cited.formUnion(sources)
-        }
-        for sources in report.actors.map(\.sources) + report.intrusionSets.map(\.sources) + report.campaigns.map(\.sources)
-            + report.partnerships.map(\.sources) + report.incidents.map(\.sources)
-        {
-            citedInReport.formUnion(sources)
-        }
-        return report.sources.filter { source in
-            let isReleased: Bool
-            let rule: String
-            if cited.contains(source.id) {
-                (isReleased, rule) = (true, "cited by an object the recipient receives")
-            } else if citedInReport.contains(source.id) {
-                (isReleased, rule) = (false, "cited only by withheld objects")
-            } else {
-                (isReleased, rule) = verdict.decide(defaultMarking)
-            }
-            decisions.append(SharingDecision(kind: "source", id: source.id, name: source.name, isReleased: isReleased, rule: rule))
-            return isReleased
-        }
-    }
-
-    /// A marking that names only what the recipient receives: a withheld party becomes its countries' codes.
-    private func sanitized(_ marking: Marking) -> Marking {
-        var entries: [Releasee] = []
-        for entry in marking.releasableTo {
-            switch entry {
-            case .party(let id) where !released.contains(id):
-                for code in verdict.audience(of: id).countryCodes(index: index) where !entries.contains(.country(code)) {
-                    entries.append(.country(code))
-                }
-            default:
-                if !entries.contains(entry) { entries.append(entry) }
-            }
-        }
-        return Marking(tlp: marking.tlp, releasableTo: entries)
     }
 }

@@ -67,6 +67,7 @@ private struct Checker {
             common(incident.sources, incident.marking, path)
         }
         if let marking = report.defaultMarking { releasees(marking, "default_marking") }
+        if let marking = report.marking { releasees(marking, "marking") }
         unmarked()
         cycles()
     }

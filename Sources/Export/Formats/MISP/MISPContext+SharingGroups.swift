@@ -35,7 +35,7 @@ extension MISPContext {
             case .actor(let actor): return [organisation(for: actor)]
             case .partnership(let partnership):
                 guard !visited.contains(id) else { return [] }
-                return partnership.members.filter { $0.isCertain(on: report.published) }.flatMap {
+                return partnership.members.filter { $0.counts(on: report.published) }.flatMap {
                     organisations(for: .party($0.member), visited: visited.union([id]))
                 }
             default: return []

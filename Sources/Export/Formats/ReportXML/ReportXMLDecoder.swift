@@ -14,6 +14,7 @@ struct ReportXMLDecoder {
             published: date(root.attribute("published"), at: root) ?? Self.fallbackDate,
             producer: Producer(id: producer?.attribute("id") ?? "", name: producer?.childText("name") ?? ""))
         report.defaultMarking = marking(root.child("defaultMarking"))
+        report.marking = marking(root.child("marking"))
         report.sources = items(root, "sources", "source").map {
             Source(
                 id: $0.attribute("id") ?? "", name: $0.childText("name") ?? "", url: $0.childText("url"),

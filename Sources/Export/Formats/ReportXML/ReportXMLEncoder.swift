@@ -14,6 +14,7 @@ struct ReportXMLEncoder {
         try xml.element("name", text: report.producer.name)
         try xml.endElement()
         try marking("defaultMarking", report.defaultMarking)
+        try marking("marking", report.marking)
     }
 
     func source(_ source: Source) throws {

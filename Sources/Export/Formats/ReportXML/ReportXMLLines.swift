@@ -18,6 +18,7 @@ struct ReportXMLLines {
         self.file = file
         rootLine = root.line
         if let marking = root.child("defaultMarking") { record(marking, "default_marking") }
+        if let marking = root.child("marking") { record(marking, "marking") }
         for (element, key) in Self.lists {
             for (index, object) in (root.child(element)?.children ?? []).enumerated() {
                 let path = "\(key)[\(index)]"

@@ -74,6 +74,7 @@ public enum STIX21Reader {
                 Diagnostic(.warning, "dropped \(dropped.count) invalid object(s): \(dropped.joined(separator: ", "))",
                            at: SourceLocation(file: file, line: 1, column: 1)))
         }
+        diagnostics += STIXLocalIDs.repeats(in: objects, file: file)
         guard !diagnostics.hasErrors else { return ImportResult(report: nil, diagnostics: diagnostics) }
         var unresolved = STIXCheck(file: file)
         references.reportUnresolved(check: &unresolved)

@@ -28,7 +28,7 @@ extension STIXBundleBuilder {
         guard !objectRefs.isEmpty, report.stixImport?.isSynthetic != true else { return nil }
         if let imported = report.stixImport?.report { return verbatim(imported).map { ($0, nil) } }
         let id = id("report", "#report")
-        var object = common(type: "report", id: id, marking: report.defaultMarking)
+        var object = common(type: "report", id: id, marking: report.marking ?? report.defaultMarking)
         object["name"] = .string(report.title)
         object["description"] = report.description.map(JSONValue.string)
         object["published"] = .string(timestamp)
@@ -39,6 +39,10 @@ extension STIXBundleBuilder {
         object.list("external_references", report.sources.map(\.externalReference))
         var ext = JSONObjectBuilder()
         ext["format_version"] = .string(report.formatVersion)
+        if report.marking != nil {
+            // The report object carries the narrative's marking; the default for everything else rides here.
+            ext["default_marking_refs"] = .array(markingRefs(report.defaultMarking).map(JSONValue.string))
+        }
         Self.recordPrecision(report.published, as: "published", in: &ext)
         attach([(STIXExtensionDefinition.object.id, ext)], to: &object)
         return (object, objectRefs)
@@ -85,7 +89,7 @@ extension STIXBundleBuilder {
             if let country = actors[id] {
                 if let country { codes.insert(country.alpha3) }
             } else if let members = partnerships[id] {
-                pending += members.filter { $0.isCertain(on: report.published) }.map(\.member)
+                pending += members.filter { $0.counts(on: report.published) }.map(\.member)
             }
         }
         return codes.sorted()

@@ -39,7 +39,14 @@ extension STIXModelMapper {
             consumed.insert(Self.string(source, "id") ?? "")
             report.description = Self.string(source, "description")
             report.formatVersion = Self.string(Self.ext(source, .object), "format_version") ?? ThreatReport.currentFormatVersion
-            report.defaultMarking = marking(refs: Self.strings(source, "object_marking_refs"))
+            let own = marking(refs: Self.strings(source, "object_marking_refs"))
+            if let refs = Self.ext(source, .object)["default_marking_refs"]?.arrayValue {
+                report.defaultMarking = marking(refs: refs.compactMap(\.stringValue))
+                report.marking = own
+            } else {
+                report.defaultMarking = own
+            }
+            defaultMarking = report.defaultMarking
             report.sources = (source["external_references"]?.arrayValue ?? []).compactMap(Self.source)
         }
         for (object, role) in zip(all, roles) {
@@ -70,6 +77,13 @@ extension STIXModelMapper {
             default: return true
             }
         }.map(JSONValue.object)
+        // What the sharing policy needs to decide content kept as it came; a bundle exportctl wrote with
+        // nothing added needs neither, and reads back equal to the report it was written from.
+        if !isOurs || !report.verbatimObjects.isEmpty {
+            report.markingDefinitions = markingDefinitions()
+            report.importedIDs = localIDs
+            if let producerRef { report.importedIDs[producerRef] = STIXBundleBuilder.producerLocalID }
+        }
         return report
     }
 

@@ -13,7 +13,9 @@ struct STIXModelMapper {
     var consumed: Set<String> = []
 
     /// The id of exportctl's producer identity, when exportctl wrote the bundle.
-    private var producerRef: String?
+    private(set) var producerRef: String?
+    /// The report's default marking, once read: what "inherited" means for an object.
+    var defaultMarking: Marking?
     /// The input bundle's id, when the input was a bundle.
     let bundleID: String?
     /// Whether exportctl wrote the bundle (its producer identity is in it).
@@ -74,43 +76,42 @@ struct STIXModelMapper {
         (object["external_references"]?.arrayValue ?? []).compactMap { $0["external_id"]?.stringValue ?? $0["source_name"]?.stringValue }
     }
 
-    /// The object's marking; `nil` when our extension says it was inherited.
+    /// The object's marking; `nil` when our extension says it was inherited and its own refs agree with
+    /// that (a file that says "inherited" but carries other markings keeps the ones it carries).
     func marking(_ object: Object) -> Marking? {
-        if Self.ext(object, .object)["marking_inherited"] == .bool(true) { return nil }
-        return marking(refs: Self.strings(object, "object_marking_refs"))
-    }
-
-    func marking(refs: [String]) -> Marking? {
-        var tlp: TLP?
-        var releasees: [Releasee] = []
-        for ref in refs {
-            if let level = STIXMarkings.tlp(forID: ref) ?? Self.tlp1[ref] {
-                tlp = max(tlp ?? level, level)
-            } else if let definition = byID[ref] {
-                releasees += Self.releasees(definition)
+        let own = marking(refs: Self.strings(object, "object_marking_refs"))
+        guard Self.ext(object, .object)["marking_inherited"] == .bool(true) else { return own }
+        let inherited: Marking?
+        if Self.string(object, "type") == "relationship" {
+            let ends = [Self.string(object, "source_ref"), Self.string(object, "target_ref")].map { ref in
+                // One level only: an end that is itself a relationship must not recurse (a crafted cycle).
+                ref.flatMap { byID[$0] }.flatMap { end in
+                    Self.ext(end, .object)["marking_inherited"] == .bool(true)
+                        ? defaultMarking : marking(refs: Self.strings(end, "object_marking_refs"))
+                } ?? defaultMarking
             }
+            inherited = LinkMarking.stricter(ends[0], ends[1])
+        } else {
+            inherited = defaultMarking
         }
-        guard let tlp else { return releasees.isEmpty ? nil : Marking(tlp: .amber, releasableTo: releasees) }
-        return Marking(tlp: tlp, releasableTo: releasees)
+        return own == inherited ? nil : own
     }
 
-    private static let tlp1: [String: TLP] = [
-        "marking-definition--613f2e26-407d-48c7-9eca-b8e91df99dc9": .clear,
-        "marking-definition--34098fce-860f-48ae-8e50-ebd3cc5e41da": .green,
-        "marking-definition--f88d31f6-486f-44da-b317-01333bde0b82": .amber,
-        "marking-definition--5e57c739-391a-4eb3-b6be-7d15ca92d5ed": .red,
-    ]
+    /// The one marking several marking-definition refs make together; `nil` for none.
+    func marking(refs: [String]) -> Marking? {
+        Marking(combining: refs.map { STIXMarkingReader.read($0, definition: byID[$0]) })
+    }
 
-    /// The releasable-to list of an ACS marking: as written when we wrote it, else its nationalities.
-    static func releasees(_ definition: Object) -> [Releasee] {
-        let written = strings(ext(definition, .object), "releasable_to")
-        let codes = written.isEmpty
-            ? strings(definition["extensions"]?[STIXExtensionDefinition.acsID]?["control_set"]?.objectValue ?? [:], "permitted_nationalities")
-            : written
-        return codes.map { text in
-            if text.count == 3, text == text.uppercased(), let code = CountryCode(text) { return .country(code) }
-            return .party(text)
+    /// How every marking definition the input references reads, for the sharing policy's decisions on
+    /// objects kept verbatim (their `object_marking_refs` and `granular_markings`).
+    func markingDefinitions() -> [String: MarkingDefinition] {
+        var table: [String: MarkingDefinition] = [:]
+        for object in objects {
+            var refs = Self.strings(object, "object_marking_refs")
+            refs += (object["granular_markings"]?.arrayValue ?? []).compactMap { $0["marking_ref"]?.stringValue }
+            for ref in refs where table[ref] == nil { table[ref] = STIXMarkingReader.read(ref, definition: byID[ref]) }
         }
+        return table
     }
 
     /// Whether a marking definition is one the writer regenerates (official TLP 2.0, or our ACS marking).

@@ -1,0 +1,67 @@
+/// Reads the marking definitions of a STIX 2.1 input as the sharing policy needs them.
+///
+/// exportctl understands the TLP 1.0 and 2.0 definitions by their published ids, its own releasability
+/// marking, and ISA ACS 3.0 markings that say no more than "unclassified, releasable to these nationalities".
+/// Everything else — statements, other definition types, a `tlp` definition under a non-standard id, ACS
+/// controls beyond nationality, a definition the input references but lacks — is read as not understood,
+/// and the sharing policy releases nothing under it.
+enum STIXMarkingReader {
+    typealias Object = [String: JSONValue]
+
+    private static let tlp1: [String: TLP] = [
+        "marking-definition--613f2e26-407d-48c7-9eca-b8e91df99dc9": .clear,
+        "marking-definition--34098fce-860f-48ae-8e50-ebd3cc5e41da": .green,
+        "marking-definition--f88d31f6-486f-44da-b317-01333bde0b82": .amber,
+        "marking-definition--5e57c739-391a-4eb3-b6be-7d15ca92d5ed": .red,
+    ]
+
+    /// The ACS extension members that carry no restriction of their own.
+    private static let acsDescriptive: Set<String> = [
+        "extension_type", "identifier", "name", "create_date_time", "responsible_entity_custodian",
+        "responsible_entity_originator", "policy_reference", "control_set", "authority_reference",
+    ]
+
+    /// How the definition `id` reads; `definition` is the object the input holds under that id, if any.
+    static func read(_ id: String, definition: Object?) -> MarkingDefinition {
+        if let level = STIXMarkings.tlp(forID: id) ?? tlp1[id] { return MarkingDefinition(tlp: level) }
+        guard let definition else {
+            return MarkingDefinition(notUnderstood: "'\(id)', which the input does not include")
+        }
+        let name = definition["name"]?.stringValue.map { " ('\($0)')" } ?? ""
+        let ours = definition["extensions"]?[STIXExtensionDefinition.object.id]?["releasable_to"]?.arrayValue
+        if let ours, !ours.isEmpty {
+            let entries = ours.compactMap(\.stringValue).map(releasee)
+            return MarkingDefinition(releasableTo: entries)
+        }
+        if let acs = definition["extensions"]?[STIXExtensionDefinition.acsID]?.objectValue {
+            return readACS(acs, id: id, name: name)
+        }
+        let kind = definition["definition_type"]?.stringValue.map { "a '\($0)' marking" } ?? "a marking"
+        return MarkingDefinition(notUnderstood: "\(kind) '\(id)'\(name)")
+    }
+
+    /// An ACS marking is understood only as "unclassified, releasable to these nationalities".
+    private static func readACS(_ acs: Object, id: String, name: String) -> MarkingDefinition {
+        let extra = acs.keys.filter { !acsDescriptive.contains($0) }.sorted()
+        let controls = acs["control_set"]?.objectValue ?? [:]
+        let extraControls = controls.keys.filter { $0 != "classification" && $0 != "permitted_nationalities" }.sorted()
+        guard extra.isEmpty, extraControls.isEmpty, controls["classification"]?.stringValue == "U" else {
+            let what = (extra + extraControls.map { "control_set." + $0 }).first ?? "classification"
+            return MarkingDefinition(notUnderstood: "an ACS marking '\(id)'\(name) with '\(what)'")
+        }
+        var entries: [Releasee] = []
+        for value in controls["permitted_nationalities"]?.arrayValue ?? [] {
+            guard let text = value.stringValue, text.count == 3, let code = CountryCode(text) else {
+                return MarkingDefinition(notUnderstood: "an ACS marking '\(id)'\(name) with a nationality that is no ISO code")
+            }
+            entries.append(.country(code))
+        }
+        return MarkingDefinition(releasableTo: entries)
+    }
+
+    /// A releasable-to entry as our marking writes it: an alpha-3 code, else a party id.
+    static func releasee(_ text: String) -> Releasee {
+        if text.count == 3, text == text.uppercased(), let code = CountryCode(text) { return .country(code) }
+        return .party(text)
+    }
+}

@@ -1,0 +1,96 @@
+/// What the sharing policy reads and rewrites in STIX objects kept as they came (imported content).
+///
+/// The policy decides imported content like everything else: by its markings (object and granular), by
+/// what it refers to, and with its strings scanned. These helpers walk the JSON for it.
+enum ImportedJSON {
+    typealias Object = [String: JSONValue]
+
+    /// Properties naming marking definitions: they carry the object's label, not a reference the recipient
+    /// must also receive (the definitions follow the objects that use them).
+    static let markingKeys: Set<String> = ["object_marking_refs", "marking_ref"]
+
+    /// Properties a STIX object cannot lose: a granular marking that withholds one withholds the object.
+    static let essential: Set<String> = [
+        "type", "id", "spec_version", "created", "modified", "name", "pattern", "pattern_type", "valid_from",
+        "relationship_type", "source_ref", "target_ref", "sighting_of_ref", "object_refs", "content", "opinion",
+        "published", "definition_type", "definition", "first_observed", "last_observed", "number_observed",
+        "is_family", "value", "identity_class", "extension_types", "schema", "version", "hashes", "key",
+        "granular_markings", "object_marking_refs", "extensions",
+    ]
+
+    /// Every id the value refers to through a `*_ref` or `*_refs` property, at any depth, markings excepted.
+    /// `skipping` leaves out top-level properties (a report's `object_refs`, which the policy filters).
+    static func references(in value: JSONValue, skipping: Set<String> = []) -> [String] {
+        var found: [String] = []
+        var pending: [(JSONValue, Bool)] = [(value, true)]
+        // A work list, not recursion: nesting is bounded by the reader, but this keeps the stack flat anyway.
+        while let (next, isTop) = pending.popLast() {
+            switch next {
+            case .object(let members):
+                for (key, member) in members where !markingKeys.contains(key) && !(isTop && skipping.contains(key)) {
+                    if key.hasSuffix("_ref"), let id = member.stringValue {
+                        found.append(id)
+                    } else if key.hasSuffix("_refs"), let list = member.arrayValue {
+                        found += list.compactMap(\.stringValue)
+                    } else {
+                        pending.append((member, false))
+                    }
+                }
+            case .array(let elements):
+                pending += elements.map { ($0, false) }
+            default:
+                continue
+            }
+        }
+        return found
+    }
+
+    /// The marking definitions an object uses, at object level and in its granular markings.
+    static func markingRefs(of object: Object) -> [String] {
+        var refs = (object["object_marking_refs"]?.arrayValue ?? []).compactMap(\.stringValue)
+        refs += (object["granular_markings"]?.arrayValue ?? []).compactMap { $0["marking_ref"]?.stringValue }
+        return refs
+    }
+
+    /// The extension definitions an object uses (the keys of its `extensions` that are definition ids).
+    static func extensionRefs(of object: Object) -> [String] {
+        (object["extensions"]?.objectValue ?? [:]).keys.filter { $0.hasPrefix("extension-definition--") }.sorted()
+    }
+
+    /// The object's marking from its `object_marking_refs`, read through the input's definitions; `nil`
+    /// when it has none (the default applies). A definition missing from the table is not understood.
+    static func marking(of object: Object, definitions: [String: MarkingDefinition]) -> Marking? {
+        let refs = (object["object_marking_refs"]?.arrayValue ?? []).compactMap(\.stringValue)
+        return Marking(combining: refs.map { definitions[$0] ?? MarkingDefinition(notUnderstood: "'\($0)'") })
+    }
+
+    /// Passes every string that is content (not an id, a reference, a type, a timestamp or a key) through
+    /// `body` with its path, and keeps what `body` returns.
+    static func rewriteStrings(_ value: JSONValue, path: String, _ body: (String, String) -> String) -> JSONValue {
+        switch value {
+        case .string(let text):
+            return .string(body(text, path))
+        case .array(let elements):
+            return .array(elements.enumerated().map { rewriteStrings($0.element, path: "\(path)[\($0.offset)]", body) })
+        case .object(let members):
+            var out: Object = [:]
+            for (key, member) in members {
+                out[key] = isStructural(key) ? member : rewriteStrings(member, path: "\(path).\(key)", body)
+            }
+            return .object(out)
+        default:
+            return value
+        }
+    }
+
+    private static let structural: Set<String> = [
+        "type", "id", "spec_version", "created", "modified", "extension_type", "hashes", "pattern_type",
+        "definition_type", "lang", "valid_from", "valid_until",
+        "first_seen", "last_seen", "published", "first_observed", "last_observed", "start_time", "stop_time",
+        "selectors",
+    ]
+
+    private static func isStructural(_ key: String) -> Bool {
+        structural.contains(key) || key.hasSuffix("_ref") || key.hasSuffix("_refs")
+    }
+}
