@@ -16,6 +16,7 @@ public enum HandBuiltReports {
                 Source(id: "expert", name: "A named expert"),
             ],
             defaultMarking: Marking(tlp: .green))
+        report.marking = Marking(tlp: .amber, releasableTo: [.country(try country("KR"))])
         var mss = Actor(
             id: "china-mss", name: "Ministry of State Security", kind: .threatActor, aliases: ["MSS", "国家安全部"],
             country: try country("CN"), sectors: [.government, "custom-sector"], roles: ["espionage apparatus"],

@@ -1,0 +1,191 @@
+import Export
+import ExportTestSupport
+import Testing
+
+/// Issue 15's reproductions on imported content: objects appended to an export, markings exportctl does not
+/// understand, granular markings, a foreign report and repeated ids. Each is checked in every format's bytes.
+struct SharingImportedContentTests {
+    static let tlpRed = "marking-definition--e828b379-4e03-4974-9ac4-e53a884c97c1"
+    static let tlpClear = "marking-definition--94868c89-83c2-464b-929b-a1a8aa3c8487"
+    static let statement = "marking-definition--1d0f1a5c-0000-4000-8000-000000000001"
+
+    /// The sample exported whole as STIX 2.1, with `extra` objects appended, read back as a report.
+    static func sampleWith(_ extra: [JSONValue], file: String = "appended.json") throws -> ThreatReport {
+        let result = STIX21Reader.read(try bundleBytes(extra), file: file)
+        #expect(!result.diagnostics.hasErrors, "\(result.diagnostics)")
+        return try #require(result.report)
+    }
+
+    static func bundleBytes(_ extra: [JSONValue]) throws -> [UInt8] {
+        var sink = MemorySink()
+        _ = try STIX21Writer().write(ReleasedReport(everythingIn: try SampleScenario.report()), options: .default, to: &sink)
+        let parsed = try LocatedJSONReader.read(sink.bytes).value
+        guard case .object(var bundle) = parsed, case .array(let objects)? = bundle["objects"] else {
+            throw ExportError(.invalidInput, "not a bundle")
+        }
+        bundle["objects"] = .array(objects + extra)
+        return CanonicalJSON.bytes(.object(bundle))
+    }
+
+    static func sampleID(_ type: String, _ localID: String) -> String {
+        StableID.stixID(producer: "desk.indo-pacific.example", type: type, localID: localID)
+    }
+
+    static func object(_ type: String, _ id: String, _ fields: [String: JSONValue]) -> JSONValue {
+        var members: [String: JSONValue] = [
+            "type": .string(type), "spec_version": "2.1", "id": .string(id),
+            "created": "2023-11-01T00:00:00.000Z", "modified": "2023-11-01T00:00:00.000Z",
+        ]
+        for (key, value) in fields { members[key] = value }
+        return .object(members)
+    }
+
+    /// Every format's bytes of the recipient's view.
+    static func outputs(_ report: ThreatReport, for recipient: String, policy: SharingPolicy = SharingPolicy())
+        throws -> [String: String]
+    {
+        let view = try policy.view(report, for: try Recipient.resolve(recipient, in: report)).view
+        var outputs: [String: String] = [:]
+        for format in ExportFormat.all {
+            var sink: any ByteSink = MemorySink()
+            var settings = ExportSettings.default
+            settings.validatesOutput = false
+            _ = try format.write(view, settings: settings, to: &sink)
+            outputs[format.name] = (sink as? MemorySink)?.string ?? ""
+        }
+        return outputs
+    }
+
+    static func expectAbsent(_ tokens: [String], in outputs: [String: String], _ context: String) {
+        #expect(outputs.count == ExportFormat.all.count)
+        for (format, bytes) in outputs {
+            for token in tokens { #expect(!bytes.contains(token), "\(context): '\(token)' leaks in \(format)") }
+        }
+    }
+
+    @Test func importedRedObjectsAreWithheldAndPlanned() throws {
+        let malware = "malware--2b7f8a5e-0000-4000-8000-00000000000a"
+        let indicator = "indicator--2b7f8a5e-0000-4000-8000-00000000000b"
+        let red: JSONValue = .array([.string(Self.tlpRed)])
+        let report = try Self.sampleWith([
+            Self.object("malware", malware, [
+                "name": "TOKENREDMALWARE", "is_family": .bool(true), "object_marking_refs": red]),
+            Self.object("indicator", indicator, [
+                "name": "TOKENREDINDICATOR", "pattern": "[ipv4-addr:value = '203.0.113.5']", "pattern_type": "stix",
+                "valid_from": "2023-11-01T00:00:00Z", "object_marking_refs": red]),
+            Self.object("relationship", "relationship--2b7f8a5e-0000-4000-8000-00000000000c", [
+                "relationship_type": "uses", "source_ref": .string(Self.sampleID("threat-actor", "china-intelligence-apparatus")),
+                "target_ref": .string(malware), "description": "TOKENREDUSES",
+                "object_marking_refs": .array([.string(Self.tlpClear)])]),
+            Self.object("note", "note--2b7f8a5e-0000-4000-8000-00000000000d", [
+                "content": "TOKENREDNOTE", "object_refs": .array([.string(indicator)]), "object_marking_refs": red]),
+            Self.object("note", "note--2b7f8a5e-0000-4000-8000-00000000000e", [
+                "content": "TOKENCLEARNOTE", "object_refs": .array([.string(Self.sampleID("identity", "vietnam"))]),
+                "object_marking_refs": .array([.string(Self.tlpClear)])]),
+        ])
+        let outputs = try Self.outputs(report, for: "VNM")
+        Self.expectAbsent(["TOKENRED", malware, indicator], in: outputs, "RED imported objects for VNM")
+        #expect(outputs["stix21"]?.contains("TOKENCLEARNOTE") == true, "a CLEAR note about a released object goes")
+        let plan = SharingPolicy().plan(report, for: try Recipient.resolve("VNM", in: report))
+        let withheld = Set(plan.withheld.map(\.id))
+        #expect(withheld.isSuperset(of: [malware, indicator]))
+        let uses = try #require(plan.withheld.first { $0.id == "relationship--2b7f8a5e-0000-4000-8000-00000000000c" })
+        #expect(uses.rule.contains(malware), "the CLEAR 'uses' goes nowhere without its RED target: \(uses.rule)")
+    }
+
+    @Test func aMarkingExportctlDoesNotUnderstandReleasesNothing() throws {
+        let malware = "malware--3b7f8a5e-0000-4000-8000-00000000000a"
+        let report = try Self.sampleWith([
+            Self.object("marking-definition", Self.statement, [
+                "name": "NOFORN", "definition_type": "statement", "definition": .object(["statement": "NOFORN - US only"])]),
+            Self.object("malware", malware, [
+                "name": "TOKENNOFORN", "is_family": .bool(true), "object_marking_refs": .array([.string(Self.statement)])]),
+        ])
+        for recipient in ["VNM", "USA", "GBR"] {
+            Self.expectAbsent(["TOKENNOFORN", "NOFORN"], in: try Self.outputs(report, for: recipient), "statement marking for \(recipient)")
+        }
+        let plan = SharingPolicy().plan(report, for: try Recipient.resolve("USA", in: report))
+        let decision = try #require(plan.decisions.first { $0.id == malware })
+        #expect(!decision.isReleased)
+        #expect(decision.rule.contains("does not understand") && decision.rule.contains(Self.statement), "\(decision.rule)")
+    }
+
+    @Test func aMarkingTheInputLacksReleasesNothing() throws {
+        let report = try Self.sampleWith([
+            Self.object("malware", "malware--4b7f8a5e-0000-4000-8000-00000000000a", [
+                "name": "TOKENMISSINGDEF", "is_family": .bool(true),
+                "object_marking_refs": .array(["marking-definition--4b7f8a5e-0000-4000-8000-0000000000ff"])]),
+        ])
+        Self.expectAbsent(["TOKENMISSINGDEF"], in: try Self.outputs(report, for: "VNM"), "missing definition")
+    }
+
+    @Test func granularMarkingsWithholdTheirProperties() throws {
+        let indicator = "indicator--5b7f8a5e-0000-4000-8000-00000000000a"
+        let report = try Self.sampleWith([
+            Self.object("indicator", indicator, [
+                "name": "visible indicator", "description": "TOKENGRANULAR", "pattern": "[ipv4-addr:value = '198.51.100.7']",
+                "pattern_type": "stix", "valid_from": "2023-11-01T00:00:00Z",
+                "object_marking_refs": .array([.string(Self.tlpClear)]),
+                "granular_markings": .array([.object(["marking_ref": .string(Self.tlpRed), "selectors": .array(["description"])])])]),
+            Self.object("indicator", "indicator--5b7f8a5e-0000-4000-8000-00000000000b", [
+                "name": "TOKENGRANULARNAME", "pattern": "[ipv4-addr:value = '198.51.100.8']",
+                "pattern_type": "stix", "valid_from": "2023-11-01T00:00:00Z",
+                "object_marking_refs": .array([.string(Self.tlpClear)]),
+                "granular_markings": .array([.object(["marking_ref": .string(Self.tlpRed), "selectors": .array(["name"])])])]),
+        ])
+        let outputs = try Self.outputs(report, for: "VNM")
+        Self.expectAbsent(["TOKENGRANULAR"], in: outputs, "granular RED")
+        #expect(outputs["stix21"]?.contains("visible indicator") == true, "the rest of the indicator goes")
+        #expect(outputs["stix21"]?.contains(Self.tlpRed) == false, "no RED definition ships with nothing RED in it")
+    }
+
+    @Test func aForeignReportListsOnlyWhatTheRecipientReceives() throws {
+        let malware = "malware--6b7f8a5e-0000-4000-8000-00000000000a"
+        let reportID = "report--6b7f8a5e-0000-4000-8000-00000000000b"
+        let foreign: [JSONValue] = [
+            Self.object("identity", "identity--6b7f8a5e-0000-4000-8000-00000000000c", [
+                "name": "Partner CERT", "identity_class": "organization", "object_marking_refs": .array([.string(Self.tlpClear)])]),
+            Self.object("threat-actor", "threat-actor--6b7f8a5e-0000-4000-8000-00000000000d", [
+                "name": "Visible Actor", "object_marking_refs": .array([.string(Self.tlpClear)])]),
+            Self.object("malware", malware, [
+                "name": "TOKENFOREIGNRED", "is_family": .bool(true), "object_marking_refs": .array([.string(Self.tlpRed)])]),
+            Self.object("report", reportID, [
+                "name": "TOKENFOREIGNTITLE", "published": "2023-11-01T00:00:00Z", "description": "TOKENFOREIGNDESC",
+                "object_refs": .array([.string(malware), "threat-actor--6b7f8a5e-0000-4000-8000-00000000000d"]),
+                "object_marking_refs": .array([.string(Self.tlpRed)])]),
+        ]
+        let bundle: JSONValue = .object(["type": "bundle", "id": "bundle--6b7f8a5e-0000-4000-8000-00000000000f", "objects": .array(foreign)])
+        let result = STIX21Reader.read(CanonicalJSON.bytes(bundle), file: "foreign.json")
+        let report = try #require(result.report, "\(result.diagnostics)")
+        let policy = SharingPolicy(defaultMarking: Marking(tlp: .clear))
+        let outputs = try Self.outputs(report, for: "VNM", policy: policy)
+        Self.expectAbsent(["TOKENFOREIGN", malware], in: outputs, "foreign RED report")
+        #expect(outputs["stix21"]?.contains("Visible Actor") == true)
+        #expect(outputs["stix21"]?.contains("Report from") == true, "a neutral title in place of the RED narrative")
+    }
+
+    @Test func repeatedLocalIDsAreAnErrorAtTheirLine() throws {
+        let ours = "extension-definition--2666f06c-092a-4e41-8f8b-12e2db73ea52"  // exportctl-object
+        func actor(_ uuid: String, _ name: String, _ marking: String) -> JSONValue {
+            Self.object("threat-actor", "threat-actor--\(uuid)", [
+                "name": .string(name), "object_marking_refs": .array([.string(marking)]),
+                "extensions": .object([ours: .object(["extension_type": "property-extension", "local_id": "twin"])])])
+        }
+        let bytes = try Self.bundleBytes([
+            actor("7b7f8a5e-0000-4000-8000-00000000000a", "Twin one", Self.tlpClear),
+            actor("7b7f8a5e-0000-4000-8000-00000000000b", "TOKENTWIN", Self.tlpRed),
+        ])
+        let result = STIX21Reader.read(bytes, file: "twins.json")
+        #expect(result.report == nil)
+        let error = try #require(result.diagnostics.first { $0.severity == .error })
+        #expect(error.rendered.hasPrefix("twins.json:") && error.message.contains("local id 'twin'"), "\(error.rendered)")
+    }
+
+    @Test func repeatedIDsInAModelReleaseNone() throws {
+        var report = try SampleScenario.report()
+        report.actors.append(Actor(id: "usa", name: "TOKENTWINACTOR", kind: .threatActor, marking: Marking(tlp: .red)))
+        let plan = SharingPolicy().plan(report, for: try Recipient.resolve("IND", in: report))
+        #expect(plan.decisions.filter { $0.id == "usa" }.allSatisfy { !$0.isReleased })
+        Self.expectAbsent(["TOKENTWINACTOR"], in: try Self.outputs(report, for: "IND", policy: SharingPolicy(redactsWithheldNames: true)), "twin ids")
+    }
+}
