@@ -81,7 +81,11 @@ struct WithheldNameScannerTests {
         let slugs = ["crimson-otter", "crimson_otter", "crimson+otter", "crimson.otter", "crimson%20otter",
                      "crimson%2Dotter", "CrimsonOtter", "crimson -- otter"]
         for slug in slugs { #expect(scanner.redact("see \(slug)/x") == "see [withheld]/x", "\(slug)") }
-        #expect(scanner.matches(in: "crimson%41otter crimson-otters").isEmpty)
+        #expect(scanner.matches(in: "crimson%41otter crimson-otters crimson%").isEmpty)
+        let cjk = WithheldNameScanner(names: [(name: "赤水獺", owner: "crimson-otter")])
+        #expect(cjk.redact("https://x.example/%E6%8A%A5%E5%91%8A%E8%B5%A4%E6%B0%B4%E7%8D%BA%E7%9A%84?q=1", as: .url) == "")
+        #expect(cjk.redact("/%E8%B5%A4%E6%B0%B4%E7%8D%BA/") == "/[withheld]/")
+        #expect(cjk.matches(in: "%E8%B5%A4%E6%B0%B4 %E8").isEmpty)
     }
 
     @Test func redactionFollowsTheKindOfField() throws {
@@ -101,8 +105,9 @@ struct WithheldNameScannerTests {
     }
 
     @Test func namesTheRecipientReceivesAreNotSearched() throws {
-        let scanner = WithheldNameScanner(names: [("Crimson Otter", "a"), ("Desk", "b")], received: ["crimson-otter", "desk"])
-        #expect(scanner.matches(in: "Crimson Otter and Desk").isEmpty)
+        let scanner = WithheldNameScanner(names: [("Crimson Otter", "a"), ("Desk", "b"), ("C++", "c")],
+                                          received: ["crimson-otter", "desk"])
+        #expect(scanner.matches(in: "Crimson Otter and Desk in C++, c and C").isEmpty)
     }
 
     /// 100,000 names against a text of about 1 MB: a quadratic scan would not finish within the test run; a

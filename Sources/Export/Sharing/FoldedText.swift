@@ -5,8 +5,9 @@
 /// - letters, digits and marks are lowercased when lowercasing gives one character (`Ü` → `ü`, `Σ` and the
 ///   final `ς` → `σ`), and kept as they are otherwise (`ß` stays `ß`, it does not become `ss`);
 /// - every run of other characters (spaces, punctuation, `-`, `_`, `+`, `/`, `.`) becomes one ``separator``,
-///   and so does a percent-escape of such a character (`%20`, `%2D`), so that the name `Crimson Otter` folds
-///   the same as `crimson-otter`, `crimson_otter`, `crimson.otter` and `crimson%20otter`.
+///   so that the name `Crimson Otter` folds the same as `crimson-otter`, `crimson_otter` and `crimson.otter`;
+/// - percent-escapes are decoded as UTF-8 first (`crimson%20otter`, `%E8%B5%A4%E6%B0%B4%E7%8D%BA` for `赤水獺`),
+///   each decoded character mapping back to its first escape.
 ///
 /// `Character` comparison is canonical, so a name typed precomposed (`Ü`) matches text typed decomposed (`U`
 /// and a combining diaeresis).
@@ -27,19 +28,12 @@ struct FoldedText {
         var index = text.startIndex
         while index < text.endIndex {
             let character = text[index]
-            let next = text.index(after: index)
-            guard Self.isWord(character) else {
-                // One separator per run, so that `crimson - otter` and `crimson otter` fold alike.
-                if characters.last != Self.separator {
-                    characters.append(Self.separator)
-                    starts.append(index)
-                }
-                index = Self.endOfPercentEscape(in: text, at: index) ?? next
+            if character == "%", let end = foldPercentEscapes(in: text, at: index) {
+                index = end
                 continue
             }
-            characters.append(Self.fold(character))
-            starts.append(index)
-            index = next
+            append(character, at: index)
+            index = text.index(after: index)
         }
     }
 
@@ -111,13 +105,40 @@ struct FoldedText {
         0xA9E0...0xA9FF, 0xAA60...0xAA7F,  // Myanmar extensions
     ]
 
-    /// The end of a percent-escape of an ASCII non-word character (`%20`, `%2d`) at `index`, if there is one.
-    private static func endOfPercentEscape(in text: String, at index: String.Index) -> String.Index? {
-        guard text[index] == "%" else { return nil }
-        let digits = text[text.index(after: index)...].prefix(2)
-        guard digits.count == 2, digits.allSatisfy(\.isHexDigit), let value = UInt8(digits, radix: 16), value < 0x80,
-              !isWord(Character(Unicode.Scalar(value)))
-        else { return nil }
-        return digits.endIndex
+    /// Folds `character`, which starts at `index` in the original; a run of non-word characters folds to one
+    /// separator, so that `crimson - otter` and `crimson otter` fold alike.
+    private mutating func append(_ character: Character, at index: String.Index) {
+        if Self.isWord(character) {
+            characters.append(Self.fold(character))
+        } else if characters.last != Self.separator {
+            characters.append(Self.separator)
+        } else {
+            return
+        }
+        starts.append(index)
+    }
+
+    /// Folds the characters a run of percent-escapes at `index` spells in UTF-8 (`%20`, `%E8%B5%A4`), as a
+    /// browser shows a URL, each mapped back to its first escape; a name must not hide in a URL's encoding.
+    /// Returns the end of the run, or nil when there is none or its bytes are not UTF-8 (then `%` is just
+    /// punctuation).
+    private mutating func foldPercentEscapes(in text: String, at index: String.Index) -> String.Index? {
+        var bytes: [UInt8] = []
+        var escapes: [String.Index] = []
+        var cursor = index
+        while cursor < text.endIndex, text[cursor] == "%" {
+            let digits = text[text.index(after: cursor)...].prefix(2)
+            guard digits.count == 2, digits.allSatisfy(\.isHexDigit), let byte = UInt8(digits, radix: 16) else { break }
+            bytes.append(byte)
+            escapes.append(cursor)
+            cursor = digits.endIndex
+        }
+        guard !bytes.isEmpty, let decoded = String(validating: bytes, as: UTF8.self) else { return nil }
+        var offset = 0
+        for character in decoded {
+            append(character, at: escapes[offset])
+            offset += character.utf8.count
+        }
+        return cursor
     }
 }

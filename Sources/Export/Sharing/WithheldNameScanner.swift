@@ -3,12 +3,12 @@
 /// The rule, built once per recipient over the withheld names:
 /// - matching is case-insensitive, on text folded as ``FoldedText`` says: any run of characters other than
 ///   letters and digits matches any other such run, so `Crimson Otter` is found in `crimson-otter`,
-///   `crimson_otter`, `crimson.otter` and `crimson%20otter`, and a name of several words is also found written
-///   as one (`crimsonotter`, `CrimsonOtter`);
+///   `crimson_otter`, `crimson.otter` and `crimson%20otter` (percent-escapes are decoded), and a name of several
+///   words is also found written as one (`crimsonotter`, `CrimsonOtter`);
 /// - a match counts only as a whole word (`Otter` is not found in `Otterly`), except next to a script written
 ///   without spaces (Han, Kana, Thai…), where a name is found inside a run of letters;
-/// - names shorter than three characters, and names that also belong to an object the recipient receives,
-///   are not searched;
+/// - names shorter than three characters, or that fold to fewer than three (`C++` folds to `c`), and names
+///   that also belong to an object the recipient receives, are not searched;
 /// - overlapping matches keep the leftmost, then the longest.
 ///
 /// One scan of a text costs time linear in its length plus its matches, whatever the number of names.
@@ -110,7 +110,7 @@ struct WithheldNameScanner {
     /// The folded name, and for a name of several words the same written as one (`crimsonotter`).
     private static func forms(of name: String) -> [[Character]] {
         let folded = FoldedText.foldName(name)
-        guard !folded.isEmpty else { return [] }
+        guard folded.count >= 3 else { return [] }  // `C++` folds to `c`, which would match every lone c
         let joined = folded.filter { $0 != FoldedText.separator }
         return joined.count == folded.count || joined.count < 3 ? [folded] : [folded, joined]
     }
