@@ -82,6 +82,7 @@ struct WithheldNameScannerTests {
                      "crimson%2Dotter", "CrimsonOtter", "crimson -- otter"]
         for slug in slugs { #expect(scanner.redact("see \(slug)/x") == "see [withheld]/x", "\(slug)") }
         #expect(scanner.matches(in: "crimson%41otter crimson-otters crimson%").isEmpty)
+        #expect(scanner.redact("a Crim\u{AD}son Ot\u{200B}ter b") == "a [withheld] b")  // soft hyphen, zero-width space
         let cjk = WithheldNameScanner(names: [(name: "赤水獺", owner: "crimson-otter")])
         #expect(cjk.redact("https://x.example/%E6%8A%A5%E5%91%8A%E8%B5%A4%E6%B0%B4%E7%8D%BA%E7%9A%84?q=1", as: .url) == "")
         #expect(cjk.redact("/%E8%B5%A4%E6%B0%B4%E7%8D%BA/") == "/[withheld]/")

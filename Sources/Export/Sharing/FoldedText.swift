@@ -6,6 +6,7 @@
 ///   final `ς` → `σ`), and kept as they are otherwise (`ß` stays `ß`, it does not become `ss`);
 /// - every run of other characters (spaces, punctuation, `-`, `_`, `+`, `/`, `.`) becomes one ``separator``,
 ///   so that the name `Crimson Otter` folds the same as `crimson-otter`, `crimson_otter` and `crimson.otter`;
+/// - invisible characters (soft hyphen, zero-width space and joiners, variation selectors) are dropped;
 /// - percent-escapes are decoded as UTF-8 first (`crimson%20otter`, `%E8%B5%A4%E6%B0%B4%E7%8D%BA` for `赤水獺`),
 ///   each decoded character mapping back to its first escape.
 ///
@@ -107,7 +108,8 @@ struct FoldedText {
 
     /// Folds `character`, which starts at `index` in the original; a run of non-word characters folds to one
     /// separator, so that `crimson - otter` and `crimson otter` fold alike.
-    private mutating func append(_ character: Character, at index: String.Index) {
+    private mutating func append(_ original: Character, at index: String.Index) {
+        guard let character = Self.visible(original) else { return }
         if Self.isWord(character) {
             characters.append(Self.fold(character))
         } else if characters.last != Self.separator {
@@ -116,6 +118,18 @@ struct FoldedText {
             return
         }
         starts.append(index)
+    }
+
+    /// The character without its default-ignorable code points (soft hyphen, zero-width space and joiners,
+    /// variation selectors), or nil when that leaves nothing: text pasted from a PDF (`Crim\u{AD}son`) must
+    /// not hide a name, and an invisible character is no break in a word.
+    private static func visible(_ character: Character) -> Character? {
+        guard !character.isASCII,
+              character.unicodeScalars.contains(where: \.properties.isDefaultIgnorableCodePoint)
+        else { return character }
+        var scalars = String.UnicodeScalarView()
+        scalars.append(contentsOf: character.unicodeScalars.filter { !$0.properties.isDefaultIgnorableCodePoint })
+        return String(scalars).first
     }
 
     /// Folds the characters a run of percent-escapes at `index` spells in UTF-8 (`%20`, `%E8%B5%A4`), as a
