@@ -62,6 +62,11 @@ struct WithheldNameScannerTests {
         ])
         #expect(scanner.redacting(view).description == "报告提到[withheld]的活动")
         #expect(scanner.redact("ニュースCrimson Otterの活動") == "ニュース[withheld]の活動")
+        let thai = WithheldNameScanner(names: [(name: "มังกรแดง", owner: "red-dragon")])
+        #expect(thai.redact("รายงานมังกรแดงโจมตี") == "รายงาน[withheld]โจมตี")
+        #expect(thai.findings(in: "มังกรแดง", at: "objects[0].name").map(\.message) == [
+            "objects[0].name names 'มังกรแดง' (red-dragon), which the recipient does not receive"
+        ])
     }
 
     @Test func aLatinNameIsFoundOnlyAsAWholeWord() throws {

@@ -90,14 +90,19 @@ struct WithheldNameScanner {
         var findings: [Diagnostic] = []
         var copy = view
         copy.rewriteFreeText { text, path, kind in
-            for match in matches(in: text) {
-                findings.append(Diagnostic(
-                    .error, "\(path) names '\(match.name)' (\(match.owner)), which the recipient does not receive",
-                    hint: kind.hint))
-            }
+            findings += self.findings(in: text, at: path, as: kind)
             return text
         }
         return findings
+    }
+
+    /// One error per withheld name in `text`, which stands at `path` of the view (`actors['x'].description`) or
+    /// of an imported object, worded as every finding of the scan is, with the hint for `kind`.
+    func findings(in text: String, at path: String, as kind: TextKind = .prose) -> [Diagnostic] {
+        matches(in: text).map { match in
+            Diagnostic(.error, "\(path) names '\(match.name)' (\(match.owner)), which the recipient does not receive",
+                       hint: kind.hint)
+        }
     }
 
     /// The view with every withheld name redacted, as ``TextKind`` says for each field.
