@@ -108,6 +108,21 @@ struct WithheldNameScannerTests {
     @Test func theLongestOfOverlappingNamesIsRedacted() throws {
         let scanner = WithheldNameScanner(names: [("Crimson", "a"), ("Crimson Otter Unit", "b"), ("Otter Unit", "c")])
         #expect(scanner.matches(in: "the Crimson Otter Unit and the Otter Unit").map(\.owner) == ["b", "c"])
+        let overlapping = WithheldNameScanner(names: [("Crimson Otter", "a"), ("Otter Unit Nine", "b")])
+        #expect(overlapping.matches(in: "Crimson Otter Unit Nine").map(\.owner) == ["a", "b"])
+        #expect(overlapping.redact("see Crimson Otter Unit Nine; Otter Unit Nine") == "see [withheld]; [withheld]")
+    }
+
+    /// Names that nest (`abc`, `abc abc`, … 300 words) against 50,000 words: every word ends a match of every
+    /// shorter name, 15 million in all, yet only the longest at each place is kept and the scan stays linear.
+    @Test func nestedNamesDoNotMultiplyTheMatches() throws {
+        let names = (1...300).map { (name: Array(repeating: "abc", count: $0).joined(separator: " "), owner: "n\($0)") }
+        let scanner = WithheldNameScanner(names: names)
+        let text = String(repeating: "abc ", count: 50_000)
+        let found = scanner.matches(in: text)
+        #expect(found.count == 50_000 - 299)
+        #expect(found.first?.owner == "n300")
+        #expect(scanner.redact(text) == "[withheld] ")
     }
 
     @Test func namesTheRecipientReceivesAreNotSearched() throws {

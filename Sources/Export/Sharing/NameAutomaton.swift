@@ -2,14 +2,14 @@
 /// pass.
 ///
 /// Building costs time linear in the total length of the names, and a scan costs time linear in the length of
-/// the text plus the number of occurrences, however many names there are: each character takes one goto step
+/// the text plus the occurrences it looks at, however many names there are: each character takes one goto step
 /// and the failure steps it takes are paid for by earlier goto steps. Before this, the scanner sorted candidate
 /// names at every word of every text, and 32,000 names against one description took 33 s.
 ///
 /// ```swift
 /// let automaton = NameAutomaton(patterns: [FoldedText.foldName("Crimson Otter")])
 /// let text = FoldedText("See crimson-otter.example")
-/// automaton.occurrences(in: text.characters)   // [Occurrence(range: 4..<17, pattern: 0)]
+/// automaton.occurrences(in: text.characters) { _ in true }   // [Occurrence(range: 4..<17, pattern: 0)]
 /// ```
 struct NameAutomaton {
     /// Where a pattern occurs, in folded characters, and which pattern it is (its index in `patterns`).
@@ -56,8 +56,13 @@ struct NameAutomaton {
         linkFailures(parents: parents, symbols: symbols)
     }
 
-    /// Every occurrence of every pattern in `text`, ordered by where it ends, longest first.
-    func occurrences(in text: [Character]) -> [Occurrence] {
+    /// At each position of `text`, the longest occurrence ending there that `accept` takes, in the order of
+    /// their ends.
+    ///
+    /// Shorter occurrences ending at the same position lie inside the one returned, so a caller that redacts
+    /// loses nothing; and since the walk stops at the first accepted one, the list never holds more entries than
+    /// `text` has characters, even when crafted names nest (`aaa`, `aaa aaa`, `aaa aaa aaa`…).
+    func occurrences(in text: [Character], where accept: (Range<Int>) -> Bool) -> [Occurrence] {
         var found: [Occurrence] = []
         var state: Int32 = 0
         for (offset, character) in text.enumerated() {
@@ -68,8 +73,11 @@ struct NameAutomaton {
             state = step(from: state, on: symbol)
             var output = pattern[Int(state)] >= 0 ? state : nextOutput[Int(state)]
             while output >= 0 {
-                let length = Int(depth[Int(output)])
-                found.append(Occurrence(range: (offset + 1 - length)..<(offset + 1), pattern: Int(pattern[Int(output)])))
+                let range = (offset + 1 - Int(depth[Int(output)]))..<(offset + 1)
+                if accept(range) {
+                    found.append(Occurrence(range: range, pattern: Int(pattern[Int(output)])))
+                    break
+                }
                 output = nextOutput[Int(output)]
             }
         }

@@ -9,7 +9,7 @@
 ///   without spaces (Han, Kana, Thai…), where a name is found inside a run of letters;
 /// - names shorter than three characters, or that fold to fewer than three (`C++` folds to `c`), and names
 ///   that also belong to an object the recipient receives, are not searched;
-/// - overlapping matches keep the leftmost, then the longest.
+/// - a name inside a longer match is not reported, and overlapping names are redacted as one.
 ///
 /// One scan of a text costs time linear in its length plus its matches, whatever the number of names.
 ///
@@ -49,19 +49,20 @@ struct WithheldNameScanner {
         automaton = NameAutomaton(patterns: patterns)
     }
 
-    /// Every withheld name in `text`, in order, without overlaps.
+    /// Every withheld name in `text`, in the order of where they start.
     ///
-    /// This is the entry point for strings that do not pass through the model, such as imported STIX JSON kept
-    /// verbatim: call it on each string value (and each key that carries data) before writing it.
+    /// A name inside a longer one found at the same place is not listed; two names may overlap (`Crimson Otter`
+    /// and `Otter Unit Nine` in `Crimson Otter Unit Nine`), and ``redact(_:as:)`` covers both with one
+    /// `[withheld]`. This is the entry point for strings that do not pass through the model, such as imported
+    /// STIX JSON kept verbatim: call it on each string value (and each key that carries data) before writing it.
     func matches(in text: String) -> [Match] {
         guard !names.isEmpty, !text.isEmpty else { return [] }
         let folded = FoldedText(text)
-        let occurrences = automaton.occurrences(in: folded.characters)
-            .filter { folded.isWholeWord($0.range) }
+        let occurrences = automaton.occurrences(in: folded.characters, where: folded.isWholeWord)
             .sorted { ($0.range.lowerBound, $1.range.upperBound) < ($1.range.lowerBound, $0.range.upperBound) }
         var result: [Match] = []
         var end = 0
-        for occurrence in occurrences where occurrence.range.lowerBound >= end {
+        for occurrence in occurrences where occurrence.range.upperBound > end {
             let name = names[occurrence.pattern]
             result.append((folded.originalRange(of: occurrence.range), name.name, name.owner))
             end = occurrence.range.upperBound
@@ -69,18 +70,21 @@ struct WithheldNameScanner {
         return result
     }
 
-    /// `text` with withheld names redacted as `kind` says: in prose each name becomes `[withheld]`; a URL that
-    /// names one becomes empty (leave it out); a vocabulary value that names one becomes `withheld`.
+    /// `text` with withheld names redacted as `kind` says: in prose each name, or run of overlapping names,
+    /// becomes `[withheld]`; a URL that names one becomes empty (leave it out); a vocabulary value that names one
+    /// becomes `withheld`.
     func redact(_ text: String, as kind: TextKind = .prose) -> String {
         let found = matches(in: text)
         guard !found.isEmpty else { return text }
         guard kind == .prose else { return kind.redaction }
         var result = ""
-        var start = text.startIndex
+        var start = text.startIndex  // the end of what is already written or redacted
         for match in found {
-            result += text[start..<match.range.lowerBound]
-            result += kind.redaction
-            start = match.range.upperBound
+            if match.range.lowerBound >= start {
+                result += text[start..<match.range.lowerBound]
+                result += kind.redaction
+            }
+            start = max(start, match.range.upperBound)
         }
         return result + text[start...]
     }
