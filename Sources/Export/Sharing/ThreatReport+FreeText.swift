@@ -1,62 +1,94 @@
 extension ThreatReport {
-    /// Passes every free-text string of the report (titles, names, aliases, descriptions, roles, goals, outcomes,
-    /// impacts, link descriptions, location names, sources) through `body` with its field path, and keeps what
-    /// `body` returns. Ids, codes and vocabulary values are not free text and are left alone.
-    mutating func rewriteFreeText(_ body: (_ text: String, _ path: String) -> String) {
-        title = body(title, "title")
-        description = description.map { body($0, "description") }
+    /// The closure ``rewriteFreeText(_:)`` calls: a string of the report, its field path and its kind in, the
+    /// string to keep out. For a URL, an empty string drops the URL.
+    typealias TextRewrite = (_ text: String, _ path: String, _ kind: TextKind) -> String
+
+    /// Passes every string of the report that a writer carries out through `body` with its field path and kind,
+    /// and keeps what `body` returns: the title and narrative, the producer's name, sources (name, URL,
+    /// description), names, aliases, descriptions, roles, goals, objectives, outcomes, impacts, link
+    /// descriptions, locations (name, region) and every open-vocabulary value. Ids, country codes, dates,
+    /// numbers and closed enumerations are left alone; imported STIX kept verbatim is not visited here.
+    mutating func rewriteFreeText(_ body: TextRewrite) {
+        title = body(title, "title", .prose)
+        description = description.map { body($0, "description", .prose) }
+        producer.name = body(producer.name, "producer.name", .prose)
         for i in sources.indices {
-            sources[i].name = body(sources[i].name, "sources['\(sources[i].id)'].name")
-            sources[i].description = sources[i].description.map { body($0, "sources['\(sources[i].id)'].description") }
+            let path = "sources['\(sources[i].id)']"
+            sources[i].name = body(sources[i].name, "\(path).name", .prose)
+            sources[i].url = sources[i].url.map { body($0, "\(path).url", .url) }.flatMap { $0.isEmpty ? nil : $0 }
+            sources[i].description = sources[i].description.map { body($0, "\(path).description", .prose) }
         }
         for i in actors.indices {
             let path = "actors['\(actors[i].id)']"
-            actors[i].name = body(actors[i].name, "\(path).name")
-            actors[i].aliases = actors[i].aliases.enumerated().map { body($0.element, "\(path).aliases[\($0.offset)]") }
-            actors[i].roles = actors[i].roles.enumerated().map { body($0.element, "\(path).roles[\($0.offset)]") }
-            actors[i].description = actors[i].description.map { body($0, "\(path).description") }
-            if let goals = actors[i].threat?.goals {
-                actors[i].threat?.goals = goals.enumerated().map { body($0.element, "\(path).goals[\($0.offset)]") }
-            }
+            actors[i].name = body(actors[i].name, "\(path).name", .prose)
+            actors[i].aliases = Self.rewrite(actors[i].aliases, "\(path).aliases", body)
+            actors[i].sectors = Self.rewrite(actors[i].sectors, "\(path).sectors", body)
+            actors[i].roles = Self.rewrite(actors[i].roles, "\(path).roles", body)
+            actors[i].description = actors[i].description.map { body($0, "\(path).description", .prose) }
+            if let threat = actors[i].threat { actors[i].threat = Self.rewrite(threat, path, body) }
             Self.rewrite(&actors[i].sponsoredBy, "\(path).sponsored_by", body)
         }
         Self.rewrite(&intrusionSets, "intrusion_sets", body)
         Self.rewrite(&campaigns, "campaigns", body)
         for i in partnerships.indices {
             let path = "partnerships['\(partnerships[i].id)']"
-            partnerships[i].name = body(partnerships[i].name, "\(path).name")
-            partnerships[i].aliases = partnerships[i].aliases.enumerated().map { body($0.element, "\(path).aliases[\($0.offset)]") }
-            partnerships[i].description = partnerships[i].description.map { body($0, "\(path).description") }
+            partnerships[i].name = body(partnerships[i].name, "\(path).name", .prose)
+            partnerships[i].aliases = Self.rewrite(partnerships[i].aliases, "\(path).aliases", body)
+            partnerships[i].kind = Self.rewrite(partnerships[i].kind, "\(path).kind", body)
+            partnerships[i].scope = Self.rewrite(partnerships[i].scope, "\(path).scope", body)
+            for j in partnerships[i].members.indices {
+                let member = "\(path).members['\(partnerships[i].members[j].member)'].role"
+                partnerships[i].members[j].role = partnerships[i].members[j].role.map { Self.rewrite($0, member, body) }
+            }
+            partnerships[i].description = partnerships[i].description.map { body($0, "\(path).description", .prose) }
         }
-        for i in incidents.indices {
-            let path = "incidents['\(incidents[i].id)']"
-            incidents[i].title = body(incidents[i].title, "\(path).title")
-            incidents[i].description = incidents[i].description.map { body($0, "\(path).description") }
-            incidents[i].outcome = incidents[i].outcome.map { body($0, "\(path).outcome") }
-            incidents[i].impacts = incidents[i].impacts.enumerated().map { body($0.element, "\(path).impacts[\($0.offset)]") }
-            if let name = incidents[i].location?.name { incidents[i].location?.name = body(name, "\(path).where.name") }
-            Self.rewrite(&incidents[i].attributedTo, "\(path).attributed_to", body)
-            Self.rewrite(&incidents[i].targets, "\(path).targets", body)
-            Self.rewrite(&incidents[i].responders, "\(path).responders", body)
-            Self.rewrite(&incidents[i].supporters, "\(path).supporters", body)
-        }
+        for i in incidents.indices { incidents[i].rewriteFreeText(body) }
     }
 
-    private static func rewrite(_ links: inout [Link], _ path: String, _ body: (String, String) -> String) {
+    private static func rewrite(_ threat: ThreatProfile, _ path: String, _ body: TextRewrite) -> ThreatProfile {
+        var threat = threat
+        threat.types = rewrite(threat.types, "\(path).threat_actor_types", body)
+        threat.sophistication = threat.sophistication.map { rewrite($0, "\(path).sophistication", body) }
+        threat.resourceLevel = threat.resourceLevel.map { rewrite($0, "\(path).resource_level", body) }
+        threat.primaryMotivation = threat.primaryMotivation.map { rewrite($0, "\(path).primary_motivation", body) }
+        threat.secondaryMotivations = rewrite(threat.secondaryMotivations, "\(path).secondary_motivations", body)
+        threat.goals = rewrite(threat.goals, "\(path).goals", body)
+        return threat
+    }
+
+    static func rewrite(_ links: inout [Link], _ path: String, _ body: TextRewrite) {
         for i in links.indices {
-            links[i].description = links[i].description.map { body($0, "\(path)[\(i)].description") }
+            links[i].description = links[i].description.map { body($0, "\(path)[\(i)].description", .prose) }
         }
     }
 
-    private static func rewrite(_ activities: inout [Activity], _ list: String, _ body: (String, String) -> String) {
+    private static func rewrite(_ activities: inout [Activity], _ list: String, _ body: TextRewrite) {
         for i in activities.indices {
             let path = "\(list)['\(activities[i].id)']"
-            activities[i].name = body(activities[i].name, "\(path).name")
-            activities[i].aliases = activities[i].aliases.enumerated().map { body($0.element, "\(path).aliases[\($0.offset)]") }
-            activities[i].description = activities[i].description.map { body($0, "\(path).description") }
-            activities[i].objective = activities[i].objective.map { body($0, "\(path).objective") }
+            activities[i].name = body(activities[i].name, "\(path).name", .prose)
+            activities[i].aliases = rewrite(activities[i].aliases, "\(path).aliases", body)
+            activities[i].description = activities[i].description.map { body($0, "\(path).description", .prose) }
+            activities[i].objective = activities[i].objective.map { body($0, "\(path).objective", .prose) }
             rewrite(&activities[i].attributedTo, "\(path).attributed_to", body)
             rewrite(&activities[i].targets, "\(path).targets", body)
         }
+    }
+
+    /// Each prose string of a list, with its index in the path.
+    static func rewrite(_ texts: [String], _ path: String, _ body: TextRewrite) -> [String] {
+        texts.enumerated().map { body($0.element, "\(path)[\($0.offset)]", .prose) }
+    }
+
+    static func rewrite<Value: OpenVocabulary>(_ value: Value, _ path: String, _ body: TextRewrite) -> Value {
+        Value(body(value.rawValue, path, .vocabulary))
+    }
+
+    /// Each value of a vocabulary list; when redaction made two values alike (`withheld`), only the first stays,
+    /// since the formats treat these lists as sets.
+    static func rewrite<Value: OpenVocabulary>(_ values: [Value], _ path: String, _ body: TextRewrite) -> [Value] {
+        let rewritten = values.enumerated().map { rewrite($0.element, "\(path)[\($0.offset)]", body) }
+        guard rewritten != values else { return values }
+        var seen: Set<Value> = []
+        return rewritten.filter { seen.insert($0).inserted }
     }
 }

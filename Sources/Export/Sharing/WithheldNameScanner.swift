@@ -1,102 +1,135 @@
-/// Finds the names and aliases of withheld objects in the free text of a recipient's view.
+/// Finds the names and aliases of withheld objects in every string of a recipient's view.
 ///
-/// Matching is case-insensitive and by whole words; names shorter than three characters, and names that also
-/// belong to an object the recipient receives, are not searched. Texts are split into words once and names are
-/// looked up by their first word, so the scan stays linear in the size of the view.
+/// The rule, built once per recipient over the withheld names:
+/// - matching is case-insensitive, on text folded as ``FoldedText`` says: any run of characters other than
+///   letters and digits matches any other such run, so `Crimson Otter` is found in `crimson-otter`,
+///   `crimson_otter`, `crimson.otter` and `crimson%20otter` (percent-escapes are decoded), and a name of several
+///   words is also found written as one (`crimsonotter`, `CrimsonOtter`);
+/// - a match counts only as a whole word (`Otter` is not found in `Otterly`), except next to a script written
+///   without spaces (Han, Kana, Thai…), where a name is found inside a run of letters;
+/// - names shorter than three characters, or that fold to fewer than three (`C++` folds to `c`), and names
+///   that also belong to an object the recipient receives, are not searched;
+/// - a name inside a longer match is not reported, and overlapping names are redacted as one.
+///
+/// One scan of a text costs time linear in its length plus its matches, whatever the number of names.
+///
+/// ```swift
+/// let scanner = WithheldNameScanner(names: [(name: "Crimson Otter", owner: "crimson-otter")])
+/// scanner.redact("https://news.example/crimson-otter-exposed", as: .url)   // ""
+/// scanner.redact("Crimson Otter's tools")                                   // "[withheld]'s tools"
+/// ```
 struct WithheldNameScanner {
-    private struct Name {
-        let words: [String]
-        let text: String
-        let owner: String
+    /// A withheld name found in a text.
+    typealias Match = (range: Range<String.Index>, name: String, owner: String)
+
+    /// The name and owner of each pattern of the automaton, by pattern index.
+    private let names: [(name: String, owner: String)]
+    private let automaton: NameAutomaton
+
+    /// A scanner for the names of the report's objects that the view does not keep.
+    init(report: ThreatReport, view: ThreatReport) {
+        let received = Self.names(of: view)
+        let kept = Set(received.map(\.owner))
+        self.init(names: Self.names(of: report).filter { !kept.contains($0.owner) }, received: received.map(\.name))
     }
 
-    private var byFirstWord: [String: [Name]] = [:]
-
-    init(report: ThreatReport, view: ThreatReport) {
-        var receivedNames: Set<String> = []
-        var kept: Set<String> = []
-        for (id, names) in Self.names(of: view) {
-            kept.insert(id)
-            receivedNames.formUnion(names.map { $0.lowercased() })
-        }
-        for (id, names) in Self.names(of: report) where !kept.contains(id) {
-            for name in names where name.count >= 3 && !receivedNames.contains(name.lowercased()) {
-                let words = Self.words(name).map(\.word)
-                guard let first = words.first else { continue }
-                byFirstWord[first, default: []].append(Name(words: words, text: name, owner: id))
+    /// A scanner for `names`, each with the id of the object it belongs to; a name that is also one of
+    /// `received` is not searched, since the recipient reads it anyway.
+    init(names withheld: [(name: String, owner: String)], received: [String] = []) {
+        let receivedForms = Set(received.flatMap { Self.forms(of: $0) })
+        var names: [(name: String, owner: String)] = []
+        var patterns: [[Character]] = []
+        for entry in withheld where entry.name.count >= 3 {
+            for form in Self.forms(of: entry.name) where !receivedForms.contains(form) {
+                names.append(entry)
+                patterns.append(form)
             }
         }
+        self.names = names
+        automaton = NameAutomaton(patterns: patterns)
+    }
+
+    /// Every withheld name in `text`, in the order of where they start.
+    ///
+    /// A name inside a longer one found at the same place is not listed; two names may overlap (`Crimson Otter`
+    /// and `Otter Unit Nine` in `Crimson Otter Unit Nine`), and ``redact(_:as:)`` covers both with one
+    /// `[withheld]`. This is the entry point for strings that do not pass through the model, such as imported
+    /// STIX JSON kept verbatim: call it on each string value (and each key that carries data) before writing it.
+    func matches(in text: String) -> [Match] {
+        guard !names.isEmpty, !text.isEmpty else { return [] }
+        let folded = FoldedText(text)
+        let occurrences = automaton.occurrences(in: folded.characters, where: folded.isWholeWord)
+            .sorted { ($0.range.lowerBound, $1.range.upperBound) < ($1.range.lowerBound, $0.range.upperBound) }
+        var result: [Match] = []
+        var end = 0
+        for occurrence in occurrences where occurrence.range.upperBound > end {
+            let name = names[occurrence.pattern]
+            result.append((folded.originalRange(of: occurrence.range), name.name, name.owner))
+            end = occurrence.range.upperBound
+        }
+        return result
+    }
+
+    /// `text` with withheld names redacted as `kind` says: in prose each name, or run of overlapping names,
+    /// becomes `[withheld]`; a URL that names one becomes empty (leave it out); a vocabulary value that names one
+    /// becomes `withheld`.
+    func redact(_ text: String, as kind: TextKind = .prose) -> String {
+        let found = matches(in: text)
+        guard !found.isEmpty else { return text }
+        guard kind == .prose else { return kind.redaction }
+        var result = ""
+        var start = text.startIndex  // the end of what is already written or redacted
+        for match in found {
+            if match.range.lowerBound >= start {
+                result += text[start..<match.range.lowerBound]
+                result += kind.redaction
+            }
+            start = max(start, match.range.upperBound)
+        }
+        return result + text[start...]
     }
 
     /// One error per withheld name found, naming the object and the field.
     func findings(in view: ThreatReport) -> [Diagnostic] {
         var findings: [Diagnostic] = []
         var copy = view
-        copy.rewriteFreeText { text, path in
-            for (_, name) in matches(in: text) {
-                findings.append(Diagnostic(
-                    .error, "\(path) names '\(name.text)' (\(name.owner)), which the recipient does not receive",
-                    hint: "reword it, or pass --redact to write [withheld] in its place"))
-            }
+        copy.rewriteFreeText { text, path, kind in
+            findings += self.findings(in: text, at: path, as: kind)
             return text
         }
         return findings
     }
 
-    /// The view with every withheld name replaced by `[withheld]`.
+    /// One error per withheld name in `text`, which stands at `path` of the view (`actors['x'].description`) or
+    /// of an imported object, worded as every finding of the scan is, with the hint for `kind`.
+    func findings(in text: String, at path: String, as kind: TextKind = .prose) -> [Diagnostic] {
+        matches(in: text).map { match in
+            Diagnostic(.error, "\(path) names '\(match.name)' (\(match.owner)), which the recipient does not receive",
+                       hint: kind.hint)
+        }
+    }
+
+    /// The view with every withheld name redacted, as ``TextKind`` says for each field.
     func redacting(_ view: ThreatReport) -> ThreatReport {
         var copy = view
-        copy.rewriteFreeText { text, _ in
-            var result = text
-            for (range, _) in matches(in: text).reversed() { result.replaceSubrange(range, with: "[withheld]") }
-            return result
-        }
+        copy.rewriteFreeText { text, _, kind in redact(text, as: kind) }
         return copy
     }
 
-    private func matches(in text: String) -> [(Range<String.Index>, Name)] {
-        guard !byFirstWord.isEmpty else { return [] }
-        let words = Self.words(text)
-        var found: [(Range<String.Index>, Name)] = []
-        var i = 0
-        while i < words.count {
-            let candidates = (byFirstWord[words[i].word] ?? []).sorted { $0.words.count > $1.words.count }
-            let hit = candidates.first { name in
-                i + name.words.count <= words.count && zip(name.words, words[i...]).allSatisfy { $0 == $1.word }
-            }
-            if let hit {
-                found.append((words[i].range.lowerBound..<words[i + hit.words.count - 1].range.upperBound, hit))
-                i += hit.words.count
-            } else {
-                i += 1
-            }
-        }
-        return found
+    /// The folded name, and for a name of several words the same written as one (`crimsonotter`).
+    private static func forms(of name: String) -> [[Character]] {
+        let folded = FoldedText.foldName(name)
+        guard folded.count >= 3 else { return [] }  // `C++` folds to `c`, which would match every lone c
+        let joined = folded.filter { $0 != FoldedText.separator }
+        return joined.count == folded.count || joined.count < 3 ? [folded] : [folded, joined]
     }
 
-    /// Lowercased words (runs of letters and digits) with their ranges.
-    private static func words(_ text: String) -> [(word: String, range: Range<String.Index>)] {
-        var result: [(String, Range<String.Index>)] = []
-        var start: String.Index?
-        var index = text.startIndex
-        while index < text.endIndex {
-            let isWordCharacter = text[index].isLetter || text[index].isNumber
-            if isWordCharacter, start == nil { start = index }
-            if !isWordCharacter, let begin = start {
-                result.append((text[begin..<index].lowercased(), begin..<index))
-                start = nil
-            }
-            index = text.index(after: index)
-        }
-        if let begin = start { result.append((text[begin...].lowercased(), begin..<text.endIndex)) }
-        return result
-    }
-
-    private static func names(of report: ThreatReport) -> [(String, [String])] {
-        report.actors.map { ($0.id, [$0.name] + $0.aliases) }
-            + report.intrusionSets.map { ($0.id, [$0.name] + $0.aliases) }
-            + report.campaigns.map { ($0.id, [$0.name] + $0.aliases) }
-            + report.partnerships.map { ($0.id, [$0.name] + $0.aliases) }
-            + report.incidents.map { ($0.id, [$0.title]) }
+    private static func names(of report: ThreatReport) -> [(name: String, owner: String)] {
+        func each(_ id: String, _ names: [String]) -> [(name: String, owner: String)] { names.map { ($0, id) } }
+        return report.actors.flatMap { each($0.id, [$0.name] + $0.aliases) }
+            + report.intrusionSets.flatMap { each($0.id, [$0.name] + $0.aliases) }
+            + report.campaigns.flatMap { each($0.id, [$0.name] + $0.aliases) }
+            + report.partnerships.flatMap { each($0.id, [$0.name] + $0.aliases) }
+            + report.incidents.map { ($0.title, $0.id) }
     }
 }
