@@ -188,4 +188,25 @@ struct SharingImportedContentTests {
         #expect(plan.decisions.filter { $0.id == "usa" }.allSatisfy { !$0.isReleased })
         Self.expectAbsent(["TOKENTWINACTOR"], in: try Self.outputs(report, for: "IND", policy: SharingPolicy(redactsWithheldNames: true)), "twin ids")
     }
+
+    @Test func importedStringsAreScannedAndRedacted() throws {
+        let malware = "malware--8b7f8a5e-0000-4000-8000-00000000000a"
+        let clear: JSONValue = .array([.string(Self.tlpClear)])
+        let report = try Self.sampleWith([
+            Self.object("malware", malware, [
+                "name": "Crimson Otter", "is_family": .bool(true), "object_marking_refs": .array([.string(Self.tlpRed)])]),
+            Self.object("note", "note--8b7f8a5e-0000-4000-8000-00000000000b", [
+                "content": "Seen with crimson otter tooling", "object_refs": .array([.string(Self.sampleID("identity", "vietnam"))]),
+                "external_references": .array([.object([
+                    "source_name": "blog", "url": "https://news.example/crimson-otter-exposed"])]),
+                "object_marking_refs": clear]),
+        ])
+        let vietnam = try Recipient.resolve("VNM", in: report)
+        #expect(throws: ExportError.self) { _ = try SharingPolicy().view(report, for: vietnam) }
+        let plan = SharingPolicy().plan(report, for: vietnam)
+        #expect(plan.textHits.count == 2, "the note's content and its URL: \(plan.textHits.map(\.message))")
+        let outputs = try Self.outputs(report, for: "VNM", policy: SharingPolicy(redactsWithheldNames: true))
+        Self.expectAbsent(["rimson", "otter-exposed"], in: outputs, "redacted imported strings")
+        #expect(outputs["stix21"]?.contains("Seen with [withheld] tooling") == true)
+    }
 }

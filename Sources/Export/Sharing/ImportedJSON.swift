@@ -65,17 +65,20 @@ enum ImportedJSON {
     }
 
     /// Passes every string that is content (not an id, a reference, a type, a timestamp or a key) through
-    /// `body` with its path, and keeps what `body` returns.
-    static func rewriteStrings(_ value: JSONValue, path: String, _ body: (String, String) -> String) -> JSONValue {
+    /// `body` with its path and the key it stands under, and keeps what `body` returns; `nil` removes the
+    /// member (or the list element) that held it.
+    static func rewriteStrings(
+        _ value: JSONValue, path: String, key: String = "", _ body: (String, String, String) -> String?
+    ) -> JSONValue? {
         switch value {
         case .string(let text):
-            return .string(body(text, path))
+            return body(text, path, key).map(JSONValue.string)
         case .array(let elements):
-            return .array(elements.enumerated().map { rewriteStrings($0.element, path: "\(path)[\($0.offset)]", body) })
+            return .array(elements.enumerated().compactMap { rewriteStrings($0.element, path: "\(path)[\($0.offset)]", key: key, body) })
         case .object(let members):
             var out: Object = [:]
-            for (key, member) in members {
-                out[key] = isStructural(key) ? member : rewriteStrings(member, path: "\(path).\(key)", body)
+            for (name, member) in members {
+                out[name] = isStructural(name) ? member : rewriteStrings(member, path: "\(path).\(name)", key: name, body)
             }
             return .object(out)
         default:

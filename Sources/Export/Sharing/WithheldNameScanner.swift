@@ -97,6 +97,10 @@ struct WithheldNameScanner {
             findings += self.findings(in: text, at: path, as: kind)
             return text
         }
+        copy.rewriteImportedStrings { text, path, kind in
+            findings += self.findings(in: text, at: path, as: kind)
+            return text
+        }
         return findings
     }
 
@@ -113,6 +117,10 @@ struct WithheldNameScanner {
     func redacting(_ view: ThreatReport) -> ThreatReport {
         var copy = view
         copy.rewriteFreeText { text, _, kind in redact(text, as: kind) }
+        copy.rewriteImportedStrings { text, _, kind in
+            let redacted = redact(text, as: kind)
+            return redacted.isEmpty && !text.isEmpty ? nil : redacted
+        }
         return copy
     }
 
@@ -131,5 +139,10 @@ struct WithheldNameScanner {
             + report.campaigns.flatMap { each($0.id, [$0.name] + $0.aliases) }
             + report.partnerships.flatMap { each($0.id, [$0.name] + $0.aliases) }
             + report.incidents.map { ($0.title, $0.id) }
+            + report.verbatimObjects.filter { !ViewBuilder.isSupport($0) }.flatMap { object in
+                let names = [object["name"]?.stringValue].compactMap { $0 }
+                    + (object["aliases"]?.arrayValue ?? []).compactMap(\.stringValue)
+                return each(object["id"]?.stringValue ?? "", names)
+            }
     }
 }
