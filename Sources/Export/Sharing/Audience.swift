@@ -45,6 +45,21 @@ struct Audience: Sendable {
         return nil
     }
 
+    /// The alpha-3 codes a releasable-to list reaches in a view: countries as written, parties through their
+    /// members (``Membership/counts(on:)``), actors by their country. Every format names a marking's audience
+    /// with these codes, so a label reads the same in each.
+    static func countryCodes(of releasees: [Releasee], index: ReportIndex, published: PartialDate) -> [String] {
+        var codes: Set<String> = []
+        for releasee in releasees {
+            switch releasee {
+            case .country(let code): codes.insert(code.alpha3)
+            case .party(let id):
+                for code in expand(id, index: index, published: published).countryCodes(index: index) { codes.insert(code.alpha3) }
+            }
+        }
+        return codes.sorted()
+    }
+
     /// The countries to name in a marking in place of this party: its states' and its actors' countries.
     func countryCodes(index: ReportIndex) -> [CountryCode] {
         var codes = countries

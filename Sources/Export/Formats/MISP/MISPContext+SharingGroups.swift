@@ -9,8 +9,14 @@ extension MISPContext {
             uuid: StableID.uuid(
                 producer: report.producer.id, type: "misp-sharing-group", localID: texts.joined(separator: ",")),
             name: names.joined(separator: ", "),
-            releasability: "REL TO " + texts.joined(separator: ", "),
+            releasability: "REL TO " + releasability(releasees),
             members: members.sorted())
+    }
+
+    /// The countries the list reaches, as every format names a marking's audience.
+    private func releasability(_ releasees: [Releasee]) -> String {
+        let codes = Audience.countryCodes(of: releasees, index: index, published: report.published)
+        return codes.isEmpty ? "none" : codes.joined(separator: ", ")
     }
 
     private func displayName(_ releasee: Releasee) -> String {

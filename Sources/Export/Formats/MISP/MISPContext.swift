@@ -16,6 +16,8 @@ struct MISPContext {
     let producer: MISPSharingGroup.Organisation
     let timestamp: String
     private(set) var items: [String: Item] = [:]
+    /// The view's objects by id, for naming a marking's audience by country code as every format does.
+    let index: ReportIndex
 
     init(report: ThreatReport) {
         self.report = report
@@ -23,6 +25,7 @@ struct MISPContext {
             uuid: StableID.uuid(producer: report.producer.id, type: "identity", localID: report.producer.id),
             name: report.producer.name)
         timestamp = MISPJSON.timestamp(report.published)
+        index = ReportIndex(report)
         for actor in report.actors { items[actor.id] = .actor(actor) }
         for set in report.intrusionSets { items[set.id] = .intrusionSet(set) }
         for campaign in report.campaigns { items[campaign.id] = .campaign(campaign) }

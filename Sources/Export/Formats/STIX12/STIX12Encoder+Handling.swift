@@ -61,20 +61,9 @@ extension STIX12Encoder {
         }
     }
 
-    /// The releasable-to list as alpha-3 codes: countries as given, parties expanded to their members' countries.
+    /// The releasable-to list as alpha-3 codes, as every format names a marking's audience.
     func releasableCodes(_ marking: Marking) -> [String] {
-        var codes: [String] = []
-        for entry in marking.releasableTo {
-            let expanded: [CountryCode]
-            switch entry {
-            case .country(let code): expanded = [code]
-            case .party(let id):
-                let audience = Audience.expand(id, index: index, published: report.published)
-                expanded = audience.countryCodes(index: index)
-            }
-            for code in expanded where !codes.contains(code.alpha3) { codes.append(code.alpha3) }
-        }
-        return codes
+        Audience.countryCodes(of: marking.releasableTo, index: index, published: report.published)
     }
 
     private func simpleMarking(_ statement: String) throws {

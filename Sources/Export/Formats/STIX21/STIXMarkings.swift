@@ -44,10 +44,13 @@ enum STIXMarkings {
         var controlSet: [String: JSONValue] = ["classification": "U"]
         if !nationalities.isEmpty { controlSet["permitted_nationalities"] = .array(nationalities.map(JSONValue.string)) }
         let uuid = String(id.dropFirst("marking-definition--".count))
+        // The name lists the countries the marking reaches, as every format names them; the authored list
+        // (party ids) rides only in our extension, for the round trip.
+        let name = "REL TO " + (nationalities.isEmpty ? "none" : nationalities.joined(separator: ", "))
         let acs: JSONValue = .object([
             "extension_type": "property-extension",
             "identifier": .string("isa:guide.19001.ACS3-" + uuid),
-            "name": .string("REL TO " + releasees.map(\.text).joined(separator: ", ")),
+            "name": .string(name),
             "create_date_time": .string(created),
             "responsible_entity_custodian": .string(custodian),
             "policy_reference": "urn:isa:policy:acs:ns:v3.0?privdefault=permit&sharedefault=deny",
@@ -60,7 +63,7 @@ enum STIXMarkings {
         return .object([
             "type": "marking-definition", "spec_version": "2.1", "id": .string(id), "created": .string(created),
             "created_by_ref": .string(producerRef),
-            "name": .string("REL TO " + releasees.map(\.text).joined(separator: ", ")),
+            "name": .string(name),
             "extensions": .object([STIXExtensionDefinition.acsID: acs, STIXExtensionDefinition.object.id: ours]),
         ])
     }
