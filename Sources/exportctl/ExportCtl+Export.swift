@@ -90,9 +90,14 @@ extension ExportCtl {
                     views.append((view, recipient.fileStem))
                 }
             }
+            var names = UniqueFileNames()
+            var feedNames = UniqueFileNames()
             for (view, stem) in views {
-                let path = destination.path(for: stem, extension: exportFormat.fileExtension)
-                settings.mispFeedDirectory = mispFeed.map { folder in views.count > 1 ? folder + "/" + (stem ?? "all") : folder }
+                let path = try destination.path(for: stem, extension: exportFormat.fileExtension, names: &names)
+                settings.mispFeedDirectory = try mispFeed.map { folder in
+                    guard views.count > 1 else { return folder }
+                    return try SafeFileName.path(in: folder, name: feedNames.name(for: stem ?? "all", extension: ""))
+                }
                 let summary = try OutputWriter.write(view, format: exportFormat, settings: settings, to: path)
                 Terminal.print(summary.warnings)
                 Terminal.printNotCarried(summary.notCarried, format: exportFormat.name)
