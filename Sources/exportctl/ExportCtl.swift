@@ -24,6 +24,8 @@ struct ExportCtl: AsyncParsableCommand {
         // file-size limit must surface as EFBIG, so that the temporary file is removed and the error reported.
         signal(SIGPIPE, SIG_IGN)
         signal(SIGXFSZ, SIG_IGN)
+        TemporaryFileRegistry.removeOnTermination()
+        reserveClosedStandardDescriptors()
         do {
             LibXML.forbidNetworkAccess()  // once, before any schema or document is read
             var command = try parseAsRoot()
@@ -46,6 +48,19 @@ struct ExportCtl: AsyncParsableCommand {
             }
             Terminal.error(message)
             terminate(ExitStatus.usage.rawValue)
+        }
+    }
+
+    /// Opens `/dev/null` read-only on a closed descriptor 0, 1 or 2. Otherwise the next file opened would take
+    /// its number, and output meant for the terminal would land in it (an input, or a temporary output file);
+    /// read-only, every write to it fails with EBADF and is reported (exit 3) instead of vanishing.
+    private static func reserveClosedStandardDescriptors() {
+        for descriptor in Int32(0)...2 where fcntl(descriptor, F_GETFD) == -1 {
+            let opened = open("/dev/null", O_RDONLY)
+            if opened >= 0, opened != descriptor {
+                dup2(opened, descriptor)
+                close(opened)
+            }
         }
     }
 
