@@ -25,7 +25,8 @@ extension ExportCtl {
             var hasHits = false
             for recipient in recipients {
                 let plan = policy.plan(report, for: recipient)
-                print(PlanRenderer.render(plan))
+                // Not print(): its errors are lost, and a plan that did not arrive must not exit 0.
+                try OutputWriter.standardOutput(Array((PlanRenderer.render(plan) + "\n").utf8))
                 if !plan.textHits.isEmpty && !policy.redactsWithheldNames { hasHits = true }
             }
             if hasHits { throw ExitCode(ExitStatus.findings.rawValue) }

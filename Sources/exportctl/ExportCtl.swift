@@ -34,6 +34,7 @@ struct ExportCtl: AsyncParsableCommand {
             } else {
                 try command.run()
             }
+            terminate(ExitStatus.success.rawValue)
         } catch let error as ExportError {
             Terminal.report(error)
             terminate(ExitStatus(error.code).rawValue)
@@ -43,7 +44,15 @@ struct ExportCtl: AsyncParsableCommand {
             let code = exitCode(for: error)
             let message = fullMessage(for: error)
             if code == .success {
-                if !message.isEmpty { print(message) }
+                // --help and --version: their text is the output, and it must arrive (exit 3 when it cannot).
+                do {
+                    if !message.isEmpty { try OutputWriter.standardOutput(Array((message + "\n").utf8)) }
+                } catch let error as ExportError {
+                    Terminal.report(error)
+                    terminate(ExitStatus.io.rawValue)
+                } catch {
+                    terminate(ExitStatus.io.rawValue)
+                }
                 terminate(0)
             }
             Terminal.error(message)
@@ -64,8 +73,9 @@ struct ExportCtl: AsyncParsableCommand {
         }
     }
 
+    /// Exits; a message that could not be written to standard error turns success or findings into exit 3.
     private static func terminate(_ status: Int32) -> Never {
         fflush(nil)
-        Glibc.exit(status)
+        Glibc.exit(Terminal.hasLostOutput ? max(status, ExitStatus.io.rawValue) : status)
     }
 }
