@@ -75,6 +75,8 @@ public struct ValidationReport: Sendable {
         try xml.endDocument()
         var sink = MemorySink()
         try xml.flush(into: &sink)
+        let wellFormedness = XMLWellFormednessCheck.check(sink.bytes, file: "junit report")
+        guard wellFormedness.isEmpty else { throw XMLWellFormednessCheck.failure(wellFormedness, format: "JUnit") }
         return sink.bytes
     }
 }
