@@ -25,8 +25,9 @@ extension ExportCtl {
             var hasHits = false
             for recipient in recipients {
                 let plan = policy.plan(report, for: recipient)
-                // Not print(): its errors are lost, and a plan that did not arrive must not exit 0.
-                try OutputWriter.standardOutput(Array((PlanRenderer.render(plan) + "\n").utf8))
+                // Not print(): its errors are lost, and a plan that did not arrive must not exit 0. The plan quotes
+                // names from the input and is read on a terminal: control characters are shown escaped.
+                try OutputWriter.standardOutput(Array((VisibleText.escaped(PlanRenderer.render(plan)) + "\n").utf8))
                 if !plan.textHits.isEmpty && !policy.redactsWithheldNames { hasHits = true }
             }
             if hasHits { throw ExitCode(ExitStatus.findings.rawValue) }

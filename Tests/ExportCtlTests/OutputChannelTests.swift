@@ -74,6 +74,26 @@ struct OutputChannelTests {
         }
     }
 
+    @Test func planShowsControlCharactersEscaped() throws {
+        let folder = try RepositoryPaths.makeTemporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let file = folder.appendingPathComponent("plan.yaml")
+        let yaml = #"""
+            format_version: "1.0"
+            title: T
+            published: 2023-11-15
+            producer: {id: p, name: P}
+            default_marking: {tlp: clear}
+            actors:
+              - {id: india, name: "India\e]0;pwned\a\e[2J\x9b", kind: state, country: IN}
+            """#
+        try Data(yaml.utf8).write(to: file)
+        let result = try ExportCtlRunner.run(["plan", file.path, "--for", "IND"])
+        #expect(result.status == 0, "\(result.errors)")
+        #expect(!Self.hasRawControl(result.stdout), "\(result.output.debugDescription)")
+        #expect(result.output.contains("India\\x1b]0;pwned\\x07\\x1b[2J\\x9b"), "\(result.output)")
+    }
+
     @Test func reportsCarryControlCharactersEscaped() throws {
         let bad = try Self.fileWithControlCharacters()
         defer { try? FileManager.default.removeItem(at: bad.deletingLastPathComponent()) }
