@@ -52,6 +52,17 @@ struct OutputTargetTests {
             #expect(Self.kind(path) == kind, "\(command) -o \(name) is now a \(Self.kind(path))")
         }
         #expect(try String(contentsOf: target, encoding: .utf8) == "keep\n", "the symlink's target is untouched")
+        #expect(Self.mode(folder.appendingPathComponent("fifo").path) == 0o644)
+        #expect(Self.mode(target.path) == 0o644 || Self.mode(target.path) == 0o600)
+        if command[0] == "export" {
+            // For export an existing folder is the documented -o DIR: one file inside it, the folder kept.
+            let dir = folder.appendingPathComponent("dir")
+            try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: false)
+            let result = try Self.run(command + ["-o", "dir"], in: folder)
+            #expect(result.status == 0, "\(result.errors)")
+            #expect(Self.kind(dir.path) == "folder")
+            #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path).map { $0.hasPrefix("all.") } == [true])
+        }
         let leftovers = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.contains(".tmp-") }
         #expect(leftovers.isEmpty, "\(leftovers)")
     }
