@@ -78,6 +78,7 @@ extension ExportCtl {
             settings.mispEvents = MISPEventMode(rawValue: mispEvents) ?? .perIncident
             let recipients = try sharing.resolveRecipients(in: report)
             let destination = try OutputDestination(output, recipientCount: recipients.count, isFanOut: sharing.forMembers != nil)
+            if recipients.count > 1 { try SharingOptions.checkDistinctFileNames(recipients) }
             // Every view is built before the first byte is written: one failing recipient writes nothing at all.
             var views: [(ReleasedReport, String?)] = []
             if recipients.isEmpty {

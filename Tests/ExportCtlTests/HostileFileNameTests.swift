@@ -78,4 +78,16 @@ struct HostileFileNameTests {
         let feedFolders = created.filter { $0.hasPrefix("a/b/feeds/") && $0.split(separator: "/").count == 4 }
         #expect(feedFolders.count == 5, "\(feedFolders.sorted())")
     }
+
+    /// An imported actor whose id is `ind` would get `ind.json` beside India's `IND.json`: one file on a
+    /// case-insensitive file system, and easily sent to the wrong partner on any. The export is refused.
+    @Test func recipientsWhoseFilesDifferOnlyInCaseAreRefused() throws {
+        let sandbox = try RepositoryPaths.makeTemporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: sandbox) }
+        let evil = try Self.hostileBundle("ind", in: sandbox)
+        let result = try ExportCtlRunner.run(["export", evil.path, "--for-members", "ipmda", "-o", "out/"], currentDirectory: sandbox)
+        #expect(result.status == 1, "\(result.errors)")
+        #expect(result.errors.contains("recipients 'ind' and 'india' would get files named alike (ind and IND)"), "\(result.errors)")
+        #expect(!FileManager.default.fileExists(atPath: sandbox.appendingPathComponent("out/IND.json").path))
+    }
 }
