@@ -140,5 +140,24 @@ struct OutputTargetTests {
         #expect(try String(contentsOf: folder.appendingPathComponent("out.json"), encoding: .utf8) == "previous\n")
     }
 
+    @Test func aPrivateFileIsNeverReadableByOthersWhileItIsReplaced() throws {
+        let folder = try RepositoryPaths.makeTemporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        #expect(try Self.run(["corpus", "--objects", "40000", "-o", "big.json"], in: folder).status == 0)
+        let output = folder.appendingPathComponent("out.json")
+        try Data("secret\n".utf8).write(to: output)
+        #expect(chmod(output.path, 0o600) == 0)
+        let script = """
+            umask 022; cd '\(folder.path)'
+            '\(RepositoryPaths.exportctl.path)' export big.json --format stix21 -o out.json & pid=$!
+            for i in $(seq 600); do t=$(ls -a | grep '^\\.out\\.json\\.tmp-') && break; sleep 0.01; done
+            echo "temporary $(stat -c %a "$t")"; wait $pid; echo "status $?"
+            """
+        let result = try ProcessRunner.run("/bin/bash", ["-c", script])
+        #expect(result.output.contains("temporary 600"), "\(result.output)")
+        #expect(result.output.contains("status 0"), "\(result.output) \(result.errors)")
+        #expect(Self.mode(output.path) == 0o600)
+    }
+
     private func signalNumber(_ name: String) -> Int32 { ["TERM": SIGTERM, "INT": SIGINT, "HUP": SIGHUP][name] ?? 0 }
 }

@@ -25,6 +25,7 @@ public final class AtomicFile {
     private let path: String
     private let temporaryPath: String
     private let slot: Int?
+    private let existingMode: mode_t?
     private var descriptor: Int32
     private var isFinished = false
 
@@ -33,10 +34,11 @@ public final class AtomicFile {
     ///   missing or not writable.
     public init(path: String) throws {
         self.path = path
-        let existingMode = try Self.existingRegularFileMode(path)
-        let (fd, temporaryPath) = try Self.createTemporary(next: path)
-        // A new file was created 0666 minus the umask by open(2); an existing one keeps its permission bits.
-        if let existingMode { fchmod(fd, existingMode) }
+        existingMode = try Self.existingRegularFileMode(path)
+        // A new file is created 0666 minus the umask by open(2), as it will stay. In place of an existing file,
+        // the temporary file is 0600 until commit gives it that file's mode: a file kept private must not be
+        // readable by others while it is written (a reader could open it then and read on).
+        let (fd, temporaryPath) = try Self.createTemporary(next: path, mode: existingMode == nil ? 0o666 : 0o600)
         descriptor = fd
         self.temporaryPath = temporaryPath
         slot = TemporaryFileRegistry.register(temporaryPath)
@@ -68,7 +70,7 @@ public final class AtomicFile {
     }
 
     /// Opens `.<base>.tmp-<random>` beside `path`, exclusively, shortening the base so the name fits NAME_MAX.
-    private static func createTemporary(next path: String) throws -> (Int32, String) {
+    private static func createTemporary(next path: String, mode: mode_t) throws -> (Int32, String) {
         let slash = path.lastIndex(of: "/")
         let folder = slash.map { String(path[...$0]) } ?? ""
         var base = Substring(slash.map { String(path[path.index(after: $0)...]) } ?? path)
@@ -78,7 +80,7 @@ public final class AtomicFile {
         for _ in 0..<100 {
             let random = String(generator.next() & 0xFFFF_FFFF_FFFF, radix: 16)
             let candidate = folder + "." + base + ".tmp-" + String(repeating: "0", count: 12 - random.count) + random
-            let fd = open(candidate, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o666)
+            let fd = open(candidate, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, mode)
             if fd >= 0 { return (fd, candidate) }
             if errno != EEXIST { break }
         }
@@ -88,6 +90,7 @@ public final class AtomicFile {
     /// Flushes, syncs and renames the temporary file over the destination.
     public func commit() throws {
         try sink.flush()
+        if let existingMode, fchmod(descriptor, existingMode) != 0 { throw failure("cannot keep the mode") }
         guard fsync(descriptor) == 0 else { throw failure("cannot sync") }
         guard close(descriptor) == 0 else { throw failure("cannot close") }
         descriptor = -1
