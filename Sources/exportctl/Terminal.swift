@@ -36,13 +36,13 @@ enum Terminal {
     }
 
     static func print(_ diagnostics: [Diagnostic]) {
-        for diagnostic in diagnostics { error(diagnostic.rendered) }
+        for diagnostic in diagnostics { error(diagnostic.visiblyRendered) }
     }
 
     /// Prints an error's diagnostics, or its reason when it has none.
     static func report(_ failure: ExportError) {
         if failure.diagnostics.isEmpty {
-            error("exportctl: error: \(failure.reason)")
+            error("exportctl: error: \(VisibleText.escapedLine(failure.reason))")
         } else {
             print(failure.diagnostics)
         }

@@ -74,6 +74,22 @@ struct OutputChannelTests {
         }
     }
 
+    @Test func aQuotedLineFeedCannotForgeAFinding() throws {
+        let folder = try RepositoryPaths.makeTemporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let file = folder.appendingPathComponent("forge.yaml")
+        let yaml = "format_version: \"1.0\"\ntitle: T\npublished: 2023-11-15\nproducer: {id: p, name: P}\n"
+            + "default_marking: {tlp: clear}\n" + #""x\nother.yaml:1:1: error: forged": 1"# + "\n"
+        try Data(yaml.utf8).write(to: file)
+        for format in ["text", "junit"] {
+            let result = try ExportCtlRunner.run(["validate", file.path, "--report-format", format])
+            let text = format == "text" ? result.errors : result.output
+            #expect(result.status == 1, "\(result.errors)")
+            #expect(!text.split(separator: "\n").contains { $0.hasPrefix("other.yaml") }, "\(text)")
+            #expect(text.contains(#"'x\x0aother.yaml:1:1: error: forged'"#), "\(text)")
+        }
+    }
+
     @Test func planShowsControlCharactersEscaped() throws {
         let folder = try RepositoryPaths.makeTemporaryDirectory()
         defer { try? FileManager.default.removeItem(at: folder) }

@@ -67,7 +67,7 @@ public struct ValidationReport: Sendable {
                 try xml.attribute("type", failure.description)
                 let first = result.findings.first?.message ?? ""
                 try xml.attribute("message", "\(errorCount) error(s): " + VisibleText.escaped(first))
-                try xml.text(VisibleText.escaped(result.findings.map(\.rendered).joined(separator: "\n")))
+                try xml.text(result.findings.map(\.visiblyRendered).joined(separator: "\n"))
                 try xml.endElement()
             }
             try xml.endElement()

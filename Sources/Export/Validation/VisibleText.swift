@@ -10,12 +10,18 @@
 /// ```
 public enum VisibleText {
     /// `text` with every control character replaced by its visible escape.
-    public static func escaped(_ text: String) -> String {
-        guard text.unicodeScalars.contains(where: isControl) else { return text }
+    public static func escaped(_ text: String) -> String { escaped(text, keepsLineFeeds: true) }
+
+    /// ``escaped(_:)`` that escapes line feeds too, for text that must stay on one line.
+    public static func escapedLine(_ text: String) -> String { escaped(text, keepsLineFeeds: false) }
+
+    private static func escaped(_ text: String, keepsLineFeeds: Bool) -> String {
+        func mustEscape(_ scalar: Unicode.Scalar) -> Bool { isControl(scalar) || (!keepsLineFeeds && scalar == "\n") }
+        guard text.unicodeScalars.contains(where: mustEscape) else { return text }
         var result = ""
         result.unicodeScalars.reserveCapacity(text.unicodeScalars.count + 8)
         for scalar in text.unicodeScalars {
-            guard isControl(scalar) else {
+            guard mustEscape(scalar) else {
                 result.unicodeScalars.append(scalar)
                 continue
             }
