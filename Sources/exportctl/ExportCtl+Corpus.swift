@@ -30,7 +30,7 @@ extension ExportCtl {
 
         func run() throws {
             let report = CorpusGenerator(objects: objects, seed: seed).report()
-            if let output, output != "-" {
+            if let output, !OutputDestination.isStandardOutput(output) {
                 let file = try AtomicFile(path: output)
                 defer { file.abandon() }
                 try report.writeAuthoringJSON(to: &file.sink)

@@ -78,6 +78,7 @@ extension ExportCtl {
             settings.mispEvents = MISPEventMode(rawValue: mispEvents) ?? .perIncident
             let recipients = try sharing.resolveRecipients(in: report)
             let destination = try OutputDestination(output, recipientCount: recipients.count, isFanOut: sharing.forMembers != nil)
+            if recipients.count > 1 { try SharingOptions.checkDistinctFileNames(recipients) }
             // Every view is built before the first byte is written: one failing recipient writes nothing at all.
             var views: [(ReleasedReport, String?)] = []
             if recipients.isEmpty {
@@ -90,9 +91,14 @@ extension ExportCtl {
                     views.append((view, recipient.fileStem))
                 }
             }
+            var names = UniqueFileNames()
+            var feedNames = UniqueFileNames()
             for (view, stem) in views {
-                let path = destination.path(for: stem, extension: exportFormat.fileExtension)
-                settings.mispFeedDirectory = mispFeed.map { folder in views.count > 1 ? folder + "/" + (stem ?? "all") : folder }
+                let path = try destination.path(for: stem, extension: exportFormat.fileExtension, names: &names)
+                settings.mispFeedDirectory = try mispFeed.map { folder in
+                    guard views.count > 1 else { return folder }
+                    return try SafeFileName.path(in: folder, name: feedNames.name(for: stem ?? "all", extension: ""))
+                }
                 let summary = try OutputWriter.write(view, format: exportFormat, settings: settings, to: path)
                 Terminal.print(summary.warnings)
                 Terminal.printNotCarried(summary.notCarried, format: exportFormat.name)

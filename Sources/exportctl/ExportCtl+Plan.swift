@@ -32,21 +32,18 @@ extension ExportCtl {
             guard !recipients.isEmpty else { throw ValidationError("name a recipient with --for or --for-members") }
             let policy = try sharing.policy()
             var hasHits = false
-            var out: [UInt8] = []
             for recipient in recipients {
                 let plan = policy.plan(report, for: recipient)
+                // Not print(): its errors are lost, and a plan that did not arrive must not exit 0. The text plan
+                // quotes names from the input and is read on a terminal: control characters are shown escaped
+                // (JSON escapes them itself).
                 switch reportFormat {
-                case .text: out += Array((PlanRenderer.render(plan) + "\n").utf8)
-                case .json: out += CanonicalJSON.bytes(PlanRenderer.json(plan), indent: nil) + [UInt8(ascii: "\n")]
+                case .text:
+                    try OutputWriter.standardOutput(Array((VisibleText.escaped(PlanRenderer.render(plan)) + "\n").utf8))
+                case .json:
+                    try OutputWriter.standardOutput(CanonicalJSON.bytes(PlanRenderer.json(plan), indent: nil) + [UInt8(ascii: "\n")])
                 }
                 if !plan.textHits.isEmpty && !policy.redactsWithheldNames { hasHits = true }
-            }
-            // Through the checked writer: a plan that cannot be written is an I/O error, not a success.
-            do {
-                try OutputWriter.standardOutput(out)
-            } catch let failure as ExportError {
-                Terminal.report(failure)
-                throw ExitCode(ExitStatus.io.rawValue)
             }
             if hasHits { throw ExitCode(ExitStatus.findings.rawValue) }
         }

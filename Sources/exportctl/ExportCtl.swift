@@ -24,6 +24,8 @@ struct ExportCtl: AsyncParsableCommand {
         // file-size limit must surface as EFBIG, so that the temporary file is removed and the error reported.
         signal(SIGPIPE, SIG_IGN)
         signal(SIGXFSZ, SIG_IGN)
+        TemporaryFileRegistry.removeOnTermination()
+        reserveClosedStandardDescriptors()
         do {
             LibXML.forbidNetworkAccess()  // once, before any schema or document is read
             var command = try parseAsRoot()
@@ -32,6 +34,7 @@ struct ExportCtl: AsyncParsableCommand {
             } else {
                 try command.run()
             }
+            terminate(ExitStatus.success.rawValue)
         } catch let error as ExportError {
             Terminal.report(error)
             terminate(ExitStatus(error.code).rawValue)
@@ -41,7 +44,15 @@ struct ExportCtl: AsyncParsableCommand {
             let code = exitCode(for: error)
             let message = fullMessage(for: error)
             if code == .success {
-                if !message.isEmpty { print(message) }
+                // --help and --version: their text is the output, and it must arrive (exit 3 when it cannot).
+                do {
+                    if !message.isEmpty { try OutputWriter.standardOutput(Array((message + "\n").utf8)) }
+                } catch let error as ExportError {
+                    Terminal.report(error)
+                    terminate(ExitStatus.io.rawValue)
+                } catch {
+                    terminate(ExitStatus.io.rawValue)
+                }
                 terminate(0)
             }
             Terminal.error(message)
@@ -49,8 +60,22 @@ struct ExportCtl: AsyncParsableCommand {
         }
     }
 
+    /// Opens `/dev/null` read-only on a closed descriptor 0, 1 or 2. Otherwise the next file opened would take
+    /// its number, and output meant for the terminal would land in it (an input, or a temporary output file);
+    /// read-only, every write to it fails with EBADF and is reported (exit 3) instead of vanishing.
+    private static func reserveClosedStandardDescriptors() {
+        for descriptor in Int32(0)...2 where fcntl(descriptor, F_GETFD) == -1 {
+            let opened = open("/dev/null", O_RDONLY)
+            if opened >= 0, opened != descriptor {
+                dup2(opened, descriptor)
+                close(opened)
+            }
+        }
+    }
+
+    /// Exits; a message that could not be written to standard error turns success or findings into exit 3.
     private static func terminate(_ status: Int32) -> Never {
         fflush(nil)
-        Glibc.exit(status)
+        Glibc.exit(Terminal.hasLostOutput ? max(status, ExitStatus.io.rawValue) : status)
     }
 }

@@ -7,6 +7,9 @@ import Export
 #endif
 
 /// Where `export` writes: standard output, one file, or one file per recipient in a folder.
+///
+/// File names in a folder come from recipients' names, which a report chooses; each is reduced to a safe,
+/// unique name (``SafeFileName``) so that nothing is written outside the folder.
 enum OutputDestination {
     case standardOutput
     case file(String)
@@ -14,7 +17,7 @@ enum OutputDestination {
 
     /// Decides from `-o` and the number of recipients; several recipients need a folder.
     init(_ output: String?, recipientCount: Int, isFanOut: Bool) throws {
-        guard let output, output != "-" else {
+        guard let output, !Self.isStandardOutput(output) else {
             if recipientCount > 1 || isFanOut {
                 throw ExportError(.usage, "several recipients need -o DIR: one file each, named after the recipient")
             }
@@ -35,12 +38,17 @@ enum OutputDestination {
         }
     }
 
-    /// The path for one recipient's output (`nil` for standard output).
-    func path(for stem: String?, extension fileExtension: String) -> String? {
+    /// Whether `-o` names standard output: `-`, or `/dev/stdout`, which is written to, never replaced.
+    static func isStandardOutput(_ output: String) -> Bool { output == "-" || output == "/dev/stdout" }
+
+    /// The path for one recipient's output (`nil` for standard output), its name unique among `names`.
+    /// - Throws: ``ExportError`` `.io` when the name would leave the folder (the sanitising prevents that).
+    func path(for stem: String?, extension fileExtension: String, names: inout UniqueFileNames) throws -> String? {
         switch self {
         case .standardOutput: nil
         case .file(let path): path
-        case .folder(let folder): "\(folder)/\(stem ?? "all").\(fileExtension)"
+        case .folder(let folder):
+            try SafeFileName.path(in: folder, name: names.name(for: stem ?? "all", extension: fileExtension))
         }
     }
 }

@@ -16,7 +16,7 @@ enum OutputWriter {
     private static func writeUnmetered(
         _ view: ReleasedReport, format: ExportFormat, settings: ExportSettings, to path: String?
     ) throws -> ExportSummary {
-        guard let path, path != "-" else {
+        guard let path, !OutputDestination.isStandardOutput(path) else {
             var sink: any ByteSink = FileDescriptorSink.standardOutput()
             let summary = try format.write(view, settings: settings, to: &sink)
             if var stdout = sink as? FileDescriptorSink { try stdout.flush() }

@@ -1,4 +1,5 @@
 import Export
+import Synchronization
 
 #if canImport(Glibc)
     import Glibc
@@ -8,30 +9,40 @@ import Export
 
 /// Prints diagnostics and messages to standard error.
 enum Terminal {
+    /// Whether a message could not be written: for `lint` and `validate` the findings are the output, so the
+    /// run then ends with exit 3 however it went.
+    static var hasLostOutput: Bool { lostOutput.load(ordering: .relaxed) }
+    private static let lostOutput = Atomic(false)
+
+    /// Prints one message, its control characters (which input may have put there) shown as escapes.
     static func error(_ message: String) {
-        raw(message.hasSuffix("\n") ? message : message + "\n")
+        let text = VisibleText.escaped(message)
+        if !raw(text.hasSuffix("\n") ? text : text + "\n") { lostOutput.store(true, ordering: .relaxed) }
     }
 
-    /// Writes to standard error as is.
-    static func raw(_ message: String) {
+    /// Writes to standard error as is; `false` when it could not.
+    @discardableResult
+    static func raw(_ message: String) -> Bool {
         // Straight to descriptor 2: the C `stderr` global is not concurrency-safe in Swift 6.
         let bytes = Array(message.utf8)
         var offset = 0
         while offset < bytes.count {
             let written = bytes.withUnsafeBytes { Glibc.write(2, $0.baseAddress.map { $0 + offset }, $0.count - offset) }
-            if written <= 0 { return }
+            if written < 0 && errno == EINTR { continue }
+            if written <= 0 { return false }
             offset += written
         }
+        return true
     }
 
     static func print(_ diagnostics: [Diagnostic]) {
-        for diagnostic in diagnostics { error(diagnostic.rendered) }
+        for diagnostic in diagnostics { error(diagnostic.visiblyRendered) }
     }
 
     /// Prints an error's diagnostics, or its reason when it has none.
     static func report(_ failure: ExportError) {
         if failure.diagnostics.isEmpty {
-            error("exportctl: error: \(failure.reason)")
+            error("exportctl: error: \(VisibleText.escapedLine(failure.reason))")
         } else {
             print(failure.diagnostics)
         }

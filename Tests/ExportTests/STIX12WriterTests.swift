@@ -94,7 +94,7 @@ struct STIX12WriterTests {
         let colours = try #require(json["tlp"] as? [String: String])
         func expectColour(_ type: String, _ id: String, _ marking: Marking?) {
             let uuid = StableID.uuid(producer: report.producer.id, type: type, localID: id)
-            let qname = "desk-indo-pacific-example:\(type)-\(uuid)"
+            let qname = "producer:\(type)-\(uuid)"
             let expected = switch marking?.tlp ?? .clear {
             case .clear: "WHITE"
             case .green: "GREEN"
@@ -145,9 +145,9 @@ struct STIX12WriterTests {
     @Test func idsAreQNamesOverTheSharedUUID() throws {
         let report = try HandBuiltReports.everything()
         let text = String(decoding: try export(ReleasedReport(everythingIn: report)).bytes, as: UTF8.self)
-        #expect(text.contains("xmlns:cert-example-gov=\"urn:exportctl:producer:cert.example.gov\""))
+        #expect(text.contains("xmlns:producer=\"urn:exportctl:producer:cert.example.gov\""))
         let uuid = StableID.uuid(producer: "cert.example.gov", type: "threat-actor", localID: "china-mss")
-        #expect(text.contains("id=\"cert-example-gov:threat-actor-\(uuid)\""))
+        #expect(text.contains("id=\"producer:threat-actor-\(uuid)\""))
     }
 
     @Test func everyObjectHasTheUUIDItHasInTheSTIX21Bundle() throws {
@@ -164,7 +164,7 @@ struct STIX12WriterTests {
         #expect(ids.count >= view.report.objectCount)
         let text = String(decoding: try export(view).bytes, as: UTF8.self)
         for id in ids {
-            let qname = "desk-indo-pacific-example:" + id.replacingOccurrences(of: "--", with: "-")
+            let qname = "producer:" + id.replacingOccurrences(of: "--", with: "-")
             #expect(text.contains("id=\"\(qname)\""), "\(id)")
         }
     }

@@ -40,9 +40,15 @@ public struct Diagnostic: Sendable, Hashable {
     }
 
     /// `file:line:col: severity: message`, then `  hint: ...` on its own line when there is a hint.
-    public var rendered: String {
-        var text = (location.map { "\($0): " } ?? "") + "\(severity.rawValue): \(message)"
-        if let hint { text += "\n  hint: \(hint)" }
+    public var rendered: String { render { $0 } }
+
+    /// ``rendered`` with every control character escaped (``VisibleText``), line feeds inside the file name,
+    /// message and hint included: a finding quoting `a\nfake.yaml:1:1: error: …` stays one line and its hint.
+    public var visiblyRendered: String { render(VisibleText.escapedLine) }
+
+    private func render(_ quote: (String) -> String) -> String {
+        var text = (location.map { "\(quote($0.description)): " } ?? "") + "\(severity.rawValue): \(quote(message))"
+        if let hint { text += "\n  hint: \(quote(hint))" }
         return text
     }
 }

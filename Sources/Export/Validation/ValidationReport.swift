@@ -12,10 +12,12 @@ public struct ValidationReport: Sendable {
     public init(_ results: [FileValidation]) { self.results = results }
 
     /// Canonical JSON: `{"files": [{"file", "format", "valid", "findings": [...]}], "valid": Bool}`.
+    ///
+    /// Here and in ``junit()``, text from the input shows control characters as ``VisibleText`` escapes.
     public func json() -> [UInt8] {
         let files: [JSONValue] = results.map { result in
             .object([
-                "file": .string(result.file),
+                "file": .string(VisibleText.escaped(result.file)),
                 "format": result.format.map(JSONValue.string) ?? .null,
                 "valid": .bool(result.isValid),
                 "findings": .array(result.findings.map(Self.json)),
@@ -26,11 +28,11 @@ public struct ValidationReport: Sendable {
 
     private static func json(_ finding: Diagnostic) -> JSONValue {
         var object: [String: JSONValue] = [
-            "severity": .string(finding.severity.rawValue), "message": .string(finding.message),
-            "hint": finding.hint.map(JSONValue.string) ?? .null,
+            "severity": .string(finding.severity.rawValue), "message": .string(VisibleText.escaped(finding.message)),
+            "hint": finding.hint.map { .string(VisibleText.escaped($0)) } ?? .null,
         ]
         if let location = finding.location {
-            object["file"] = .string(location.file)
+            object["file"] = .string(VisibleText.escaped(location.file))
             object["line"] = .int(location.line)
             object["column"] = .int(location.column)
         }
@@ -57,14 +59,15 @@ public struct ValidationReport: Sendable {
         try xml.attribute("skipped", "0")
         for result in results {
             try xml.startElement("testcase")
-            try xml.attribute("name", result.file)
+            try xml.attribute("name", VisibleText.escaped(result.file))
             try xml.attribute("classname", "exportctl.validate." + (result.format ?? "unrecognised"))
             if let failure = result.failure {
                 let errorCount = result.findings.filter { $0.severity == .error }.count
                 try xml.startElement(failure == .invalidInput ? "failure" : "error")
                 try xml.attribute("type", failure.description)
-                try xml.attribute("message", "\(errorCount) error(s): " + (result.findings.first?.message ?? ""))
-                try xml.text(result.findings.map(\.rendered).joined(separator: "\n"))
+                let first = result.findings.first?.message ?? ""
+                try xml.attribute("message", "\(errorCount) error(s): " + VisibleText.escaped(first))
+                try xml.text(result.findings.map(\.visiblyRendered).joined(separator: "\n"))
                 try xml.endElement()
             }
             try xml.endElement()
@@ -72,6 +75,8 @@ public struct ValidationReport: Sendable {
         try xml.endDocument()
         var sink = MemorySink()
         try xml.flush(into: &sink)
+        let wellFormedness = XMLWellFormednessCheck.check(sink.bytes, file: "junit report")
+        guard wellFormedness.isEmpty else { throw XMLWellFormednessCheck.failure(wellFormedness, format: "JUnit") }
         return sink.bytes
     }
 }

@@ -140,7 +140,7 @@ package enum XMLStreamValidator {
 
 /// The parser's error channel while the schema is plugged in: libxml2 then calls it with the plug as context,
 /// so the collector comes from the parser context the error names.
-private let collectParserErrorOfContext: xmlStructuredErrorFunc = { _, error in
+let collectParserErrorOfContext: xmlStructuredErrorFunc = { _, error in
     guard let error, let context = error.pointee.ctxt else { return }
     let parser = context.assumingMemoryBound(to: xmlParserCtxt.self)
     guard let collector = parser.pointee._private else { return }

@@ -20,9 +20,13 @@ enum MISPFeed {
         try makeFolder(directory)
         var manifest: [String: JSONValue] = [:]
         var hashes: [String] = []
+        // An event's uuid may be an incident's id, which input chooses: its file name is made safe and unique.
+        var names = UniqueFileNames()
+        _ = names.name(for: "hashes", extension: "csv")
+        _ = names.name(for: "manifest", extension: "json")
         for document in events {
             guard case .object(let event)? = document["Event"], let uuid = event["uuid"]?.stringValue else { continue }
-            try writeFile(folder + uuid + ".json", CanonicalJSON.bytes(document))
+            try writeFile(SafeFileName.path(in: folder, name: names.name(for: uuid, extension: "json")), CanonicalJSON.bytes(document))
             manifest[uuid] = manifestEntry(event)
             hashes += attributeValues(event).map { md5($0) + "," + uuid }
         }

@@ -1,7 +1,8 @@
 /// Writes a report as report XML (`urn:exportctl:threat-report:1`), the whole model in one document.
 ///
 /// The output is checked against `Schemas/threat-report.xsd` in-process before the first byte reaches the
-/// sink (unless ``Options/validates`` is off), and reads back to the same report with ``ReportXMLReader``.
+/// sink; with ``Options/validates`` off it is streamed and only checked to be well-formed XML as it goes. It
+/// reads back to the same report with ``ReportXMLReader``.
 /// Element order is fixed and lists keep the author's order, so the same report always gives the same bytes.
 ///
 /// ```swift
@@ -29,6 +30,8 @@ public struct ReportXMLWriter: FormatWriter {
         if options.validates {
             var buffer = MemorySink()
             try render(view.report, into: &buffer)
+            let wellFormedness = XMLWellFormednessCheck.check(buffer.bytes, file: "report-xml output")
+            guard wellFormedness.isEmpty else { throw XMLWellFormednessCheck.failure(wellFormedness, format: "report XML") }
             let findings = XMLValidation.validate(
                 buffer.bytes, file: "report-xml output", against: try ReportXMLSchema.shared())
             guard !findings.hasErrors else {
@@ -39,7 +42,12 @@ public struct ReportXMLWriter: FormatWriter {
             }
             try sink.write(buffer.bytes)
         } else {
-            try render(view.report, into: &sink)
+            // Streamed, so checked as it goes: a file output is then abandoned, standard output cut short.
+            var checked = XMLCheckedSink(base: sink, check: XMLWellFormednessCheck(file: "report-xml output"))
+            defer { sink = checked.base }
+            try render(view.report, into: &checked)
+            let wellFormedness = checked.check.finish()
+            guard wellFormedness.isEmpty else { throw XMLWellFormednessCheck.failure(wellFormedness, format: "report XML") }
         }
         return ExportSummary(objectsWritten: view.report.objectCount, notCarried: view.report.verbatimObjectCounts)
     }

@@ -27,7 +27,7 @@ final class STIX12Encoder {
         recipient = view.recipient
         index = ReportIndex(view.report)
         attributions = STIX12Attributions(view.report)
-        prefix = STIX12Namespaces.producerPrefix(view.report.producer)
+        prefix = STIX12Namespaces.producerPrefix
         timestamp = "\(view.report.published.start)T00:00:00Z"
         let report = view.report
         var imported: [(String, JSONValue?)] = report.actors.map { ($0.id, $0.imported) }
@@ -53,7 +53,8 @@ final class STIX12Encoder {
     /// UUIDv5 is a SHA-1.
     private func makeQName(_ type: String, _ localID: String) -> String {
         if let imported = importedIDs[localID], let separator = imported.firstRange(of: "--") {
-            return "\(prefix):\(imported[..<separator.lowerBound])-\(imported[separator.upperBound...])"
+            let type = STIX12Namespaces.ncNameCharacters(imported[..<separator.lowerBound])
+            return "\(prefix):\(type)-\(STIX12Namespaces.ncNameCharacters(imported[separator.upperBound...]))"
         }
         return "\(prefix):\(type)-\(StableID.uuid(producer: report.producer.id, type: type, localID: localID))"
     }

@@ -15,19 +15,24 @@ enum STIX12Namespaces {
         ("xsi", "http://www.w3.org/2001/XMLSchema-instance"),
     ]
 
-    /// The producer's own id namespace: its id when that is already a URI, else a URN around it.
+    /// The prefix for the producer's ids. Ours, never derived from the producer id: an id such as `stix`, `xsi`,
+    /// `xml` or `xmlns` would redeclare a prefix above or one XML reserves, and the package would not be XML.
+    static let producerPrefix = "producer"
+
+    /// The namespace URIs only `xml` and `xmlns` may be bound to (Namespaces in XML 1.0, section 3).
+    private static let reservedURIs: Set<String> = ["http://www.w3.org/XML/1998/namespace", "http://www.w3.org/2000/xmlns/"]
+
+    /// The producer's own id namespace: its id when that is already a URI (and not one XML reserves), else a
+    /// URN around it.
     static func producerNamespace(_ producer: Producer) -> String {
-        producer.id.contains(":") ? producer.id : "urn:exportctl:producer:\(producer.id)"
+        producer.id.contains(":") && !reservedURIs.contains(producer.id) ? producer.id : "urn:exportctl:producer:\(producer.id)"
     }
 
-    /// The prefix for the producer's ids: its id reduced to letters, digits and hyphens (an NCName).
-    static func producerPrefix(_ producer: Producer) -> String {
-        var prefix = ""
-        for scalar in producer.id.unicodeScalars {
-            let isWordCharacter = scalar.isASCII && (scalar.properties.isAlphabetic || ("0"..."9").contains(scalar))
-            prefix.unicodeScalars.append(isWordCharacter ? scalar : "-")
-        }
-        guard let first = prefix.unicodeScalars.first, first.properties.isAlphabetic else { return "p-" + prefix }
-        return prefix
+    /// `text` reduced to characters an NCName may hold after its first (letters, digits, `-`, `.`, `_`): the local
+    /// part of an imported object's QName is its STIX 2.1 type, which the input chose.
+    static func ncNameCharacters(_ text: Substring) -> String {
+        String(String.UnicodeScalarView(text.unicodeScalars.map { scalar in
+            scalar.isASCII && (scalar.properties.isAlphabetic || "0123456789-._".unicodeScalars.contains(scalar)) ? scalar : "-"
+        }))
     }
 }

@@ -2,8 +2,8 @@
 ///
 /// Ids are QNames in the producer's own namespace built from the UUID every format uses for the object.
 /// Partnerships, states, agencies, organisations and people become identities in the header's information
-/// source (see `MAPPING.md`). With ``Options/schemaDirectory`` set, the package is validated in-process against
-/// the official STIX 1.2 schemas before the first byte reaches the sink.
+/// source (see `MAPPING.md`). The package is checked to be well-formed XML before the first byte reaches the
+/// sink, and with ``Options/schemaDirectory`` set, also validated in-process against the official STIX 1.2 schemas.
 ///
 /// ```swift
 /// var sink = MemorySink()
@@ -32,6 +32,9 @@ public struct STIX12Writer: FormatWriter {
     {
         var buffer = MemorySink()
         let losses = try render(view, into: &buffer)
+        // With or without the schemas: input must never make the package something that is not XML.
+        let wellFormedness = XMLWellFormednessCheck.check(buffer.bytes, file: "stix12-output")
+        guard wellFormedness.isEmpty else { throw XMLWellFormednessCheck.failure(wellFormedness, format: "STIX 1.2") }
         if let directory = options.schemaDirectory {
             let findings = XMLValidation.validate(
                 buffer.bytes, file: "stix12-output", against: try STIX12Schemas.compiled(directory: directory))
@@ -85,7 +88,7 @@ extension ExportFormat {
         } else {
             summary = try STIX12Writer().write(view, options: .default, to: &sink)
             if settings.validatesOutput {
-                let warning = "the STIX 1.2 output was not validated: no schema directory given"
+                let warning = "the STIX 1.2 output is well-formed XML but was not validated against the schemas: no schema directory given"
                 summary.warnings.append(Diagnostic(.warning, warning, hint: STIX12Schemas.howToGet))
             }
         }
