@@ -88,7 +88,7 @@ struct AuthoringReaderTests {
             "7:44: error: unknown country code 'XX'",
             "8:44: error: unknown country code 'jp'",
         ])
-        #expect(result.diagnostics.map(\.hint)[1] == "write 'JPN'")
+        #expect(result.diagnostics.map(\.hint)[1] == "write 'JPN' (Japan)")
         // Unquoted NO is Norway, not false (Yams' default resolver would say false).
         #expect(result.report?.actors.last?.country == CountryCode("NOR"))
         #expect(result.report?.actors[2].country == CountryCode("NOR"))
@@ -153,5 +153,45 @@ struct AuthoringReaderTests {
         let again = AuthoringReader.read(CanonicalJSON.bytes(report.authoringJSON()), file: "again.json")
         #expect(again.diagnostics.isEmpty)
         #expect(again.report == report)
+    }
+
+    /// Sharing hangs on these codes: a hint must never propose another country for a common non-ISO code.
+    @Test func commonNonISOCountryCodesGetTheirCountry() throws {
+        let cases = ["UK": "write 'GBR' (United Kingdom)", "GER": "write 'DEU' (Germany)", "EL": "write 'GRC' (Greece)"]
+        for (written, hint) in cases {
+            let text = """
+                format_version: "1.0"
+                title: T
+                published: 2023-11-15
+                producer: {id: p, name: P}
+                actors:
+                  - {id: a, name: A, kind: state, country: \(written)}
+                """
+            let diagnostics = F.read(text).diagnostics.filter { $0.severity == .error }
+            #expect(diagnostics.first?.hint?.hasPrefix(hint) == true, "\(written): \(diagnostics)")
+        }
+        let eu = F.read("""
+            format_version: "1.0"
+            title: T
+            published: 2023-11-15
+            producer: {id: p, name: P}
+            default_marking: {tlp: amber, releasable_to: [EU]}
+            """).diagnostics.filter { $0.severity == .error }
+        #expect(eu.first?.hint?.contains("is not a country") == true, "\(eu)")
+    }
+
+    @Test func markingsThatReachNobodyOrAnAdversaryWarn() throws {
+        let text = """
+            format_version: "1.0"
+            title: T
+            published: 2023-11-15
+            producer: {id: p, name: P}
+            default_marking: {tlp: amber}
+            actors:
+              - {id: x, name: X, kind: threat-actor, marking: {tlp: green, releasable_to: [x]}}
+            """
+        let lines = F.lint(text)
+        #expect(lines.contains { $0.contains("warning: TLP:AMBER with no releasable_to reaches nobody") }, "\(lines)")
+        #expect(lines.contains { $0.contains("warning: releasable to 'x', a threat actor") }, "\(lines)")
     }
 }

@@ -120,10 +120,7 @@ struct MappingReader {
 
     static func country(_ text: String, at node: YAMLNode, context: AuthoringContext) -> CountryCode? {
         guard text.count == 2 || text.count == 3, text == text.uppercased(), let code = CountryCode(text) else {
-            let hint = CountryCode(text).map { "write '\($0.alpha3)'" }
-                ?? Suggestion.nearest(to: text.uppercased(), in: CountryCode.allAlpha3).map { "did you mean '\($0)'?" }
-                ?? "use an ISO 3166-1 alpha-2 or alpha-3 code such as JP or JPN"
-            context.error("unknown country code '\(text)'", at: node, hint: hint)
+            context.error("unknown country code '\(text)'", at: node, hint: CountryHint.hint(for: text))
             return nil
         }
         return code

@@ -37,11 +37,7 @@ public struct Recipient: Sendable, Hashable {
         if let code, actor == nil || text == text.uppercased() || (actor?.kind == .state && actor?.country == code) {
             return country(code, in: report, input: text)
         }
-        if let actor {
-            if actor.kind == .state, let country = actor.country { return Self.country(country, in: report, input: text) }
-            let covered = actor.kind == .agency ? actor.country : nil
-            return Recipient(input: text, country: actor.country, actorIDs: [actor.id], coveredCountry: covered, isCountry: false)
-        }
+        if let actor { return Self.actor(actor, in: report, input: text) }
         if report.partnerships.contains(where: { $0.id == lower }) {
             // A partnership is not one recipient: its members may each receive something different, and
             // writing the intersection under the partnership's name would suggest a release nobody decided.
@@ -55,6 +51,13 @@ public struct Recipient: Sendable, Hashable {
         throw ExportError(.usage, "unknown recipient '\(text)': \(hint)")
     }
 
+    /// The recipient an actor is: its country for a state, else the actor itself.
+    private static func actor(_ actor: Actor, in report: ThreatReport, input: String) -> Recipient {
+        if actor.kind == .state, let country = actor.country { return Self.country(country, in: report, input: input) }
+        let covered = actor.kind == .agency ? actor.country : nil
+        return Recipient(input: input, country: actor.country, actorIDs: [actor.id], coveredCountry: covered, isCountry: false)
+    }
+
     private static func country(_ code: CountryCode, in report: ThreatReport, input: String) -> Recipient {
         let states = report.actors.filter { $0.kind == .state && $0.country == code }.map(\.id)
         return Recipient(input: input, country: code, actorIDs: Set(states), coveredCountry: code, isCountry: true)
@@ -66,7 +69,10 @@ public struct Recipient: Sendable, Hashable {
             throw ExportError(.usage, "no partnership has the id '\(partnershipID)'")
         }
         let audience = Audience.expand(partnershipID.lowercased(), in: report)
-        return try audience.actorIDs.sorted().map { try resolve($0, in: report) }
+        // Each member by identity, not by its id read as text: an actor whose id looks like a country code
+        // (an imported `IND`) is that actor, not the country.
+        let actors = Dictionary(report.actors.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        return audience.actorIDs.sorted().compactMap { id in actors[id].map { actor($0, in: report, input: id) } }
     }
 
     private init(input: String, country: CountryCode?, actorIDs: Set<String>, coveredCountry: CountryCode?, isCountry: Bool) {

@@ -22,6 +22,8 @@ private struct Checker {
     /// Every object id with its kind, first definition wins.
     var kinds: [String: ObjectKind] = [:]
     let sourceIDs: Set<String>
+    /// Threat actors' ids: a releasable-to entry naming one is almost surely a slip.
+    let threatActorIDs: Set<String>
 
     enum ObjectKind: String {
         case actor, intrusionSet = "intrusion set", campaign, partnership, incident
@@ -30,6 +32,7 @@ private struct Checker {
     init(report: ThreatReport) {
         self.report = report
         sourceIDs = Set(report.sources.map(\.id))
+        threatActorIDs = Set(report.actors.filter { $0.kind == .threatActor }.map(\.id))
     }
 
     mutating func run() {
@@ -130,9 +133,19 @@ private struct Checker {
     }
 
     mutating func releasees(_ marking: Marking, _ path: String) {
+        if marking.releasableTo.isEmpty, marking.tlp == .green || marking.tlp == .amber || marking.tlp == .amberStrict {
+            issues.append(ReportIssue(
+                .warning, at: path, "\(marking.tlp.label) with no releasable_to reaches nobody outside the producer",
+                hint: "list the countries or partnerships it may go to, or mark it tlp: clear if it is public"))
+        }
         for (index, releasee) in marking.releasableTo.enumerated() {
-            if case .party(let id) = releasee {
-                reference(id, "\(path).releasable_to[\(index)]", allowed: [.actor, .partnership])
+            guard case .party(let id) = releasee else { continue }
+            let entryPath = "\(path).releasable_to[\(index)]"
+            reference(id, entryPath, allowed: [.actor, .partnership])
+            if threatActorIDs.contains(id) {
+                issues.append(ReportIssue(
+                    .warning, at: entryPath, "releasable to '\(id)', a threat actor",
+                    hint: "a release names who may receive an item; check the id (a partner, not an adversary)"))
             }
         }
     }
