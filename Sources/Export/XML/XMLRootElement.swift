@@ -53,7 +53,9 @@ struct XMLRootElement: Sendable, Hashable {
                 try skipSpace()
                 guard try take(UInt8(ascii: "=")) else { return nil }
                 try skipSpace()
-                guard let value = try quoted() else { return nil }
+                // Only namespace declarations are kept; any other value (one may be 100 MB) is skipped over.
+                let isDeclaration = attribute == "xmlns" || attribute.hasPrefix("xmlns:")
+                guard let value = try quoted(keeping: isDeclaration) else { return nil }
                 if attribute == "xmlns" { namespaces[""] = value }
                 if attribute.hasPrefix("xmlns:") { namespaces[String(attribute.dropFirst(6))] = value }
             }
@@ -65,26 +67,32 @@ struct XMLRootElement: Sendable, Hashable {
             return (String(qualified[..<colon]), String(qualified[qualified.index(after: colon)...]))
         }
 
+        /// A name, of which only the first ``kept`` bytes are kept (no name worth recognising is longer).
         private mutating func name() throws -> String {
             var bytes: [UInt8] = []
             while let byte = try source.peek(), !isSpace(byte), !"=>/<\"'".utf8.contains(byte) {
-                bytes.append(byte)
+                if bytes.count < kept { bytes.append(byte) }
                 source.skip()
             }
             return String(decoding: bytes, as: UTF8.self)
         }
 
-        private mutating func quoted() throws -> String? {
+        /// A quoted value; `nil` when it is not quoted or not closed, or when a kept value is longer than ``kept``.
+        private mutating func quoted(keeping: Bool) throws -> String? {
             guard let quote = try source.peek(), quote == UInt8(ascii: "\"") || quote == UInt8(ascii: "'") else { return nil }
             source.skip()
             var bytes: [UInt8] = []
+            var length = 0
             while let byte = try source.peek() {
                 source.skip()
-                if byte == quote { return String(decoding: bytes, as: UTF8.self) }
-                bytes.append(byte)
+                if byte == quote { return length > kept ? nil : String(decoding: bytes, as: UTF8.self) }
+                length += 1
+                if keeping && length <= kept { bytes.append(byte) }
             }
             return nil
         }
+
+        private let kept = 4096
 
         private mutating func take(_ expected: UInt8) throws -> Bool {
             guard try source.peek() == expected else { return false }

@@ -67,6 +67,11 @@ package enum XMLStreamValidator {
         if source.head.isEmpty {
             return [Diagnostic(.error, "the file is empty", at: start, hint: "an XML document needs a root element")]
         }
+        let encodingOptions: Int32
+        switch XMLEncodingCheck.options(for: source.head, file: name) {
+        case .success(let options): encodingOptions = options
+        case .failure(let refusal): return [refusal]
+        }
         let collector = XMLDiagnosticCollector(file: name)
         // The schema's identity constraints are checked by our own callbacks when libxml2 would need memory
         // in proportion to the document for them; libxml2 then validates against the copy without them.
@@ -93,7 +98,7 @@ package enum XMLStreamValidator {
             else { return [Diagnostic(.error, "libxml2 could not create a parser", at: start)] }
             defer { xmlFreeParserCtxt(parser) }
             parser.pointee._private = collector.opaque
-            xmlCtxtUseOptions(parser, LibXML.untrustedOptions)
+            xmlCtxtUseOptions(parser, LibXML.untrustedOptions | encodingOptions)
             checker?.attach(to: parser)
             guard let validation = schema.validationContext(reporting: collector, locatedBy: parser) else {
                 return [Diagnostic(.error, "libxml2 could not create a validation context", at: start)]
