@@ -1,7 +1,8 @@
 /// Checks STIX 2.1 JSON, whoever wrote it, against the spec's rules and the extensions exportctl knows.
 ///
 /// What it checks: JSON syntax (with line and column), the bundle's shape, each object's required
-/// properties, identifiers, timestamps (at least millisecond precision on `created`/`modified`),
+/// properties, identifiers, timestamps (at least millisecond precision on `created`/`modified`, except a
+/// marking definition's `created`, as in stix2-validator),
 /// `modified` ≥ `created`, marking and `created_by_ref` references, references that do not resolve inside
 /// the bundle (warnings), open vocabularies with Errata 01 (warnings), relationship types (warnings), and
 /// the payloads of the TLP 2.0, ISA ACS 3.0, Incident Core v2 and exportctl extensions.
