@@ -56,14 +56,14 @@ public struct FileValidation: Sendable, Hashable {
         let name = path == "-" ? InputFile.standardInputName : path
         do {
             let input = try InputHandle.open(path)
-            let sample = try InputSample(input)
+            let head = try input.head()
             // Refused whatever the format: no format of exportctl's has one, and libxml2 must never see it.
-            if let doctype = XMLProlog.doctypeLocation(in: sample.head, file: name) {
+            if let doctype = XMLProlog.doctypeLocation(in: head, file: name) {
                 return FileValidation(
                     file: name, format: chosen?.name, findings: [XMLProlog.doctypeDiagnostic(at: doctype)],
                     failure: .invalidInput)
             }
-            guard let validator = chosen ?? registry.first(where: { $0.recognises(sample) }) else {
+            guard let validator = try chosen ?? recognised(input, registry: registry) else {
                 let finding = Diagnostic(
                     .error, "unrecognised format", at: SourceLocation(file: name, line: 1, column: 1),
                     hint: "pass --schema XSD or --input-format (\(DocumentValidator.all.map(\.name).joined(separator: ", ")))")
@@ -83,5 +83,10 @@ public struct FileValidation: Sendable, Hashable {
             let finding = Diagnostic(.error, "\(error)", at: SourceLocation(file: name, line: 1, column: 1))
             return FileValidation(file: name, format: chosen?.name, findings: [finding], failure: .internal)
         }
+    }
+
+    private static func recognised(_ input: InputHandle, registry: [DocumentValidator]) throws -> DocumentValidator? {
+        let sample = try InputSample(input)
+        return registry.first { $0.recognises(sample) }
     }
 }

@@ -31,6 +31,7 @@ final class XMLDocument {
         if let doctype = XMLProlog.doctypeLocation(in: bytes.prefix(1 << 20), file: file) {
             return (nil, [XMLProlog.doctypeDiagnostic(at: doctype)])
         }
+        if let refusal = XMLMarkupGuard.check(bytes, file: file) { return (nil, [refusal]) }
         let encodingOptions: Int32
         switch XMLEncodingCheck.options(for: Array(bytes.prefix(4096)), file: file) {
         case .success(let options): encodingOptions = options

@@ -88,6 +88,8 @@ struct XMLRootElement: Sendable, Hashable {
                 if byte == quote { return length > kept ? nil : String(decoding: bytes, as: UTF8.self) }
                 length += 1
                 if keeping && length <= kept { bytes.append(byte) }
+                // Past libxml2's own limit on a value the document is refused anyway: stop looking.
+                if length > XMLMarkupGuard.maxAttributeValueBytes { return nil }
             }
             return nil
         }
@@ -101,12 +103,16 @@ struct XMLRootElement: Sendable, Hashable {
         }
 
         private mutating func skip(past terminator: [UInt8]) throws -> Bool {
-            var window: [UInt8] = []
+            // The terminators (`?>`, `-->`) end in a byte they hold once: compare backwards from it.
+            guard let final = terminator.last else { return true }
+            var recent: [UInt8] = []
             while let byte = try source.peek() {
                 source.skip()
-                window.append(byte)
-                if window.count > terminator.count { window.removeFirst() }
-                if window == terminator { return true }
+                if byte == final, recent.count >= terminator.count - 1, recent.suffix(terminator.count - 1).elementsEqual(terminator.dropLast()) {
+                    return true
+                }
+                if recent.count == terminator.count { recent.removeFirst() }
+                recent.append(byte)
             }
             return false
         }

@@ -17,10 +17,14 @@ package enum XMLStreamValidator {
         let head: [UInt8]
         var offset = 0
         var failure: ExportError?
+        /// Markup libxml2 would take more than linear time over, found before it is handed over.
+        var markup: XMLMarkupGuard
+        var refusal: Diagnostic?
 
         init(_ input: InputHandle) throws {
             self.input = input
             head = try input.head()
+            markup = XMLMarkupGuard(file: input.name)
         }
 
         func read(into buffer: UnsafeMutablePointer<CChar>, count: Int) -> Int32 {
@@ -28,6 +32,11 @@ package enum XMLStreamValidator {
                 let n = try input.read(at: offset, into: UnsafeMutableRawBufferPointer(start: buffer, count: count))
                 offset += n
                 ProgressMeter.current?.advance(by: n)
+                if let refusal = markup.check(UnsafeRawBufferPointer(start: buffer, count: n)) {
+                    // The end of the input, as far as libxml2 knows: it never sees the offending markup.
+                    self.refusal = refusal
+                    return 0
+                }
                 return Int32(n)
             } catch let error as ExportError {
                 failure = error
@@ -111,6 +120,8 @@ package enum XMLStreamValidator {
             xmlSchemaSAXUnplug(plug)
             checker?.finish()
             collector.identityChecker = nil
+            // What libxml2 said about the cut-off input is moot.
+            if let refusal = source.refusal { return [refusal] }
             if let failure = source.failure {
                 collector.append(Diagnostic(.error, failure.reason, at: start))
             }
