@@ -1,7 +1,8 @@
 /// What format recognition looks at: a document's structure, not a window of its first bytes.
 ///
-/// For a JSON object, the top-level members (read with the STIX bundle scanner, so a bundle whose `type`
-/// comes after a gigabyte of `objects` is still a bundle; the walk stops as soon as a format is certain); for
+/// For a JSON object, the top-level keys (walked with the STIX bundle scanner, skipping values unread, so a
+/// bundle whose `type` comes after a gigabyte of `objects` is still a bundle; the walk stops as soon as a format
+/// is certain); for
 /// XML, the root element's name and namespace; for YAML, the top-level keys at the start of a line. The
 /// first 64 KiB are kept for the DOCTYPE check and as the fallback for a JSON document too broken to walk.
 ///
@@ -63,8 +64,6 @@ public struct InputSample: Sendable {
         topLevel["type"] == "bundle" || (topLevel["id"] ?? nil)?.hasPrefix("bundle--") == true
     }
 
-    private struct Recognised: Error {}
-
     /// The top-level members of a JSON object, walked until a format is certain or the object ends.
     private static func jsonMembers(_ source: FileByteSource, limits: InputLimits) throws
         -> (members: [String: String?], isBroken: Bool)
@@ -72,16 +71,11 @@ public struct InputSample: Sendable {
         var members: [String: String?] = [:]
         var scanner = STIXBundleScanner(source: source, limits: limits, streamsLists: false)
         do {
-            _ = try scanner.scan { item in
-                guard case .member(let member) = item else { return }
-                members[member.key] = .some(member.value.string)
+            try scanner.topLevelMembers(reading: ["type", "id", "spec_version"]) { key, value in
+                members[key] = .some(value?.string)
                 let sample = InputSample(members: members)
-                if sample.isBundle || sample.isSTIXObject || !decisiveKeys.isDisjoint(with: members.keys) {
-                    throw Recognised()
-                }
+                return !(sample.isBundle || sample.isSTIXObject || decisiveKeys.contains(key))
             }
-        } catch is Recognised {
-            return (members, false)
         } catch is STIXBundleScanner.SyntaxError {
             return (members, true)
         }
