@@ -115,3 +115,12 @@ struct ReadOnceTests {
         #expect(BadInputCatalogueTests.errorLines(result.errors) == ["<stdin>:1:1: error: input is larger than the limit of 1000000 bytes"])
     }
 }
+
+extension ReadOnceTests {
+    /// Files are validated in parallel: two readers of one pipe would each get part of it.
+    @Test func standardInputNamedTwiceIsAUsageError() throws {
+        let result = try ExportCtlRunner.run(["validate", "-", "-"], input: Data("{}".utf8))
+        #expect(result.status == 2)
+        #expect(result.errors.contains("name standard input ('-') at most once"), "\(result.errors)")
+    }
+}
