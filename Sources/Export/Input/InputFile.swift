@@ -4,14 +4,16 @@
     import Musl
 #endif
 
-/// Reads a whole input file, or standard input for `-`, with I/O failures as ``ExportError`` `.io`.
+/// Reads a whole input file, or standard input for `-`, once and within the input limit, with I/O failures as
+/// ``ExportError`` `.io`. Only regular files and pipes are read (see ``openChecked(_:)``).
 public enum InputFile {
     /// The name diagnostics use for standard input.
     public static let standardInputName = "<stdin>"
 
     /// Reads `path` (`-` for standard input) and returns its bytes and the name diagnostics should use.
     /// - Parameter limit: the most bytes accepted; a larger input is refused as invalid, not read whole.
-    /// - Throws: ``ExportError`` `.io` for a missing, unreadable or non-regular file, `.invalidInput` past `limit`.
+    /// - Throws: ``ExportError`` `.io` for a missing or unreadable path, a directory, a device or a socket;
+    ///   `.invalidInput` past `limit`.
     public static func read(_ path: String, limit: Int) throws -> (bytes: [UInt8], name: String) {
         var limits = InputLimits.default
         limits.maxInputBytes = limit
