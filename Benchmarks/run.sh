@@ -2,7 +2,7 @@
 # The benchmark: exportctl against the anchors (python-stix2, stix2-validator, python-stix, lxml, orjson, xmllint).
 #
 # Usage: Benchmarks/run.sh [--sizes 10000,100000,1000000] [--runs 5] [--deadline HH:MM] [--no-gigabyte]
-#                          [--smoke] [--exportctl PATH] [--results FILE] [bench.py options]
+#                          [--smoke] [--crafted] [--exportctl PATH] [--results FILE] [bench.py options]
 #
 # Builds exportctl in release mode (.build-release), installs the pinned anchors into .venv (as Scripts/test.sh
 # does: Tests/oracles/requirements.txt; /usr/bin/time and xmllint with apt-get), generates the corpora, runs
@@ -13,6 +13,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 smoke=0
+crafted=0
 exportctl=""
 results=""
 gigabyte=1
@@ -23,6 +24,7 @@ while [ $# -gt 0 ]; do
         --exportctl) exportctl="$2"; shift ;;
         --results) results="$2"; shift ;;
         --no-gigabyte) gigabyte=0 ;;
+        --crafted) crafted=1 ;;
         *) passthrough+=("$1") ;;
     esac
     shift
@@ -46,6 +48,10 @@ if [ -z "$exportctl" ]; then
         swift build -c release --scratch-path .build-release --product exportctl >&2
         exportctl=.build-release/release/exportctl
     fi
+fi
+
+if [ "$crafted" = 1 ]; then
+    exec "$python" Benchmarks/crafted.py --exportctl "$exportctl" "${passthrough[@]}"
 fi
 
 schemas=$("$python" -c 'import os, sdv; print(os.path.join(os.path.dirname(sdv.__file__), "resources/xsd/stix_1.2"))')

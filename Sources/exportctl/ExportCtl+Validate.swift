@@ -37,6 +37,8 @@ extension ExportCtl {
 
         func validate() throws {
             guard !files.isEmpty else { throw ValidationError("name at least one file to validate") }
+            // Files are read in parallel: two readers of one pipe would each get part of it.
+            if files.filter({ $0 == "-" }).count > 1 { throw ValidationError("name standard input ('-') at most once") }
             if schema != nil && inputFormat != nil { throw ValidationError("pass either --schema or --input-format") }
             if let inputFormat, DocumentValidator.named(inputFormat) == nil {
                 let known = DocumentValidator.all.map(\.name).joined(separator: ", ")

@@ -73,7 +73,7 @@ struct JSONComposerTests {
         #"{"a": [1, 2}"#,
         "{\"a\": 1} # comment",
         #"{"a": 1} {"b": 2}"#,
-        #"{"a": "\ud83d\ude00"}"#,
+        #"{"a": "\ud83d x"}"#,  // a lone surrogate: libyaml reports it
         #"{"a": "\/"}"#,
         #"{"a": "\x41"}"#,
         "{\"a\"\n: 1}",

@@ -131,7 +131,6 @@ struct STIXBundleScannerListTests {
 
     private static func scan(_ file: URL, streamsLists: Bool, counting: (LocatedJSON) -> Void) throws -> [Outcome] {
         let source = try FileByteSource(path: file.path)
-        defer { source.close() }
         var scanner = STIXBundleScanner(source: source, limits: .default, streamsLists: streamsLists)
         var outcomes: [Outcome] = []
         var elements: [LocatedJSON] = []

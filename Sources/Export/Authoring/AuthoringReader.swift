@@ -23,7 +23,9 @@ public enum AuthoringReader {
         let text = body.count == bytes.count ? bytes : Array(body)
         var composer = YAMLComposer(file: file, limits: settings.limits)
         // Plain JSON takes the fast reader; anything it does not vouch for (errors included) goes to libyaml.
-        let root = JSONComposer.compose(text, limits: settings.limits) ?? composer.compose(text)
+        let root =
+            JSONComposer.compose(text, limits: settings.limits)
+            ?? composer.compose(SurrogatePairEscapes.rewritten(text) ?? text)
         guard let root else {
             let diagnostics = composer.diagnostics.isEmpty
                 ? [Diagnostic(.error, "the document is empty", at: SourceLocation(file: file, line: 1, column: 1))]

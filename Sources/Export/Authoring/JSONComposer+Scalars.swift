@@ -45,9 +45,7 @@ extension JSONComposer {
                 case UInt8(ascii: "r"): out.append(0x0D)
                 case UInt8(ascii: "t"): out.append(0x09)
                 case UInt8(ascii: "u"):
-                    // Surrogates (pairs included) are refused by libyaml; leave them to it.
-                    guard let code = hex4(), !(0xD800...0xDFFF).contains(code), let scalar = Unicode.Scalar(code)
-                    else { return nil }
+                    guard let scalar = escapedScalar() else { return nil }
                     out.append(contentsOf: String(scalar).utf8)
                 default: return nil
                 }
@@ -58,6 +56,22 @@ extension JSONComposer {
             }
         }
         return nil
+    }
+
+    /// The scalar of a `\u` escape whose `\u` was just read: one code point, or a surrogate pair (Python's
+    /// `json.dumps` writes one for every character past U+FFFF). A lone surrogate is `nil`: libyaml reports it.
+    private mutating func escapedScalar() -> Unicode.Scalar? {
+        guard let code = hex4() else { return nil }
+        switch code {
+        case 0xD800..<0xDC00:
+            guard index + 2 <= bytes.count, bytes[index] == UInt8(ascii: "\\"), bytes[index + 1] == UInt8(ascii: "u")
+            else { return nil }
+            index += 2
+            guard let low = hex4(), (0xDC00..<0xE000).contains(low) else { return nil }
+            return Unicode.Scalar(0x10000 + ((code - 0xD800) << 10) + (low - 0xDC00))
+        case 0xDC00..<0xE000: return nil
+        default: return Unicode.Scalar(code)
+        }
     }
 
     private mutating func hex4() -> UInt32? {

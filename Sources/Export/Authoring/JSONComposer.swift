@@ -3,7 +3,7 @@
 /// libyaml reads JSON correctly but slowly (most of an export's time went into its scanner), and a large
 /// authoring document is nearly always machine-written JSON. This reader accepts only what it can promise
 /// libyaml would read the same way: strict RFC 8259 JSON whose whitespace is spaces and line feeds, without
-/// duplicate keys, surrogate escapes or `\/`, within the depth and string limits, and with each key on the
+/// duplicate keys, lone surrogate escapes or `\/`, within the depth and string limits, and with each key on the
 /// line of its colon and near it (libyaml drops a "simple key" that is further away). For anything else it
 /// returns `nil` and the caller reads the document with ``YAMLComposer``, so every diagnostic, line and
 /// column stays exactly as libyaml gives it; the fast path never reports anything itself.

@@ -4,30 +4,26 @@
     import Musl
 #endif
 
-/// Bytes read one at a time from a file (or standard input for `-`), a megabyte at a time underneath,
-/// so a scanner can walk a file of any size in constant memory.
+/// Bytes read one at a time from an opened input, a megabyte at a time underneath, so a scanner can walk
+/// an input of any size in constant memory. Each source reads the input from its start, at its own offset:
+/// a second pass is a second source over the same ``InputHandle``, never the path opened again.
 struct FileByteSource {
-    private let descriptor: Int32
-    private let ownsDescriptor: Bool
+    private let input: InputHandle
     private var buffer = [UInt8](repeating: 0, count: 1 << 20)
     private var count = 0
     private var position = 0
     /// Bytes of the input before the buffer.
     private var bufferStart = 0
 
-    /// Opens `path`.
-    /// - Throws: ``ExportError`` `.io` when it cannot be opened.
+    /// Reads `input` from its start.
+    init(input: InputHandle) {
+        self.input = input
+    }
+
+    /// Opens `path` once (see ``InputHandle/open(_:limits:)``).
+    /// - Throws: ``ExportError`` `.io` when it cannot be opened or is not a file or a pipe.
     init(path: String) throws {
-        if path == "-" {
-            descriptor = 0
-            ownsDescriptor = false
-        } else {
-            descriptor = open(path, O_RDONLY | O_CLOEXEC)
-            ownsDescriptor = true
-            guard descriptor >= 0 else {
-                throw ExportError(.io, "\(path): cannot open: \(String(cString: strerror(errno)))")
-            }
-        }
+        self.init(input: try InputHandle.open(path))
     }
 
     /// The size of the regular file at `path`; 0 for anything else (standard input, pipes, errors).
@@ -37,22 +33,16 @@ struct FileByteSource {
         return Int(info.st_size)
     }
 
-    /// Closes the file.
-    func close() { if ownsDescriptor { _ = Glibc.close(descriptor) } }
-
     /// The next byte, or `nil` at the end.
     mutating func peek() throws -> UInt8? {
         if position < count { return buffer[position] }
-        while true {
-            let read = buffer.withUnsafeMutableBytes { Glibc.read(descriptor, $0.baseAddress, $0.count) }
-            if read < 0, errno == EINTR { continue }
-            guard read >= 0 else { throw ExportError(.io, "read failed: \(String(cString: strerror(errno)))") }
-            bufferStart += count
-            count = read
-            position = 0
-            ProgressMeter.current?.advance(by: read)
-            return read == 0 ? nil : buffer[0]
-        }
+        let offset = bufferStart + count
+        let read = try buffer.withUnsafeMutableBytes { try input.read(at: offset, into: $0) }
+        bufferStart += count
+        count = read
+        position = 0
+        ProgressMeter.current?.advance(by: read)
+        return read == 0 ? nil : buffer[0]
     }
 
     mutating func skip() { position += 1 }

@@ -2,14 +2,14 @@
 public struct InputFormat: Sendable {
     /// The name used with `--input-format` (`authoring`, `stix21`, `report-xml`).
     public let name: String
-    /// Whether the bytes look like this format; formats are tried in ``all``'s order.
-    public let recognises: @Sendable (_ bytes: [UInt8]) -> Bool
+    /// Whether a document with this structure is of this format; formats are tried in ``all``'s order.
+    public let recognises: @Sendable (_ sample: InputSample) -> Bool
     /// Reads the bytes into a report, with every finding located in the input.
     public let read: @Sendable (_ bytes: [UInt8], _ file: String, _ settings: ImportSettings) -> ImportResult
 
     /// Registers a format.
     public init(
-        name: String, recognises: @escaping @Sendable ([UInt8]) -> Bool,
+        name: String, recognises: @escaping @Sendable (InputSample) -> Bool,
         read: @escaping @Sendable ([UInt8], String, ImportSettings) -> ImportResult
     ) {
         self.name = name
@@ -27,8 +27,11 @@ public struct InputFormat: Sendable {
     /// The format with this name.
     public static func named(_ name: String) -> InputFormat? { all.first { $0.name == name } }
 
-    /// The first format that recognises the bytes.
-    public static func recognising(_ bytes: [UInt8]) -> InputFormat? { all.first { $0.recognises(bytes) } }
+    /// The first format that recognises the bytes (see ``InputSample``).
+    public static func recognising(_ bytes: [UInt8]) -> InputFormat? { recognising(InputSample(bytes: bytes)) }
+
+    /// The first format that recognises a document with this structure.
+    public static func recognising(_ sample: InputSample) -> InputFormat? { all.first { $0.recognises(sample) } }
 }
 
 /// What reading an input gave: a report when it could be built, and every finding.

@@ -1,23 +1,23 @@
 /// One kind of document `exportctl validate` can check, registered by one line in ``all``.
 ///
-/// Formats are recognised from the first 64 KB of a file, in ``all``'s order. STIX 1.2 XML and STIX 2.1 JSON
-/// register here from their own format folders.
+/// Formats are recognised from a document's structure (``InputSample``: top-level keys, the root element's
+/// namespace), in ``all``'s order. STIX 1.2 XML and STIX 2.1 JSON register here from their own format folders.
 ///
 /// ```swift
-/// let validator = DocumentValidator.recognising(head) ?? DocumentValidator.named("report-xml")
+/// let validator = DocumentValidator.recognising(sample) ?? DocumentValidator.named("report-xml")
 /// let findings = try validator?.validate(.file("report.xml"))
 /// ```
 public struct DocumentValidator: Sendable {
     /// The name used with `--input-format` and in reports (`report-xml`).
     public let name: String
-    /// Whether a document starting with these bytes is of this kind.
-    public let recognises: @Sendable (_ head: [UInt8]) -> Bool
+    /// Whether a document with this structure is of this kind.
+    public let recognises: @Sendable (_ sample: InputSample) -> Bool
     /// Checks one document and returns every finding (an empty list means valid).
     public let validate: @Sendable (_ input: ValidationInput) throws -> [Diagnostic]
 
     /// Registers a validator.
     public init(
-        name: String, recognises: @escaping @Sendable ([UInt8]) -> Bool,
+        name: String, recognises: @escaping @Sendable (InputSample) -> Bool,
         validate: @escaping @Sendable (ValidationInput) throws -> [Diagnostic]
     ) {
         self.name = name
@@ -36,8 +36,8 @@ public struct DocumentValidator: Sendable {
     /// The validator with this name.
     public static func named(_ name: String) -> DocumentValidator? { all.first { $0.name == name } }
 
-    /// The first validator that recognises a document starting with `head`.
-    public static func recognising(_ head: [UInt8]) -> DocumentValidator? { all.first { $0.recognises(head) } }
+    /// The first validator that recognises a document with this structure.
+    public static func recognising(_ sample: InputSample) -> DocumentValidator? { all.first { $0.recognises(sample) } }
 
     /// A validator for any XML against the W3C XML Schema at `path` (a trusted, local file), streaming each document.
     /// - Throws: ``ExportError`` `.io` when the schema cannot be read, `.invalidInput` when it does not compile

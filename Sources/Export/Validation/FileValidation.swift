@@ -48,63 +48,45 @@ public struct FileValidation: Sendable, Hashable {
         }
     }
 
-    /// Validates one file.
+    /// Validates one file, opened once: the bytes it is recognised from are the bytes it is checked from (a
+    /// pipe or standard input is copied once to an unlinked temporary file, never read twice).
     public static func validate(
         _ path: String, with chosen: DocumentValidator?, registry: [DocumentValidator] = DocumentValidator.all
     ) -> FileValidation {
+        let name = path == "-" ? InputFile.standardInputName : path
         do {
-            let input: ValidationInput
-            let head: [UInt8]
-            if path == "-" {
-                let (bytes, name) = try InputFile.read(path)
-                input = .bytes(bytes, name: name)
-                head = Array(bytes.prefix(64 << 10))
-            } else {
-                input = .file(path)
-                head = try readHead(path)
-            }
-            // Refused whatever the format: a DOCTYPE may push the root element out of the recognised head.
-            if let doctype = XMLProlog.doctypeLocation(in: head, file: input.name) {
+            let input = try InputHandle.open(path)
+            let head = try input.head()
+            // Refused whatever the format: no format of exportctl's has one, and libxml2 must never see it.
+            if let doctype = XMLProlog.doctypeLocation(in: head, file: name) {
                 return FileValidation(
-                    file: input.name, format: chosen?.name, findings: [XMLProlog.doctypeDiagnostic(at: doctype)],
+                    file: name, format: chosen?.name, findings: [XMLProlog.doctypeDiagnostic(at: doctype)],
                     failure: .invalidInput)
             }
-            guard let validator = chosen ?? registry.first(where: { $0.recognises(head) }) else {
+            guard let validator = try chosen ?? recognised(input, registry: registry) else {
                 let finding = Diagnostic(
-                    .error, "unrecognised format", at: SourceLocation(file: input.name, line: 1, column: 1),
+                    .error, "unrecognised format", at: SourceLocation(file: name, line: 1, column: 1),
                     hint: "pass --schema XSD or --input-format (\(DocumentValidator.all.map(\.name).joined(separator: ", ")))")
-                return FileValidation(file: input.name, format: nil, findings: [finding], failure: .invalidInput)
+                return FileValidation(file: name, format: nil, findings: [finding], failure: .invalidInput)
             }
-            let findings = try validator.validate(input)
+            let findings = try validator.validate(.handle(input))
             return FileValidation(
-                file: input.name, format: validator.name, findings: findings,
+                file: name, format: validator.name, findings: findings,
                 failure: findings.hasErrors ? .invalidInput : nil)
         } catch let error as ExportError {
             let findings =
                 error.diagnostics.isEmpty
-                ? [Diagnostic(.error, error.reason, at: SourceLocation(file: path, line: 1, column: 1))]
+                ? [Diagnostic(.error, error.reason, at: SourceLocation(file: name, line: 1, column: 1))]
                 : error.diagnostics
-            return FileValidation(file: path, format: chosen?.name, findings: findings, failure: error.code)
+            return FileValidation(file: name, format: chosen?.name, findings: findings, failure: error.code)
         } catch {
-            let finding = Diagnostic(.error, "\(error)", at: SourceLocation(file: path, line: 1, column: 1))
-            return FileValidation(file: path, format: chosen?.name, findings: [finding], failure: .internal)
+            let finding = Diagnostic(.error, "\(error)", at: SourceLocation(file: name, line: 1, column: 1))
+            return FileValidation(file: name, format: chosen?.name, findings: [finding], failure: .internal)
         }
     }
 
-    /// The first 64 KB of a file, for recognition; the validator then streams the whole file itself.
-    private static func readHead(_ path: String) throws -> [UInt8] {
-        var info = stat()
-        guard stat(path, &info) == 0 else {
-            throw ExportError(.io, "\(path): cannot read: \(String(cString: strerror(errno)))")
-        }
-        guard (info.st_mode & S_IFMT) != S_IFDIR else { throw ExportError(.io, "\(path): is a directory, not a file") }
-        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
-        guard descriptor >= 0 else { throw ExportError(.io, "\(path): cannot open: \(String(cString: strerror(errno)))") }
-        defer { close(descriptor) }
-        do {
-            return try FileHead.read(descriptor)
-        } catch let error as ExportError {
-            throw ExportError(.io, "\(path): \(error.reason)")
-        }
+    private static func recognised(_ input: InputHandle, registry: [DocumentValidator]) throws -> DocumentValidator? {
+        let sample = try InputSample(input)
+        return registry.first { $0.recognises(sample) }
     }
 }

@@ -1,32 +1,40 @@
 extension STIXBundleValidator {
-    /// Checks a file (or standard input, `-`) in constant memory apart from the ids: the bundle is read
-    /// one object at a time, keeping only 64-bit digests of the declared ids and of references to ids
-    /// not declared yet; when one of those stays undeclared, or an id is declared twice (a bundle carrying
-    /// several versions of an object), a second pass reports each unresolved reference and each repeated
-    /// version where it is.
+    /// Checks a file (or standard input, `-`), opened once; see ``validate(_:strict:limits:)``.
     ///
     /// ```swift
     /// let findings = try STIXBundleValidator.validate(path: "big.json", strict: false)
     /// ```
     /// - Parameters:
     ///   - name: the file name diagnostics use (defaults to `path`).
-    ///   - limits: nesting depth, string length and object count bounds.
-    /// - Returns: every finding, in input order. Standard input is read once (no second pass), so its
-    ///   unresolved references are not reported.
-    /// - Throws: ``ExportError`` `.io` when the file cannot be read.
+    /// - Throws: ``ExportError`` `.io` when the file cannot be read or is a device or socket.
     public static func validate(
         path: String, name: String? = nil, strict: Bool = false, limits: InputLimits = .default
     ) throws -> [Diagnostic] {
-        let file = name ?? (path == "-" ? InputFile.standardInputName : path)
+        try validate(InputHandle.open(path, name: name, limits: limits), strict: strict, limits: limits)
+    }
+
+    /// Checks an opened input in constant memory apart from the ids: the bundle is read one object at a time,
+    /// keeping only 64-bit digests of the declared ids and of references to ids not declared yet; when one of
+    /// those stays undeclared, or an id is declared twice (a bundle carrying several versions of an object), a
+    /// second pass over the same opened input (a pipe's was copied once when it was opened) reports each
+    /// unresolved reference and each repeated version where it is.
+    /// - Parameters:
+    ///   - strict: report warnings as errors.
+    ///   - limits: nesting depth, string length and object count bounds.
+    /// - Returns: every finding, in input order.
+    /// - Throws: ``ExportError`` `.io` when the input cannot be read.
+    public static func validate(_ input: InputHandle, strict: Bool = false, limits: InputLimits = .default) throws
+        -> [Diagnostic]
+    {
+        let file = input.name
         var check = STIXCheck(file: file)
-        // Standard input is read once: versions are compared on the way (two digests an object, not one).
-        var references = STIXReferences.streaming(comparesVersions: path == "-")
+        var references = STIXReferences.streaming()
         var objectCount = 0
         var members: [LocatedJSON.Member] = []
         // Findings on a streamed list's elements count only once their object reads as JSON.
         var listCheck = STIXCheck(file: file)
-        let size = FileByteSource.size(of: path)
-        guard let start = try scan(path, limits: limits, check: &check, { item, check, offset in
+        let size = input.size
+        guard let start = try scan(input, limits: limits, check: &check, { item, check, offset in
             switch item {
             case .member(let member): members.append(member)
             case .listElement(let property, let element):
@@ -59,11 +67,11 @@ extension STIXBundleValidator {
         for member in members { checkBundleMember(member, check: &check) }
         if root["id"] == nil { check.error("the bundle has no 'id'", at: root) }
         if let objects = root["objects"] { check.error("'objects' must be a list, not \(objects.kindName)", at: objects) }
-        if path != "-", objectCount > 0, references.needsResolvingPass {
+        if objectCount > 0, references.needsResolvingPass {
             ProgressMeter.current?.expect(size)  // the second pass reads it again
             var resolving = STIXReferences.resolving(after: references)
             var ignored = STIXCheck(file: file)
-            _ = try scan(path, limits: limits, check: &ignored) { item, ignored, _ in
+            _ = try scan(input, limits: limits, check: &ignored) { item, ignored, _ in
                 switch item {
                 case .member: return
                 case .listElement(let property, let element):
@@ -84,12 +92,10 @@ extension STIXBundleValidator {
 
     /// One pass over the file; a broken outer structure becomes an error diagnostic and ends the pass.
     private static func scan(
-        _ path: String, limits: InputLimits, check: inout STIXCheck,
+        _ input: InputHandle, limits: InputLimits, check: inout STIXCheck,
         _ visit: (STIXBundleScanner.Item, inout STIXCheck, _ offset: Int) throws -> Void
     ) throws -> (line: Int, column: Int)? {
-        let source = try FileByteSource(path: path)
-        defer { source.close() }
-        var scanner = STIXBundleScanner(source: source, limits: limits)
+        var scanner = STIXBundleScanner(source: FileByteSource(input: input), limits: limits)
         do {
             return try scanner.scan { item, offset in try visit(item, &check, offset) }
         } catch let error as LocatedJSONReader.SyntaxError {

@@ -1,7 +1,8 @@
 /// Checks STIX 2.1 JSON, whoever wrote it, against the spec's rules and the extensions exportctl knows.
 ///
 /// What it checks: JSON syntax (with line and column), the bundle's shape, each object's required
-/// properties, identifiers, timestamps (at least millisecond precision on `created`/`modified`),
+/// properties, identifiers, timestamps (at least millisecond precision on `created`/`modified`, except a
+/// marking definition's `created`, as in stix2-validator),
 /// `modified` ≥ `created`, marking and `created_by_ref` references, references that do not resolve inside
 /// the bundle (warnings), open vocabularies with Errata 01 (warnings), relationship types (warnings), and
 /// the payloads of the TLP 2.0, ISA ACS 3.0, Incident Core v2 and exportctl extensions.
@@ -51,10 +52,17 @@ public enum STIXBundleValidator {
         }
     }
 
-    /// Whether the bytes look like STIX JSON: an object whose `type` is `bundle`, or a STIX object
-    /// (a `type` and an `id` of the form `<type>--...`). Reads only the document's first 64 KiB.
-    public static func recognises(_ bytes: [UInt8]) -> Bool {
-        let head = String(decoding: bytes.prefix(65_536), as: UTF8.self)
+    /// Whether the bytes are STIX JSON; see ``recognises(_:)-(InputSample)``.
+    public static func recognises(_ bytes: [UInt8]) -> Bool { recognises(InputSample(bytes: bytes)) }
+
+    /// Whether a document is STIX JSON: a top-level object with `"type": "bundle"` or `"id": "bundle--…"`
+    /// wherever they stand in it, or a STIX object (a `spec_version` of 2.x and an `id` of the form
+    /// `<type>--…`). Only an object too broken to walk to those keys is judged by its first 64 KiB.
+    public static func recognises(_ sample: InputSample) -> Bool {
+        guard sample.isJSONObject else { return false }
+        if sample.isBundle || sample.isSTIXObject { return true }
+        guard sample.isBroken else { return false }
+        let head = String(decoding: sample.head, as: UTF8.self)
         guard head.drop(while: { $0.isWhitespace || $0 == "\u{FEFF}" }).first == "{" else { return false }
         let compact = head.filter { !$0.isWhitespace }
         return compact.contains("\"type\":\"bundle\"")

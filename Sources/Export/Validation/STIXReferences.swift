@@ -66,11 +66,12 @@ struct STIXReferences {
 
     /// References checked as a streamed first pass reads them (see ``needsResolvingPass``), keeping at most
     /// `maxForward` digests of forward references (8 bytes each: 32 MiB by default).
-    /// `comparesVersions`: compare versions at once (two digests per object), for input read only once.
-    static func streaming(maxForward: Int = 1 << 22, comparesVersions: Bool = false) -> STIXReferences {
+    /// Repeated ids are compared by version on the second pass (every input can be read twice: a pipe's is
+    /// copied once when it is opened).
+    static func streaming(maxForward: Int = 1 << 22) -> STIXReferences {
         var references = STIXReferences()
         references.forward = []
-        references.repeated = comparesVersions ? nil : []
+        references.repeated = []
         references.maxForward = maxForward
         return references
     }

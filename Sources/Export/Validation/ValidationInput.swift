@@ -1,23 +1,36 @@
-/// A document to validate: a file streamed from disk, or bytes already read (standard input).
+/// A document to validate: a path to open, an input opened once, or bytes already in memory.
 public enum ValidationInput: Sendable {
-    /// A file, read as the validator streams it.
+    /// A file, opened once (see ``InputHandle/open(_:name:limits:)``) and streamed.
     case file(String)
     /// Bytes in memory, with the name diagnostics use.
     case bytes([UInt8], name: String)
+    /// An input already opened, read from its start however many passes a validator makes.
+    case handle(InputHandle)
 
     /// The name diagnostics use.
     public var name: String {
         switch self {
-        case .file(let path): path
+        case .file(let path): path == "-" ? InputFile.standardInputName : path
         case .bytes(_, let name): name
+        case .handle(let input): input.name
+        }
+    }
+
+    /// The input opened once: a path is opened here, an opened input is itself, bytes become a memory input.
+    /// - Throws: ``ExportError`` `.io` when a path cannot be opened or is a device or socket.
+    func opened() throws -> InputHandle {
+        switch self {
+        case .file(let path): try InputHandle.open(path)
+        case .bytes(let bytes, let name): InputHandle(bytes: bytes, name: name)
+        case .handle(let input): input
         }
     }
 
     /// Validates the document against an XSD, streaming it when it is large.
     func validate(against schema: XMLSchema) throws -> [Diagnostic] {
         switch self {
-        case .file(let path): try XMLValidation.validate(path: path, against: schema)
         case .bytes(let bytes, let name): XMLValidation.validate(bytes, file: name, against: schema)
+        case .file, .handle: try XMLValidation.validate(opened(), against: schema)
         }
     }
 }

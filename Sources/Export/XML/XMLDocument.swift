@@ -31,6 +31,12 @@ final class XMLDocument {
         if let doctype = XMLProlog.doctypeLocation(in: bytes.prefix(1 << 20), file: file) {
             return (nil, [XMLProlog.doctypeDiagnostic(at: doctype)])
         }
+        if let refusal = XMLMarkupGuard.check(bytes, file: file) { return (nil, [refusal]) }
+        let encodingOptions: Int32
+        switch XMLEncodingCheck.options(for: Array(bytes.prefix(4096)), file: file) {
+        case .success(let options): encodingOptions = options
+        case .failure(let refusal): return (nil, [refusal])
+        }
         guard bytes.count <= Int(Int32.max) else {
             return (nil, [Diagnostic(.error, "document is larger than 2 GB", at: SourceLocation(file: file, line: 1, column: 1))])
         }
@@ -45,7 +51,8 @@ final class XMLDocument {
             context.pointee.sax.pointee.internalSubset = refuseDoctype
             let tree = bytes.withUnsafeBufferPointer { buffer in
                 buffer.withMemoryRebound(to: CChar.self) {
-                    xmlCtxtReadMemory(context, $0.baseAddress, Int32($0.count), file, nil, LibXML.untrustedOptions)
+                    xmlCtxtReadMemory(
+                        context, $0.baseAddress, Int32($0.count), file, nil, LibXML.untrustedOptions | encodingOptions)
                 }
             }
             guard let tree else { return (nil, emptyIfSilent(collector)) }

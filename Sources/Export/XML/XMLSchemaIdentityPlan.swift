@@ -25,10 +25,18 @@ struct XMLSchemaIdentityPlan: Sendable {
     /// Splits the schema text, or `nil` when it declares no identity constraint or one this plan cannot take.
     static func make(text: String, name: String) -> XMLSchemaIdentityPlan? {
         LibXML.initialize()
-        let bytes = Array(text.utf8)
-        let parsed = bytes.withUnsafeBufferPointer { buffer in
-            buffer.withMemoryRebound(to: CChar.self) {
-                xmlReadMemory($0.baseAddress, Int32($0.count), name, nil, LibXML.untrustedOptions)
+        // A parse of its own with its own error channel: the schema's compilation reports what is wrong with it,
+        // so findings here are dropped, and nothing reaches libxml2's process-wide channel (standard error).
+        guard let context = xmlNewParserCtxt() else { return nil }
+        defer { xmlFreeParserCtxt(context) }
+        let collector = XMLDiagnosticCollector(file: name)
+        let parsed = withExtendedLifetime(collector) {
+            context.pointee._private = collector.opaque
+            context.pointee.sax.pointee.serror = collectParserError
+            return Array(text.utf8).withUnsafeBufferPointer { buffer in
+                buffer.withMemoryRebound(to: CChar.self) {
+                    xmlCtxtReadMemory(context, $0.baseAddress, Int32($0.count), name, nil, LibXML.untrustedOptions)
+                }
             }
         }
         guard let document = parsed else { return nil }

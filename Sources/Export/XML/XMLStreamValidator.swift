@@ -1,11 +1,5 @@
 internal import CLibXML
 
-#if canImport(Glibc)
-    import Glibc
-#elseif canImport(Musl)
-    import Musl
-#endif
-
 /// Validates a document against a schema while streaming it through libxml2's SAX parser with the schema
 /// plugged in, so memory stays flat however large the file is. A schema's `xs:key`/`xs:keyref` constraints,
 /// for which libxml2 would keep every value, are checked by ``XMLIdentityChecker`` in about 8 bytes per key
@@ -17,60 +11,58 @@ internal import CLibXML
 /// let findings = try XMLStreamValidator.validate(path: "big.xml", against: schema)
 /// ```
 package enum XMLStreamValidator {
-    /// Feeds the parser: the bytes already read for the prolog check, then the rest of the descriptor.
+    /// Feeds the parser from an opened input, from its start.
     private final class Source {
-        var head: [UInt8]
+        let input: InputHandle
+        let head: [UInt8]
         var offset = 0
-        let descriptor: Int32
-        var failure: Int32 = 0
+        var failure: ExportError?
+        /// Markup libxml2 would take more than linear time over, found before it is handed over.
+        var markup: XMLMarkupGuard
+        var refusal: Diagnostic?
 
-        init(head: [UInt8], descriptor: Int32) {
-            self.head = head
-            self.descriptor = descriptor
+        init(_ input: InputHandle) throws {
+            self.input = input
+            head = try input.head()
+            markup = XMLMarkupGuard(file: input.name)
         }
 
         func read(into buffer: UnsafeMutablePointer<CChar>, count: Int) -> Int32 {
-            if offset < head.count {
-                let n = min(count, head.count - offset)
-                head.withUnsafeBytes { source in
-                    let slice = UnsafeRawBufferPointer(rebasing: source[offset..<offset + n])
-                    UnsafeMutableRawBufferPointer(start: buffer, count: n).copyMemory(from: slice)
-                }
+            do {
+                let n = try input.read(at: offset, into: UnsafeMutableRawBufferPointer(start: buffer, count: count))
                 offset += n
+                ProgressMeter.current?.advance(by: n)
+                if let refusal = markup.check(UnsafeRawBufferPointer(start: buffer, count: n)) {
+                    // The end of the input, as far as libxml2 knows: it never sees the offending markup.
+                    self.refusal = refusal
+                    return 0
+                }
                 return Int32(n)
-            }
-            guard descriptor >= 0 else { return 0 }
-            while true {
-                let n = Glibc.read(descriptor, buffer, count)
-                if n < 0 && errno == EINTR { continue }
-                if n < 0 { failure = errno }
-                if n > 0 { ProgressMeter.current?.advance(by: n) }
-                return Int32(max(n, -1))
+            } catch let error as ExportError {
+                failure = error
+                return -1
+            } catch {
+                return -1
             }
         }
     }
 
-    /// Validates the file at `path`.
+    /// Validates the file at `path`, opened once.
     /// - Returns: every finding; empty when the document is valid.
-    /// - Throws: ``ExportError`` `.io` when the file cannot be opened.
+    /// - Throws: ``ExportError`` `.io` when the file cannot be opened or is a device or socket.
     package static func validate(path: String, against schema: XMLSchema) throws -> [Diagnostic] {
-        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
-        guard descriptor >= 0 else {
-            throw ExportError(.io, "\(path): cannot open: \(String(cString: strerror(errno)))")
-        }
-        defer { close(descriptor) }
-        var info = stat()
-        if fstat(descriptor, &info) == 0 && (info.st_mode & S_IFMT) == S_IFDIR {
-            throw ExportError(.io, "\(path): is a directory, not a file")
-        }
-        // 64 KB is enough for any honest prolog.
-        let head = try FileHead.read(descriptor)
-        return validate(Source(head: head, descriptor: descriptor), name: path, schema: schema)
+        try validate(InputHandle.open(path), against: schema)
+    }
+
+    /// Validates an opened input.
+    /// - Throws: ``ExportError`` `.io` when it cannot be read.
+    package static func validate(_ input: InputHandle, against schema: XMLSchema) throws -> [Diagnostic] {
+        validate(try Source(input), name: input.name, schema: schema)
     }
 
     /// Validates bytes held in memory.
     package static func validate(_ bytes: [UInt8], file: String, against schema: XMLSchema) -> [Diagnostic] {
-        validate(Source(head: bytes, descriptor: -1), name: file, schema: schema)
+        (try? Source(InputHandle(bytes: bytes, name: file))).map { validate($0, name: file, schema: schema) } ?? []
     }
 
     /// Streams the source through the schema in one SAX pass: libxml2 builds no tree, not even the reader's
@@ -83,6 +75,11 @@ package enum XMLStreamValidator {
         }
         if source.head.isEmpty {
             return [Diagnostic(.error, "the file is empty", at: start, hint: "an XML document needs a root element")]
+        }
+        let encodingOptions: Int32
+        switch XMLEncodingCheck.options(for: source.head, file: name) {
+        case .success(let options): encodingOptions = options
+        case .failure(let refusal): return [refusal]
         }
         let collector = XMLDiagnosticCollector(file: name)
         // The schema's identity constraints are checked by our own callbacks when libxml2 would need memory
@@ -110,7 +107,7 @@ package enum XMLStreamValidator {
             else { return [Diagnostic(.error, "libxml2 could not create a parser", at: start)] }
             defer { xmlFreeParserCtxt(parser) }
             parser.pointee._private = collector.opaque
-            xmlCtxtUseOptions(parser, LibXML.untrustedOptions)
+            xmlCtxtUseOptions(parser, LibXML.untrustedOptions | encodingOptions)
             checker?.attach(to: parser)
             guard let validation = schema.validationContext(reporting: collector, locatedBy: parser) else {
                 return [Diagnostic(.error, "libxml2 could not create a validation context", at: start)]
@@ -123,8 +120,10 @@ package enum XMLStreamValidator {
             xmlSchemaSAXUnplug(plug)
             checker?.finish()
             collector.identityChecker = nil
-            if source.failure != 0 {
-                collector.append(Diagnostic(.error, "read failed: \(String(cString: strerror(source.failure)))", at: start))
+            // What libxml2 said about the cut-off input is moot.
+            if let refusal = source.refusal { return [refusal] }
+            if let failure = source.failure {
+                collector.append(Diagnostic(.error, failure.reason, at: start))
             }
             let isWellFormed = status == 0 && parser.pointee.wellFormed != 0
             if !isWellFormed && !collector.diagnostics.hasErrors { collector.append(Diagnostic(.error, notWellFormed, at: start)) }

@@ -1,9 +1,3 @@
-#if canImport(Glibc)
-    import Glibc
-#elseif canImport(Musl)
-    import Musl
-#endif
-
 /// Validates a document against a schema, choosing the tree or the stream by size.
 ///
 /// Up to ``treeLimit`` bytes the document is parsed into a tree and validated whole: every finding then
@@ -16,18 +10,17 @@ package enum XMLValidation {
     /// The largest document validated as a tree (its tree takes several times its size in memory).
     package static let treeLimit = 8 << 20
 
-    /// Validates the file at `path`.
-    /// - Throws: ``ExportError`` `.io` when the file cannot be read.
+    /// Validates the file at `path`, opened once.
+    /// - Throws: ``ExportError`` `.io` when the file cannot be read or is a device or socket.
     package static func validate(path: String, against schema: XMLSchema) throws -> [Diagnostic] {
-        var info = stat()
-        guard stat(path, &info) == 0 else {
-            throw ExportError(.io, "\(path): cannot read: \(String(cString: strerror(errno)))")
-        }
-        guard Int(info.st_size) <= treeLimit, (info.st_mode & S_IFMT) == S_IFREG else {
-            return try XMLStreamValidator.validate(path: path, against: schema)
-        }
-        let (bytes, name) = try InputFile.read(path, limits: .bytes(treeLimit))
-        return validate(bytes, file: name, against: schema)
+        try validate(InputHandle.open(path), against: schema)
+    }
+
+    /// Validates an opened input: whole when small, else streamed.
+    /// - Throws: ``ExportError`` `.io` when it cannot be read.
+    package static func validate(_ input: InputHandle, against schema: XMLSchema) throws -> [Diagnostic] {
+        guard input.size <= treeLimit else { return try XMLStreamValidator.validate(input, against: schema) }
+        return validate(try InputFile.read(input, limits: .bytes(treeLimit)), file: input.name, against: schema)
     }
 
     /// Validates bytes held in memory.

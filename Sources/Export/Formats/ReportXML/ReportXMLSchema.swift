@@ -23,11 +23,9 @@ package enum ReportXMLSchema {
     /// - Throws: ``ExportError`` `.internal` when the embedded schema is missing or broken (a build defect).
     package static func shared() throws -> XMLSchema { try compiled.get() }
 
-    /// Whether `bytes` look like report XML: our namespace on the first element, within the first 4 KB.
-    package static func recognises(_ bytes: [UInt8]) -> Bool {
-        let head = bytes.prefix(4096)
-        guard let open = head.firstIndex(where: { $0 == UInt8(ascii: "<") }) else { return false }
-        let isXML = head[head.startIndex..<open].allSatisfy { [0x20, 0x09, 0x0A, 0x0D, 0xEF, 0xBB, 0xBF].contains($0) }
-        return isXML && ["\"", "'"].contains { head.firstRange(of: Array("\($0)\(namespace)\($0)".utf8)) != nil }
-    }
+    /// Whether `bytes` are report XML; see ``recognises(_:)-(InputSample)``.
+    package static func recognises(_ bytes: [UInt8]) -> Bool { recognises(InputSample(bytes: bytes)) }
+
+    /// Whether a document is report XML: its root element is in our namespace.
+    package static func recognises(_ sample: InputSample) -> Bool { sample.rootNamespace == namespace }
 }

@@ -80,10 +80,9 @@ package enum STIX12Schemas {
         }
     }
 
-    /// Whether `bytes` look like a STIX 1.2 package: a `STIX_Package` in the STIX 1 namespace within the first 4 KB.
-    package static func recognises(_ bytes: [UInt8]) -> Bool {
-        let head = String(decoding: bytes.prefix(4096), as: UTF8.self)
-        return head.contains("STIX_Package") && head.contains("\"\(STIX12Namespaces.stix)\"")
+    /// Whether a document is a STIX 1.2 package: its root element is `STIX_Package` in the STIX 1 namespace.
+    package static func recognises(_ sample: InputSample) -> Bool {
+        sample.rootName == "STIX_Package" && sample.rootNamespace == STIX12Namespaces.stix
     }
 
     private static func isReadableFile(_ path: String) -> Bool { access(path, R_OK) == 0 }
