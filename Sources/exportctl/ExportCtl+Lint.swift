@@ -22,7 +22,9 @@ extension ExportCtl {
             var status = ExitStatus.success
             for file in files.isEmpty ? [nil] : files.map(Optional.some) {
                 do {
-                    let result = try ReportLoader.load(path: file, format: .authoring, settings: limits.settings)
+                    var settings = limits.settings
+                    settings.sharingHints = true
+                    let result = try ReportLoader.load(path: file, format: .authoring, settings: settings)
                     Terminal.print(result.diagnostics)
                     if result.diagnostics.hasErrors { status = max(status, .findings) }
                 } catch let error as ExportError {

@@ -37,7 +37,7 @@ public enum AuthoringReader {
         guard let report = ReportDecoder(context: context, limits: settings.limits).decode(root) else {
             return ImportResult(report: nil, diagnostics: sorted(context.diagnostics))
         }
-        for issue in ReportChecks.check(report) {
+        for issue in ReportChecks.check(report, sharingHints: settings.sharingHints) {
             context.append([issue.diagnostic(at: context.location(forPath: issue.path))])
         }
         return ImportResult(report: report, diagnostics: sorted(context.diagnostics))

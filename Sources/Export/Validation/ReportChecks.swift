@@ -8,9 +8,10 @@
 /// for issue in ReportChecks.check(report) { print(issue.path, issue.message) }
 /// ```
 public enum ReportChecks {
-    /// Every problem, in document order of the fields concerned.
-    public static func check(_ report: ThreatReport) -> [ReportIssue] {
-        var checker = Checker(report: report)
+    /// Every problem, in document order of the fields concerned; `sharingHints` adds the warnings of
+    /// ``ImportSettings/sharingHints``.
+    public static func check(_ report: ThreatReport, sharingHints: Bool = false) -> [ReportIssue] {
+        var checker = Checker(report: report, sharingHints: sharingHints)
         checker.run()
         return checker.issues
     }
@@ -29,8 +30,11 @@ private struct Checker {
         case actor, intrusionSet = "intrusion set", campaign, partnership, incident
     }
 
-    init(report: ThreatReport) {
+    let sharingHints: Bool
+
+    init(report: ThreatReport, sharingHints: Bool) {
         self.report = report
+        self.sharingHints = sharingHints
         sourceIDs = Set(report.sources.map(\.id))
         threatActorIDs = Set(report.actors.filter { $0.kind == .threatActor }.map(\.id))
     }
@@ -133,7 +137,7 @@ private struct Checker {
     }
 
     mutating func releasees(_ marking: Marking, _ path: String) {
-        if marking.releasableTo.isEmpty, marking.tlp == .green || marking.tlp == .amber || marking.tlp == .amberStrict {
+        if sharingHints, marking.releasableTo.isEmpty, marking.tlp == .green || marking.tlp == .amber || marking.tlp == .amberStrict {
             issues.append(ReportIssue(
                 .warning, at: path, "\(marking.tlp.label) with no releasable_to reaches nobody outside the producer",
                 hint: "list the countries or partnerships it may go to, or mark it tlp: clear if it is public"))
@@ -142,7 +146,7 @@ private struct Checker {
             guard case .party(let id) = releasee else { continue }
             let entryPath = "\(path).releasable_to[\(index)]"
             reference(id, entryPath, allowed: [.actor, .partnership])
-            if threatActorIDs.contains(id) {
+            if sharingHints, threatActorIDs.contains(id) {
                 issues.append(ReportIssue(
                     .warning, at: entryPath, "releasable to '\(id)', a threat actor",
                     hint: "a release names who may receive an item; check the id (a partner, not an adversary)"))
