@@ -78,6 +78,19 @@ struct FuzzEntryPointsTests {
         #expect(!result.diagnostics.contains { $0.severity == .error })
     }
 
+    /// The imported-bundle seed must reach the policy with content kept verbatim, or the sharing target would never
+    /// mutate markings, granular markings and references of imported objects.
+    @Test func importedBundleSeedReachesTheSharingPolicy() throws {
+        let url = RepositoryPaths.root.appendingPathComponent("Fuzz/Corpus/sharing/imported-markings.json")
+        let bytes = Array(try Data(contentsOf: url))
+        let result = InputFormat.stix21.read(bytes, "imported-markings.json", .default)
+        let report = try #require(result.report, "\(result.diagnostics)")
+        #expect(report.verbatimObjects.count >= 4)
+        let plan = SharingPolicy().plan(report, for: try Recipient.resolve("VNM", in: report))
+        #expect(plan.withheld.contains { $0.kind == "imported malware" })
+        FuzzEntryPoints.sharing(bytes)
+    }
+
     /// The scenario's STIX 2.1 export must read back without errors, or the stix21 target would never reach the writers.
     @Test func stix21ScenarioSeedReachesTheWriters() throws {
         let url = RepositoryPaths.root.appendingPathComponent("Fuzz/Corpus/stix21/scenario-for-ind.json")

@@ -43,20 +43,39 @@ public enum FuzzEntryPoints {
         }
     }
 
-    /// The model checks and the sharing policy on whatever the authoring reader accepted: every recipient the
-    /// report names (each country and actor, capped), with and without redaction.
+    /// The model checks and the sharing policy on whatever the authoring reader (or, failing it, the STIX 2.1
+    /// reader: imported bundles, with their verbatim objects, markings and granular markings) accepted: every
+    /// recipient the report names (each country and actor, capped), with and without redaction. A withheld
+    /// imported object whose id reaches the recipient's STIX 2.1 bytes is a finding (a trap).
     public static func sharing(_ bytes: [UInt8]) {
-        guard let report = authoring(bytes).report else { return }
+        guard let report = authoring(bytes).report ?? InputFormat.stix21.read(bytes, "fuzz.json", .default).report else { return }
         _ = ReportChecks.check(report)
         let names = Set(report.actors.prefix(8).flatMap { [$0.id, $0.country?.alpha3].compactMap { $0 } })
         for name in names.sorted() {
             guard let recipient = try? Recipient.resolve(name, in: report) else { continue }
-            _ = SharingPolicy().plan(report, for: recipient)
+            let plan = SharingPolicy().plan(report, for: recipient)
             _ = try? SharingPolicy().view(report, for: recipient)
+            expectNoWithheldImportedID(report, plan: plan, recipient: recipient)
             _ = try? SharingPolicy(redactsWithheldNames: true).view(report, for: recipient)
         }
         for partnership in report.partnerships.prefix(2) {
             _ = try? Recipient.members(of: partnership.id, in: report)
+        }
+    }
+}
+
+extension FuzzEntryPoints {
+    /// The sharing guarantee on imported content, as the fuzzer can check it: no STIX id the plan withholds
+    /// appears in the recipient's STIX 2.1 bytes.
+    static func expectNoWithheldImportedID(_ report: ThreatReport, plan: SharingPlan, recipient: Recipient) {
+        let withheld = plan.withheld.filter { $0.kind.hasPrefix("imported ") && $0.id.contains("--") }.map(\.id)
+        guard !withheld.isEmpty, let view = try? SharingPolicy(redactsWithheldNames: true).view(report, for: recipient).view
+        else { return }
+        var sink = MemorySink()
+        guard (try? STIX21Writer().write(view, options: .default, to: &sink)) != nil else { return }
+        let output = sink.string
+        for id in withheld where output.contains("\"" + id + "\"") {
+            preconditionFailure("withheld imported object \(id) reaches \(recipient.fileStem)")
         }
     }
 }
