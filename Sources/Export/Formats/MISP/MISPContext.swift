@@ -74,8 +74,8 @@ struct MISPContext {
         return own ?? report.defaultMarking ?? Self.fallbackMarking
     }
 
-    /// The report's own marking, for events that stand for the report rather than one incident.
-    var reportMarking: Marking { report.defaultMarking ?? Self.fallbackMarking }
+    /// The report's own marking (its narrative's), for events that stand for the report rather than one incident.
+    var reportMarking: Marking { report.marking ?? report.defaultMarking ?? Self.fallbackMarking }
 
     /// Who a marking reaches, in MISP's terms.
     func audience(_ marking: Marking) -> MISPAudience {
@@ -88,7 +88,9 @@ struct MISPContext {
     }
 
     /// A link's TLP and audience: the stricter TLP of its ends and those who see both, narrowed further by the
-    /// link's own marking. A link never reaches further than its ends: a MISP attribute that carries it names both.
+    /// link's own marking. This is MISP's placement, not a release decision (the policy made that): a MISP
+    /// reference sits inside one of the objects it joins and names the other, so it must not sit anywhere
+    /// wider than either end, even in the producer's own unfiltered export.
     func linkMarking(_ link: Link, from source: String) -> (tlp: TLP, audience: MISPAudience) {
         let a = marking(of: source)
         let b = marking(of: link.ref)
