@@ -209,4 +209,15 @@ struct SharingImportedContentTests {
         Self.expectAbsent(["rimson", "otter-exposed"], in: outputs, "redacted imported strings")
         #expect(outputs["stix21"]?.contains("Seen with [withheld] tooling") == true)
     }
+
+    @Test func importedContentAloneIsNotNothing() throws {
+        let bundle: JSONValue = .object(["type": "bundle", "id": "bundle--9b7f8a5e-0000-4000-8000-00000000000f", "objects": .array([
+            Self.object("malware", "malware--9b7f8a5e-0000-4000-8000-00000000000a", [
+                "name": "Public malware", "is_family": .bool(true), "object_marking_refs": .array([.string(Self.tlpClear)])]),
+        ])])
+        let report = try #require(STIX21Reader.read(CanonicalJSON.bytes(bundle), file: "only.json").report)
+        let (view, warnings) = try SharingPolicy().view(report, for: try Recipient.resolve("VNM", in: report))
+        #expect(view.report.verbatimObjects.count == 1)
+        #expect(warnings.isEmpty, "\(warnings)")
+    }
 }

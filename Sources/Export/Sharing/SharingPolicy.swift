@@ -46,7 +46,8 @@ public struct SharingPolicy: Sendable {
             view = scanner.redacting(view)
         }
         var warnings: [Diagnostic] = []
-        if view.objectCount == 0 {
+        // Imported content counts too: a view of 530 indicators and no modelled object is not "nothing".
+        if view.objectCount == 0, view.verbatimObjects.allSatisfy(ViewBuilder.isSupport) {
             warnings.append(Diagnostic(.warning, "\(recipient.fileStem) receives nothing of this report",
                                        hint: "exportctl plan --for \(recipient.input) shows why"))
         }
