@@ -23,6 +23,7 @@ public enum LinkMarking {
     public static func stricter(_ first: Marking?, _ second: Marking?) -> Marking? {
         guard let first else { return second }
         guard let second else { return first }
+        if first == second { return first }  // constant time when both are the report default (shared storage)
         let tlp = max(first.tlp, second.tlp)
         // What either end does not understand stays with the link: it releases nothing either way.
         let unknown = first.notUnderstood + second.notUnderstood.filter { !first.notUnderstood.contains($0) }

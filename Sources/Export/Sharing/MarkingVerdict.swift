@@ -12,6 +12,9 @@ struct MarkingVerdict {
     /// Decisions by marking: most items share a handful of markings, and a list of thousands of entries
     /// would otherwise be walked once per item.
     private var decided: [Marking: (isReleased: Bool, rule: String)] = [:]
+    /// The last decision: most items in a row carry the same marking (the report default), and comparing a
+    /// marking with the one before is constant time when they share storage, where hashing it walks its list.
+    private var last: (marking: Marking, verdict: (isReleased: Bool, rule: String))?
 
     init(recipient: Recipient, index: ReportIndex, published: PartialDate) {
         self.recipient = recipient
@@ -29,9 +32,10 @@ struct MarkingVerdict {
     /// Whether the marking releases to the recipient, and why.
     mutating func decide(_ marking: Marking?) -> (isReleased: Bool, rule: String) {
         guard let marking else { return (false, "no marking, and the report has no default (see --default-marking)") }
-        if let known = decided[marking] { return known }
-        let verdict = decideAnew(marking)
+        if let last, last.marking == marking { return last.verdict }
+        let verdict = decided[marking] ?? decideAnew(marking)
         decided[marking] = verdict
+        last = (marking, verdict)
         return verdict
     }
 

@@ -62,14 +62,16 @@ final class ViewBuilder {
 
     /// Writes each released object's label (as the view carries it) into its decision, for `plan`.
     private func labelDecisions(_ view: ThreatReport) {
-        var labels: [String: Marking?] = [:]
-        for actor in view.actors { labels[actor.id] = actor.marking }
-        for activity in view.intrusionSets + view.campaigns { labels[activity.id] = activity.marking }
-        for partnership in view.partnerships { labels[partnership.id] = partnership.marking }
-        for incident in view.incidents { labels[incident.id] = incident.marking }
-        for (id, position) in decisionIndex where decisions[position].isReleased {
-            guard let own = labels[id] else { continue }
-            decisions[position].label = (own ?? view.defaultMarking)?.label
+        var labelled: [(id: String, marking: Marking?)] = view.actors.map { ($0.id, $0.marking) }
+        labelled += (view.intrusionSets + view.campaigns).map { ($0.id, $0.marking) }
+        labelled += view.partnerships.map { ($0.id, $0.marking) } + view.incidents.map { ($0.id, $0.marking) }
+        // In report order, one text per run of one marking: a long default list would otherwise be joined
+        // once per object.
+        var last: (marking: Marking, label: String)?
+        for (id, own) in labelled {
+            guard let position = decisionIndex[id], let marking = own ?? view.defaultMarking else { continue }
+            if last?.marking != marking { last = (marking, marking.label) }
+            decisions[position].label = last?.label
         }
     }
 

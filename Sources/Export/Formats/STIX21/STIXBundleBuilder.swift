@@ -94,6 +94,17 @@ struct STIXBundleBuilder {
     /// The marking-definition ids for a marking, recording which definitions the bundle must ship.
     mutating func markingRefs(_ marking: Marking?) -> [String] {
         guard let marking else { return [] }
+        // Most objects in a row carry the report default: comparing with the last marking is constant time when
+        // they share storage, where the ACS local id below joins the whole list.
+        if let lastRefs, lastRefs.marking == marking { return lastRefs.refs }
+        let refs = markingRefsAnew(marking)
+        lastRefs = (marking, refs)
+        return refs
+    }
+
+    private var lastRefs: (marking: Marking, refs: [String])? = nil
+
+    private mutating func markingRefsAnew(_ marking: Marking) -> [String] {
         usedTLP.insert(marking.tlp)
         guard !marking.releasableTo.isEmpty else { return [STIXMarkings.tlpID(marking.tlp)] }
         let localID = STIXMarkings.acsLocalID(marking.releasableTo)
