@@ -1,0 +1,162 @@
+import Export
+import ExportTestSupport
+import Foundation
+import Testing
+
+/// The sharing policy against an independent oracle (`Tests/oracles/sharing_oracle.py`, written from README's
+/// "Partner-scoped sharing" alone) on generated reports and recipients: the same items released, the same label
+/// on each released object, in the view and in every format, and no token of a withheld item in any output.
+struct SharingOracleTests {
+    /// Cases per run; one Python process answers them all, so the count costs little.
+    static let caseCount = 600
+
+    struct Answer {
+        var released: Set<String>
+        var labels: [String: Label]
+    }
+
+    struct Label: Hashable, CustomStringConvertible {
+        var tlp: String
+        var releasableTo: [String]
+        var description: String { "\(tlp) \(releasableTo)" }
+    }
+
+    @Test func policyAgreesWithTheOracleAndNothingWithheldLeaks() throws {
+        var generator = SharingCaseGenerator(seed: 15)
+        let cases = (0..<Self.caseCount).map { _ in generator.next() }
+        let answers = try Self.oracle(cases)
+        try #require(answers.count == cases.count)
+        for (index, sharingCase) in cases.enumerated() {
+            try check(sharingCase, against: answers[index], context: "case \(index) for \(sharingCase.recipient)")
+        }
+    }
+
+    func check(_ sharingCase: SharingCase, against answer: Answer, context: String) throws {
+        let read = AuthoringReader.read(CanonicalJSON.bytes(sharingCase.authoring), file: "case.json")
+        let report = try #require(read.report, "\(context): \(read.diagnostics.map(\.message))")
+        let recipient = try Recipient.resolve(sharingCase.recipient, in: report)
+        let view = try SharingPolicy(redactsWithheldNames: true).view(report, for: recipient).view
+        let released = Self.releasedItems(of: view.report, original: report)
+        #expect(released == answer.released, "\(context): Swift \(released.subtracting(answer.released)) oracle \(answer.released.subtracting(released))")
+        let plan = SharingPolicy().plan(report, for: recipient)
+        for decision in plan.decisions {
+            let item = Self.item(decision)
+            #expect(decision.isReleased == answer.released.contains(item), "\(context): plan says \(item) released \(decision.isReleased): \(decision.rule)")
+            if decision.isReleased, let expected = answer.labels[item] {
+                #expect(Self.label(decision.label) == expected, "\(context): plan labels \(item) \(decision.label ?? "-"), oracle \(expected)")
+            }
+        }
+        // The plan lists every object, source and the narrative (links and memberships only when in question).
+        let decided = Set(plan.decisions.map(Self.item))
+        let undecided = answer.released.filter { !$0.contains(" → ") && !$0.contains(" ∋ ") && !decided.contains($0) }
+        #expect(undecided.isEmpty, "\(context): the plan has no decision on \(undecided)")
+        for (id, marking) in Self.markings(of: view.report) {
+            let label = Label(tlp: marking.tlp.rawValue, releasableTo: marking.releasableTo.map(\.text).sorted())
+            #expect(label == answer.labels[id], "\(context): \(id) labelled \(label), oracle \(String(describing: answer.labels[id]))")
+        }
+        SharingGuaranteeTests.expectClosed(view.report, kept: Set(Self.markings(of: view.report).keys), context: context)
+        var withheld: [Substring: String] = [:]
+        for (item, tokens) in sharingCase.tokens where !answer.released.contains(item) {
+            for token in tokens { withheld[Self.serials(in: token).first ?? "", default: item] = item }
+        }
+        for (format, output) in try FormatOutputs.all(view) {
+            let found = Self.serials(in: output)
+            for serial in found {
+                if let item = withheld[serial] { Issue.record("\(context), \(format): token \(serial) of withheld \(item) leaks") }
+            }
+            // The control: report-json carries every field, so every released item's tokens are there, and a
+            // scan that found nothing would not pass for "nothing leaked".
+            if format == "report-json" {
+                let present = Set(found)
+                for (item, tokens) in sharingCase.tokens where answer.released.contains(item) {
+                    for token in tokens.flatMap({ Self.serials(in: $0) }) where !present.contains(token) {
+                        Issue.record("\(context): token \(token) of released \(item) missing from report-json")
+                    }
+                }
+            }
+        }
+    }
+
+    /// Every `Tok<5 digits>` in `text`: one pass, rather than one search per planted token.
+    static func serials(in text: String) -> [Substring] {
+        let utf8 = Array(text.utf8)
+        var found: [Substring] = []
+        var index = 0
+        while index + 8 <= utf8.count {
+            if utf8[index] == UInt8(ascii: "T"), utf8[index + 1] == UInt8(ascii: "o"), utf8[index + 2] == UInt8(ascii: "k"),
+               utf8[(index + 3)..<(index + 8)].allSatisfy({ (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) }) {
+                found.append(Substring(decoding: utf8[index..<(index + 8)], as: UTF8.self))
+                index += 8
+            } else {
+                index += 1
+            }
+        }
+        return found
+    }
+
+    /// What the view holds, spelled as the oracle spells items.
+    static func releasedItems(of view: ThreatReport, original: ThreatReport) -> Set<String> {
+        var items = Set(markings(of: view).keys)
+        for actor in view.actors { items.formUnion(actor.sponsoredBy.map { "\(actor.id) → \($0.ref)" }) }
+        for activity in view.intrusionSets + view.campaigns {
+            items.formUnion((activity.attributedTo + activity.targets).map { "\(activity.id) → \($0.ref)" })
+        }
+        for incident in view.incidents {
+            let links = incident.attributedTo + incident.targets + incident.responders + incident.supporters
+            items.formUnion(links.map { "\(incident.id) → \($0.ref)" })
+        }
+        for partnership in view.partnerships { items.formUnion(partnership.members.map { "\(partnership.id) ∋ \($0.member)" }) }
+        items.formUnion(view.sources.map { "source:\($0.id)" })
+        if view.title == original.title { items.insert("narrative") }
+        return items
+    }
+
+    /// Each object of the view with the marking it carries.
+    static func markings(of view: ThreatReport) -> [String: Marking] {
+        var markings: [String: Marking] = [:]
+        for actor in view.actors { markings[actor.id] = actor.marking ?? view.defaultMarking }
+        for activity in view.intrusionSets + view.campaigns { markings[activity.id] = activity.marking ?? view.defaultMarking }
+        for partnership in view.partnerships { markings[partnership.id] = partnership.marking ?? view.defaultMarking }
+        for incident in view.incidents { markings[incident.id] = incident.marking ?? view.defaultMarking }
+        return markings.compactMapValues { $0 }
+    }
+
+    /// A plan decision's item, spelled as the oracle spells items.
+    static func item(_ decision: SharingDecision) -> String {
+        switch decision.kind {
+        case "source": "source:\(decision.id)"
+        case "report narrative": "narrative"
+        default: decision.id
+        }
+    }
+
+    /// A plan label (`TLP:AMBER, releasable to a, b`) as the oracle writes labels.
+    static func label(_ text: String?) -> Label? {
+        guard let text, text.hasPrefix("TLP:") else { return nil }
+        let parts = text.dropFirst(4).components(separatedBy: ", releasable to ")
+        let entries = parts.count > 1 ? parts[1].components(separatedBy: ", ").sorted() : []
+        return Label(tlp: parts[0].lowercased(), releasableTo: entries)
+    }
+
+    /// Runs the oracle once for every case.
+    static func oracle(_ cases: [SharingCase]) throws -> [Answer] {
+        let folder = try RepositoryPaths.makeTemporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let file = folder.appendingPathComponent("cases.json")
+        let input = JSONValue.array(cases.map { .object(["report": $0.authoring, "recipient": .string($0.recipient)]) })
+        try Data(CanonicalJSON.bytes(input, indent: nil)).write(to: file)
+        // To reproduce a failure by hand: SHARING_ORACLE_CASES=/tmp/cases.json keeps the oracle's input.
+        if let keep = ProcessInfo.processInfo.environment["SHARING_ORACLE_CASES"] {
+            try? Data(CanonicalJSON.bytes(input, indent: nil)).write(to: URL(fileURLWithPath: keep))
+        }
+        let result = try Oracle.runScript("sharing_oracle.py", [file.path])
+        try #require(result.status == 0, "sharing_oracle.py: \(result.errors.suffix(2000))")
+        let answers = try #require(try JSONSerialization.jsonObject(with: result.stdout) as? [[String: Any]])
+        return answers.map { answer in
+            let labels = (answer["labels"] as? [String: [String: Any]] ?? [:]).mapValues { label in
+                Label(tlp: label["tlp"] as? String ?? "?", releasableTo: label["releasable_to"] as? [String] ?? [])
+            }
+            return Answer(released: Set(answer["released"] as? [String] ?? ["error: \(answer["error"] ?? "?")"]), labels: labels)
+        }
+    }
+}
