@@ -60,6 +60,14 @@ struct SharingOracleTests {
             for token in tokens { withheld[Self.serials(in: token).first ?? "", default: item] = item }
         }
         for (format, output) in try FormatOutputs.all(view) {
+            let spelled: [String: Label]? = switch format {
+            case "stix21": try Self.stix21Labels(output)
+            case "report-xml": Self.reportXMLLabels(output, defaultMarking: view.report.defaultMarking)
+            default: nil
+            }
+            if let spelled {
+                #expect(spelled == answer.labels, "\(context), \(format): labels \(spelled), oracle \(answer.labels)")
+            }
             let found = Self.serials(in: output)
             for serial in found {
                 if let item = withheld[serial] { Issue.record("\(context), \(format): token \(serial) of withheld \(item) leaks") }
@@ -75,6 +83,57 @@ struct SharingOracleTests {
                 }
             }
         }
+    }
+
+    static let stixObjectTypes: Set<String> = ["identity", "threat-actor", "intrusion-set", "campaign", "incident"]
+
+    /// Each model object's label as a STIX 2.1 bundle spells it: the TLP 2.0 marking and exportctl's
+    /// releasability marking among its `object_marking_refs`, keyed by the extension's `local_id`.
+    static func stix21Labels(_ output: String) throws -> [String: Label] {
+        let bundle = try JSONSerialization.jsonObject(with: Data(output.utf8)) as? [String: Any]
+        let objects = bundle?["objects"] as? [[String: Any]] ?? []
+        func extensions(_ object: [String: Any]) -> [[String: Any]] {
+            (object["extensions"] as? [String: Any] ?? [:]).values.compactMap { $0 as? [String: Any] }
+        }
+        var definitions: [String: [[String: Any]]] = [:]
+        for object in objects where object["type"] as? String == "marking-definition" {
+            definitions[object["id"] as? String ?? ""] = extensions(object)
+        }
+        var labels: [String: Label] = [:]
+        for object in objects where stixObjectTypes.contains(object["type"] as? String ?? "") {
+            guard let id = extensions(object).compactMap({ $0["local_id"] as? String }).first,
+                  extensions(object).allSatisfy({ $0["producer"] == nil }) else { continue }
+            let applied = (object["object_marking_refs"] as? [String] ?? []).flatMap { definitions[$0] ?? [] }
+            labels[id] = Label(tlp: applied.compactMap { $0["tlp_2_0"] as? String }.first ?? "none",
+                               releasableTo: applied.flatMap { $0["releasable_to"] as? [String] ?? [] }.sorted())
+        }
+        return labels
+    }
+
+    /// Each model object's label as report-xml spells it: the object's own `<marking>` (six spaces in, where
+    /// the writer puts an object's children; links' markings sit deeper), else the document's default.
+    static func reportXMLLabels(_ output: String, defaultMarking: Marking?) -> [String: Label] {
+        let objectStart = /^    <(actor|intrusionSet|campaign|partnership|incident) id="([^"]+)"/
+        var labels: [String: Label] = [:]
+        var current: String?
+        var inMarking = false
+        for line in output.split(separator: "\n") {
+            if let match = line.firstMatch(of: objectStart) {
+                current = String(match.2)
+                labels[String(match.2)] = defaultMarking.map {
+                    Label(tlp: $0.tlp.rawValue, releasableTo: $0.releasableTo.map(\.text).sorted())
+                }
+            } else if let id = current, let match = line.firstMatch(of: /^      <marking tlp="([^"]+)"/) {
+                labels[id] = Label(tlp: String(match.1), releasableTo: [])
+                inMarking = !line.hasSuffix("/>")
+            } else if inMarking, let id = current, let match = line.firstMatch(of: /^        <(?:country|party)>([^<]+)</) {
+                let entries = (labels[id]?.releasableTo ?? []) + [String(match.1)]
+                labels[id]?.releasableTo = entries.sorted()
+            } else if line.hasPrefix("      </marking>") {
+                inMarking = false
+            }
+        }
+        return labels.compactMapValues { $0 }
     }
 
     /// Every `Tok<5 digits>` in `text`: one pass, rather than one search per planted token.
