@@ -85,6 +85,22 @@ struct SharingOracleTests {
         }
     }
 
+    /// One Python process for all cases: writes them to one file and reads one answer per case.
+    static func oracleAnswers(_ inputs: [JSONValue]) throws -> [[String: Any]] {
+        let folder = try RepositoryPaths.makeTemporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let bytes = Data(CanonicalJSON.bytes(.array(inputs), indent: nil))
+        let file = folder.appendingPathComponent("cases.json")
+        try bytes.write(to: file)
+        // To reproduce a failure by hand: SHARING_ORACLE_CASES=/tmp/dir keeps each run's input there.
+        if let keep = ProcessInfo.processInfo.environment["SHARING_ORACLE_CASES"] {
+            try? bytes.write(to: URL(fileURLWithPath: keep).appendingPathComponent("cases-\(inputs.count).json"))
+        }
+        let result = try Oracle.runScript("sharing_oracle.py", [file.path])
+        try #require(result.status == 0, "sharing_oracle.py: \(result.errors.suffix(2000))")
+        return try #require(try JSONSerialization.jsonObject(with: result.stdout) as? [[String: Any]])
+    }
+
     static let stixObjectTypes: Set<String> = ["identity", "threat-actor", "intrusion-set", "campaign", "incident"]
 
     /// Each model object's label as a STIX 2.1 bundle spells it: the TLP 2.0 marking and exportctl's
@@ -199,19 +215,8 @@ struct SharingOracleTests {
 
     /// Runs the oracle once for every case.
     static func oracle(_ cases: [SharingCase]) throws -> [Answer] {
-        let folder = try RepositoryPaths.makeTemporaryDirectory()
-        defer { try? FileManager.default.removeItem(at: folder) }
-        let file = folder.appendingPathComponent("cases.json")
-        let input = JSONValue.array(cases.map { .object(["report": $0.authoring, "recipient": .string($0.recipient)]) })
-        try Data(CanonicalJSON.bytes(input, indent: nil)).write(to: file)
-        // To reproduce a failure by hand: SHARING_ORACLE_CASES=/tmp/cases.json keeps the oracle's input.
-        if let keep = ProcessInfo.processInfo.environment["SHARING_ORACLE_CASES"] {
-            try? Data(CanonicalJSON.bytes(input, indent: nil)).write(to: URL(fileURLWithPath: keep))
-        }
-        let result = try Oracle.runScript("sharing_oracle.py", [file.path])
-        try #require(result.status == 0, "sharing_oracle.py: \(result.errors.suffix(2000))")
-        let answers = try #require(try JSONSerialization.jsonObject(with: result.stdout) as? [[String: Any]])
-        return answers.map { answer in
+        let inputs = cases.map { JSONValue.object(["report": $0.authoring, "recipient": .string($0.recipient)]) }
+        return try oracleAnswers(inputs).map { answer in
             let labels = (answer["labels"] as? [String: [String: Any]] ?? [:]).mapValues { label in
                 Label(tlp: label["tlp"] as? String ?? "?", releasableTo: label["releasable_to"] as? [String] ?? [])
             }

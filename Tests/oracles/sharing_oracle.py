@@ -8,6 +8,9 @@ Usage: sharing_oracle.py CASES.json
 CASES.json is a list of {"report": <authoring-format JSON>, "recipient": "<code or actor id>"}.
 Prints a JSON list, one answer per case, in order:
   {"released": [item ids, sorted], "labels": {object id: {"tlp": "amber", "releasable_to": [sorted entries]}}}
+With "imported": {"objects": [appended STIX objects], "model_ids": {stix id: local id}}, the answer also has
+"imported": {"released": [stix ids], "withheld_properties": {stix id: [properties]}} (README, "Imported content",
+"Markings exportctl does not understand", "Granular markings").
 Item ids: an object's id; a link "from → to"; a membership "partnership ∋ member"; a source "source:<id>";
 the narrative "narrative". An unknown recipient answers {"error": "..."}.
 """
@@ -265,6 +268,109 @@ def decide(report, audience):
     return {"released": sorted(items), "labels": labels}
 
 
+# README, "Markings exportctl does not understand": the TLP 1.0 and 2.0 definitions by their published ids.
+TLP_IDS = {
+    "marking-definition--613f2e26-407d-48c7-9eca-b8e91df99dc9": "clear",  # TLP 1.0 WHITE
+    "marking-definition--34098fce-860f-48ae-8e50-ebd3cc5e41da": "green",
+    "marking-definition--f88d31f6-486f-44da-b317-01333bde0b82": "amber",
+    "marking-definition--5e57c739-391a-4eb3-b6be-7d15ca92d5ed": "red",
+    "marking-definition--94868c89-83c2-464b-929b-a1a8aa3c8487": "clear",  # TLP 2.0
+    "marking-definition--bab4a63c-aed9-4cf5-a766-dfca5abac2bb": "green",
+    "marking-definition--55d920b0-5e8b-4f79-9ee9-91f868d9b421": "amber",
+    "marking-definition--939a9414-2ddd-4d32-a0cd-375ea402b003": "amber+strict",
+    "marking-definition--e828b379-4e03-4974-9ac4-e53a884c97c1": "red",
+}
+TLP_ORDER = ["clear", "green", "amber", "amber+strict", "red"]
+ACS_EXTENSION = "extension-definition--3a65884d-005a-4290-8335-cb2d778a83ce"
+# Properties an object cannot lose to a granular marking (README names name, pattern, source_ref).
+ESSENTIAL = {"id", "type", "spec_version", "created", "modified", "name", "pattern", "pattern_type", "valid_from",
+             "source_ref", "target_ref", "relationship_type", "object_refs", "content", "is_family"}
+
+
+def imported_marking(refs, definitions, default):
+    """The one marking several definitions make (highest TLP, entries common to every list), or None when any
+    of them is not understood (a statement, another type, a missing definition, ACS beyond nationality)."""
+    if not refs:
+        return default
+    tlps, lists = [], []
+    for ref in refs:
+        if ref in TLP_IDS:
+            tlps.append(TLP_IDS[ref])
+            continue
+        definition = definitions.get(ref)
+        if definition is None:
+            return None
+        extensions = definition.get("extensions", {})
+        acs = extensions.get(ACS_EXTENSION)
+        if acs is None or set(extensions) != {ACS_EXTENSION} or "definition_type" in definition:
+            return None
+        controls = acs.get("control_set", {})
+        if set(controls) - {"classification", "permitted_nationalities"} or controls.get("classification") != "U":
+            return None
+        lists.append([("country", alpha3(code)) for code in controls.get("permitted_nationalities", [])])
+    if not tlps:
+        return None
+    entries = lists[0] if lists else []
+    for other in lists[1:]:
+        entries = [entry for entry in entries if entry in other]
+    return {"tlp": max(tlps, key=TLP_ORDER.index), "entries": entries}
+
+
+def references(value):
+    """Every id under a *_ref or *_refs property, at any depth (markings are not references here)."""
+    found = []
+    if isinstance(value, dict):
+        for key, inner in value.items():
+            if key in ("object_marking_refs", "marking_ref", "granular_markings"):
+                continue
+            if key.endswith("_ref") and isinstance(inner, str):
+                found.append(inner)
+            elif key.endswith("_refs") and isinstance(inner, list):
+                found += [ref for ref in inner if isinstance(ref, str)]
+            else:
+                found += references(inner)
+    elif isinstance(value, list):
+        for inner in value:
+            found += references(inner)
+    return found
+
+
+def decide_imported(report, audience, answer, imported):
+    """README's "Imported content": each object by its own markings and only with everything it refers to."""
+    released_model = {stix_id for stix_id, local in imported["model_ids"].items() if local in answer["released"]}
+    definitions = {o["id"]: o for o in imported["objects"] if o["type"] == "marking-definition"}
+    content = {o["id"]: o for o in imported["objects"] if o["type"] != "marking-definition"}
+    decided = {}
+
+    def releases(obj):
+        return audience.releases(imported_marking(obj.get("object_marking_refs", []), definitions, report.default))
+
+    def released(stix_id, stack=()):
+        if stix_id in released_model:
+            return True
+        if stix_id not in content or stix_id in stack:
+            return False
+        if stix_id not in decided:
+            obj = content[stix_id]
+            ok = releases(obj) and all(released(ref, stack + (stix_id,)) for ref in references(obj))
+            for granular in obj.get("granular_markings", []):
+                marking = imported_marking([granular["marking_ref"]], definitions, None)
+                if not audience.releases(marking) and set(granular["selectors"]) & ESSENTIAL:
+                    ok = False
+            decided[stix_id] = ok
+        return decided[stix_id]
+
+    withheld_properties = {}
+    for stix_id, obj in content.items():
+        if not released(stix_id):
+            continue
+        for granular in obj.get("granular_markings", []):
+            marking = imported_marking([granular["marking_ref"]], definitions, None)
+            if not audience.releases(marking):
+                withheld_properties.setdefault(stix_id, []).extend(granular["selectors"])
+    return {"released": sorted(i for i in content if released(i)), "withheld_properties": withheld_properties}
+
+
 def main():
     with open(sys.argv[1], encoding="utf-8") as handle:
         cases = json.load(handle)
@@ -276,7 +382,10 @@ def main():
         except ValueError as error:
             answers.append({"error": str(error)})
             continue
-        answers.append(decide(report, audience))
+        answer = decide(report, audience)
+        if "imported" in case:
+            answer["imported"] = decide_imported(report, audience, answer, case["imported"])
+        answers.append(answer)
     json.dump(answers, sys.stdout, ensure_ascii=False, sort_keys=True)
 
 
