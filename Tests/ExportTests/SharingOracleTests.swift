@@ -26,12 +26,15 @@ struct SharingOracleTests {
         let cases = (0..<Self.caseCount).map { _ in generator.next() }
         let answers = try Self.oracle(cases)
         try #require(answers.count == cases.count)
+        var stix12Labels = 0
         for (index, sharingCase) in cases.enumerated() {
-            try check(sharingCase, against: answers[index], context: "case \(index) for \(sharingCase.recipient)")
+            try check(sharingCase, against: answers[index], context: "case \(index) for \(sharingCase.recipient)",
+                      stix12Labels: &stix12Labels)
         }
+        #expect(stix12Labels > Self.caseCount, "only \(stix12Labels) STIX 1.2 labels were found to compare")
     }
 
-    func check(_ sharingCase: SharingCase, against answer: Answer, context: String) throws {
+    func check(_ sharingCase: SharingCase, against answer: Answer, context: String, stix12Labels: inout Int) throws {
         let read = AuthoringReader.read(CanonicalJSON.bytes(sharingCase.authoring), file: "case.json")
         let report = try #require(read.report, "\(context): \(read.diagnostics.map(\.message))")
         let recipient = try Recipient.resolve(sharingCase.recipient, in: report)
@@ -67,6 +70,9 @@ struct SharingOracleTests {
             }
             if let spelled {
                 #expect(spelled == answer.labels, "\(context), \(format): labels \(spelled), oracle \(answer.labels)")
+            }
+            if format == "stix12" {
+                stix12Labels += Self.expectSTIX12Labels(output, answer: answer, view: view.report, context: context)
             }
             let found = Self.serials(in: output)
             for serial in found {
@@ -150,6 +156,34 @@ struct SharingOracleTests {
             }
         }
         return labels.compactMapValues { $0 }
+    }
+
+    /// STIX 1.2 labels of identities and partnerships (the package `Handling` names them by id): the TLP
+    /// colour (CLEAR → WHITE, AMBER+STRICT → AMBER plus its statement), and a `REL TO` list that names every
+    /// country of the oracle's label and no country but those of what the recipient receives. Parties become
+    /// countries there (MAPPING.md), so their exact expansion is not compared.
+    @discardableResult
+    static func expectSTIX12Labels(_ output: String, answer: Answer, view: ThreatReport, context: String) -> Int {
+        var checked = 0
+        let producer = view.producer.id
+        let colours = ["clear": "WHITE", "green": "GREEN", "amber": "AMBER", "amber+strict": "AMBER", "red": "RED"]
+        var known = Set(view.actors.compactMap { $0.country?.alpha3 })
+        for (_, label) in answer.labels { known.formUnion(label.releasableTo.filter { $0.count == 3 && $0 == $0.uppercased() }) }
+        let objects = view.actors.filter { $0.kind != .threatActor }.map(\.id) + view.partnerships.map(\.id)
+        for block in output.components(separatedBy: "<marking:Marking>").dropFirst() {
+            // An object's own structure is `//*[@id='X']/descendant-or-self::node()`; a link's names two ids.
+            guard let structure = block.firstMatch(of: /<marking:Controlled_Structure>\/\/\*\[@id='[^']*identity-([0-9a-f-]+)'\]\/descendant/),
+                  let id = objects.first(where: { StableID.uuid(producer: producer, type: "identity", localID: $0) == structure.1 }),
+                  let label = answer.labels[id] else { continue }
+            checked += 1
+            let colour = block.firstMatch(of: /color="([A-Z]+)"/).map { String($0.1) }
+            #expect(colour == colours[label.tlp], "\(context), stix12: \(id) is \(colour ?? "-"), oracle \(label)")
+            #expect(block.contains("TLP:AMBER+STRICT") == (label.tlp == "amber+strict"), "\(context), stix12: \(id) strictness")
+            let codes = Set(block.firstMatch(of: /REL TO ([A-Z, ]+)</).map { $0.1.components(separatedBy: ", ") } ?? [])
+            let countries = Set(label.releasableTo.filter { $0.count == 3 && $0 == $0.uppercased() })
+            #expect(countries.isSubset(of: codes) && codes.isSubset(of: known), "\(context), stix12: \(id) REL TO \(codes.sorted()), oracle \(label)")
+        }
+        return checked
     }
 
     /// Every `Tok<5 digits>` in `text`: one pass, rather than one search per planted token.
