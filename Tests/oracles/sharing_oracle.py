@@ -13,6 +13,13 @@ With "imported": {"objects": [appended STIX objects], "model_ids": {stix id: loc
 "Markings exportctl does not understand", "Granular markings").
 Item ids: an object's id; a link "from → to"; a membership "partnership ∋ member"; a source "source:<id>";
 the narrative "narrative". An unknown recipient answers {"error": "..."}.
+
+Where the README leaves a choice, this script reads it so (each agreed with exportctl when first compared):
+- a membership is RED only by its own marking, not by the report's default (an unmarked link needs only its ends);
+- for TLP:RED, "their id" is the recipient's own id (a country's: its state's id), so an agency is not named
+  directly by its state's id, though below RED a state's id covers its agencies;
+- in a label, a withheld partnership's nested partnerships expand too, whether or not R receives them, through
+  memberships that are certain on the date, not RED and, when marked, releasable to R.
 """
 import json
 import sys
