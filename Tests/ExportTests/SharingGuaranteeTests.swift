@@ -31,17 +31,12 @@ struct SharingGuaranteeTests {
             Self.expectClosed(view.report, kept: kept, context: "seed \(seed) for \(name)")
             let withheld = Self.ids(of: report).subtracting(kept)
             let keptNames = Set(kept.flatMap { Self.names(of: report, id: $0) })
-            for format in ExportFormat.all {
-                var sink: any ByteSink = MemorySink()
-                var settings = ExportSettings.default
-                settings.validatesOutput = false
-                _ = try format.write(view, settings: settings, to: &sink)
-                let output = (sink as? MemorySink)?.string ?? ""
+            for (format, output) in try FormatOutputs.all(view) {
                 for id in withheld {
                     let needles = [id] + Self.names(of: report, id: id).filter { !keptNames.contains($0) }
                         + Self.stixTypes.map { StableID.uuid(producer: report.producer.id, type: $0, localID: id) }
                     for needle in needles {
-                        #expect(!output.contains(needle), "seed \(seed), \(name), \(format.name): withheld '\(needle)' (\(id)) leaks")
+                        #expect(!output.contains(needle), "seed \(seed), \(name), \(format): withheld '\(needle)' (\(id)) leaks")
                     }
                 }
             }
