@@ -106,17 +106,11 @@ extension SharingOracleTests {
         let agreed = Set(released.keys).subtracting(disputed), agreedExpected = expected.subtracting(disputed)
         #expect(agreed == agreedExpected,
                 "\(context): Swift \(agreed.subtracting(agreedExpected)) oracle \(agreedExpected.subtracting(agreed))")
-        // KNOWN DISAGREEMENT (reported to the owner of Sources/Export/Sharing, not changed here): README says
-        // "the highest TLP, the entries common to every list" and "an item goes to R when its TLP is CLEAR", so
-        // TLP:CLEAR with ACS lists that share no entry (or one empty ACS list) goes to everyone. Swift's
-        // Marking(combining:) turns lists with nothing in common into TLP:RED, so nobody receives it. This check
-        // keeps asserting the README's rule, as a known issue, until one of the two changes.
+        // TLP:CLEAR under ACS lists (common entries, or none in common) once read as public; the README now says a
+        // list always restricts and disjoint lists release to nobody, and both sides follow it. Checked on its own
+        // so that a regression names the case.
         let swiftDisputed = Set(released.keys).intersection(disputed), oracleDisputed = expected.intersection(disputed)
-        if swiftDisputed != oracleDisputed {
-            withKnownIssue("CLEAR with disjoint ACS lists: README releases to everyone, Swift to nobody") {
-                #expect(swiftDisputed == oracleDisputed, "\(context): Swift \(swiftDisputed.sorted()) oracle \(oracleDisputed.sorted())")
-            }
-        }
+        #expect(swiftDisputed == oracleDisputed, "\(context): CLEAR with ACS lists: Swift \(swiftDisputed.sorted()) oracle \(oracleDisputed.sorted())")
         // Released objects go verbatim, less the properties a granular marking withholds (and those markings).
         for original in importedCase.appended {
             guard let fields = original.objectValue, let id = fields["id"]?.stringValue, let copy = released[id] else { continue }

@@ -182,20 +182,15 @@ struct SharingOracleTests {
             let codes = Set(block.firstMatch(of: /REL TO ([A-Z, ]+)</).map { $0.1.components(separatedBy: ", ") } ?? [])
             let countries = Set(label.releasableTo.filter { $0.count == 3 && $0 == $0.uppercased() })
             #expect(countries.isSubset(of: codes) && codes.isSubset(of: known), "\(context), stix12: \(id) REL TO \(codes.sorted()), oracle \(label)")
-            // KNOWN DISAGREEMENT (reported, not changed here: the expansion is Sharing's Audience.countryCodes):
-            // README says an organisation or person located in a country is not the country, yet a label naming
-            // one is written as that country (`releasable to charite` → `REL TO DEU` here, and ACS
-            // permitted_nationalities [DEU] in stix21), which a STIX 1.2 or ACS reader releases to all of Germany.
-            // Labels naming no partnership must name no country beyond their own and their states' countries.
+            // An organisation or person located in a country is not the country: a label naming one must not be
+            // written as that country (`releasable to charite` once became `REL TO DEU`, which a STIX 1.2 or ACS
+            // reader releases to all of Germany). Labels naming no partnership name no country beyond their own
+            // and their states' countries.
             let parties = label.releasableTo.filter { !countries.contains($0) }
             if !parties.contains(where: { party in view.partnerships.contains { $0.id == party } }) {
                 let states = parties.compactMap { party in view.actors.first { $0.id == party && $0.kind == .state }?.country?.alpha3 }
                 let widened = codes.subtracting(countries).subtracting(states)
-                if !widened.isEmpty {
-                    withKnownIssue("a non-state party becomes its country in STIX 1.2 REL TO and ACS nationalities") {
-                        #expect(widened.isEmpty, "\(context), stix12: \(id) \(label) is written REL TO \(codes.sorted())")
-                    }
-                }
+                #expect(widened.isEmpty, "\(context), stix12: \(id) \(label) is written REL TO \(codes.sorted())")
             }
         }
         return checked

@@ -258,7 +258,8 @@ def decide(report, audience):
                 codes += member_countries(member, seen)
             elif member in released:
                 actor = report.actors.get(member)
-                if actor and actor.get("country"):
+                # Only a state stands for its country; an organisation or a person is not the country.
+                if actor and actor.get("kind") == "state" and actor.get("country"):
                     codes.append(alpha3(actor["country"]))
         return codes
 
@@ -320,7 +321,14 @@ def imported_marking(refs, definitions, default):
     entries = lists[0] if lists else []
     for other in lists[1:]:
         entries = [entry for entry in entries if entry in other]
-    return {"tlp": max(tlps, key=TLP_ORDER.index), "entries": entries}
+    tlp = max(tlps, key=TLP_ORDER.index)
+    if lists:
+        # README: a list always restricts (with TLP:CLEAR the list decides, as for GREEN); lists with nothing
+        # in common release to nobody.
+        if not entries:
+            return {"tlp": "red", "entries": []}
+        tlp = max([tlp, "green"], key=TLP_ORDER.index)
+    return {"tlp": tlp, "entries": entries}
 
 
 def references(value):

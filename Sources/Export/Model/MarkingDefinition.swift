@@ -10,11 +10,15 @@ public struct MarkingDefinition: Sendable, Hashable {
     public var releasableTo: [Releasee]?
     /// Why exportctl does not understand it, for the analyst; `nil` when it does.
     public var notUnderstood: String?
+    /// Whether the list is exportctl's own record of an authored marking, read back exactly as written (a
+    /// CLEAR item with a list stays CLEAR); a foreign list (ACS) always restricts.
+    public var isAuthored: Bool = false
 
     /// A definition exportctl understands.
-    public init(tlp: TLP? = nil, releasableTo: [Releasee]? = nil) {
+    public init(tlp: TLP? = nil, releasableTo: [Releasee]? = nil, isAuthored: Bool = false) {
         self.tlp = tlp
         self.releasableTo = releasableTo
+        self.isAuthored = isAuthored
     }
 
     /// A definition exportctl does not understand, and why.
@@ -56,7 +60,10 @@ extension Marking {
             self.init(tlp: .red, notUnderstood: unknown)
             return
         }
-        let level = tlp ?? (list == nil ? .red : .amber)
+        // A list always restricts: with TLP:CLEAR (which alone would release to everyone) the list decides, as
+        // it does for GREEN. Reading CLEAR + "releasable to GBR" as public would let a default widen a release.
+        var level = tlp ?? (list == nil ? .red : .amber)
+        if level == .clear, definitions.contains(where: { $0.releasableTo != nil && !$0.isAuthored }) { level = .green }
         self.init(tlp: level, releasableTo: list ?? [], notUnderstood: unknown)
     }
 }

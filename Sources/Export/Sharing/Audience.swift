@@ -60,12 +60,9 @@ struct Audience: Sendable {
         return codes.sorted()
     }
 
-    /// The countries to name in a marking in place of this party: its states' and its actors' countries.
+    /// The countries to name in a marking in place of this party: its states' countries only. An organisation,
+    /// a person or an agency is not its country; writing its country would release to the whole country.
     func countryCodes(index: ReportIndex) -> [CountryCode] {
-        var codes = countries
-        for id in actorIDs {
-            if let country = index.actors[id]?.country { codes.insert(country) }
-        }
-        return codes.sorted()
+        countries.sorted()
     }
 }

@@ -54,7 +54,9 @@ extension STIXBundleBuilder {
             .map { JSONObjectBuilder(STIXMarkings.tlpObject($0)) }
         // Indexed once: a scan of every actor per party per marking was quadratic in the report's size. Only
         // what the walk reads is indexed (a copy of every actor was a peak at the end of a large export).
-        let actors = Dictionary(report.actors.map { ($0.id, $0.country) }, uniquingKeysWith: { first, _ in first })
+        // States only carry a nationality: an organisation or a person is not its country (a label naming one
+        // must not become "releasable to" the whole country).
+        let actors = Dictionary(report.actors.map { ($0.id, $0.kind == .state ? $0.country : nil) }, uniquingKeysWith: { first, _ in first })
         let partnerships = Dictionary(report.partnerships.map { ($0.id, $0.members) }, uniquingKeysWith: { first, _ in first })
         for marking in acsMarkings {
             let nationalities = nationalities(marking.releasees, actors: actors, partnerships: partnerships)

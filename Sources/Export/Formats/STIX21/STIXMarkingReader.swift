@@ -31,7 +31,7 @@ enum STIXMarkingReader {
         let ours = definition["extensions"]?[STIXExtensionDefinition.object.id]?["releasable_to"]?.arrayValue
         if let ours, !ours.isEmpty {
             let entries = ours.compactMap(\.stringValue).map(releasee)
-            return MarkingDefinition(releasableTo: entries)
+            return MarkingDefinition(releasableTo: entries, isAuthored: true)
         }
         if let acs = definition["extensions"]?[STIXExtensionDefinition.acsID]?.objectValue {
             return readACS(acs, id: id, name: name)
