@@ -220,4 +220,43 @@ struct SharingImportedContentTests {
         #expect(view.report.verbatimObjects.count == 1)
         #expect(warnings.isEmpty, "\(warnings)")
     }
+
+    /// A review's findings on imported content, each reproduced: a RED link listed by the imported report, a
+    /// granular marking on the report's own name, references in shapes other than a list of strings, and our
+    /// releasability extension riding on a statement marking.
+    @Test func reviewFindingsOnImportedContent() throws {
+        let ours = "extension-definition--2666f06c-092a-4e41-8f8b-12e2db73ea52"
+        let forged = "marking-definition--ab7f8a5e-0000-4000-8000-0000000000f0"
+        let actor = "threat-actor--ab7f8a5e-0000-4000-8000-00000000000a"
+        let set = "intrusion-set--ab7f8a5e-0000-4000-8000-00000000000b"
+        let link = "relationship--ab7f8a5e-0000-4000-8000-00000000000c"
+        let malware = "malware--ab7f8a5e-0000-4000-8000-00000000000d"
+        let clear: JSONValue = .array([.string(Self.tlpClear)])
+        let objects: [JSONValue] = [
+            Self.object("threat-actor", actor, ["name": "Visible Actor", "object_marking_refs": clear]),
+            Self.object("intrusion-set", set, ["name": "Visible Set", "object_marking_refs": clear]),
+            Self.object("relationship", link, [
+                "relationship_type": "attributed-to", "source_ref": .string(set), "target_ref": .string(actor),
+                "object_marking_refs": .array([.string(Self.tlpRed)])]),
+            Self.object("malware", malware, [
+                "name": "Hidden Malware", "is_family": .bool(true), "object_marking_refs": .array([.string(Self.tlpRed)])]),
+            Self.object("note", "note--ab7f8a5e-0000-4000-8000-00000000000e", [
+                "content": "TOKENSTRINGREFS", "x_refs": .string(malware), "object_refs": .array([.string(actor)]), "object_marking_refs": clear]),
+            Self.object("marking-definition", forged, [
+                "definition_type": "statement", "definition": .object(["statement": "US ONLY"]),
+                "extensions": .object([ours: .object(["extension_type": "property-extension", "releasable_to": .array(["VNM"])])])]),
+            Self.object("malware", "malware--ab7f8a5e-0000-4000-8000-00000000000f", [
+                "name": "TOKENFORGED", "is_family": .bool(true), "object_marking_refs": .array([.string(Self.tlpClear), .string(forged)])]),
+            Self.object("report", "report--ab7f8a5e-0000-4000-8000-000000000010", [
+                "name": "TOKENGRANULARTITLE", "description": "TOKENGRANULARDESC", "published": "2023-11-01T00:00:00Z",
+                "object_refs": .array([.string(actor), .string(set), .string(link)]), "object_marking_refs": clear,
+                "granular_markings": .array([.object(["marking_ref": .string(Self.tlpRed), "selectors": .array(["name", "description"])])])]),
+        ]
+        let bundle: JSONValue = .object(["type": "bundle", "id": "bundle--ab7f8a5e-0000-4000-8000-0000000000ff", "objects": .array(objects)])
+        let result = STIX21Reader.read(CanonicalJSON.bytes(bundle), file: "review.json")
+        let report = try #require(result.report, "\(result.diagnostics)")
+        let outputs = try Self.outputs(report, for: "VNM", policy: SharingPolicy(defaultMarking: Marking(tlp: .clear)))
+        Self.expectAbsent([link, "TOKENSTRINGREFS", "TOKENFORGED", "TOKENGRANULAR", malware], in: outputs, "review findings")
+        #expect(outputs["stix21"]?.contains("Visible Set") == true)
+    }
 }

@@ -7,7 +7,7 @@ enum ImportedJSON {
 
     /// Properties naming marking definitions: they carry the object's label, not a reference the recipient
     /// must also receive (the definitions follow the objects that use them).
-    static let markingKeys: Set<String> = ["object_marking_refs", "marking_ref"]
+    static let topLevelMarkingKeys: Set<String> = ["object_marking_refs", "granular_markings"]
 
     /// Properties a STIX object cannot lose: a granular marking that withholds one withholds the object.
     static let essential: Set<String> = [
@@ -27,11 +27,14 @@ enum ImportedJSON {
         while let (next, isTop) = pending.popLast() {
             switch next {
             case .object(let members):
-                for (key, member) in members where !markingKeys.contains(key) && !(isTop && skipping.contains(key)) {
-                    if key.hasSuffix("_ref"), let id = member.stringValue {
+                // Only the object's own marking properties are labels; a `marking_ref` anywhere else (inside an
+                // extension) is a reference like any other.
+                for (key, member) in members where !(isTop && (topLevelMarkingKeys.contains(key) || skipping.contains(key))) {
+                    if key.hasSuffix("_ref") || key.hasSuffix("_refs"), let id = member.stringValue {
                         found.append(id)
                     } else if key.hasSuffix("_refs"), let list = member.arrayValue {
                         found += list.compactMap(\.stringValue)
+                        pending += list.filter { $0.stringValue == nil }.map { ($0, false) }
                     } else {
                         pending.append((member, false))
                     }

@@ -128,6 +128,8 @@ extension ViewBuilder {
             guard !isReleased else { continue }
             for selector in (granular["selectors"]?.arrayValue ?? []).compactMap(\.stringValue) {
                 let key = ImportedDecisions.property(selector)
+                // A selector whose property is not there as named (a dotted property name) cannot be stripped.
+                guard json[key] != nil else { return "a granular marking on '\(selector)' withholds it: \(rule)" }
                 let losable = !ImportedJSON.essential.contains(key)
                     && (!modelled || key == "description" || key == "labels" || key.hasPrefix("x_"))
                 guard losable else { return "a granular marking on '\(selector)' withholds it: \(rule)" }
@@ -135,6 +137,18 @@ extension ViewBuilder {
             }
         }
         if !strip.isEmpty { imported.stripped[id] = strip }
+        return nil
+    }
+
+    /// Why a granular marking on the imported report withholds its narrative: any granular marking that does
+    /// not release to the recipient does (the title and description are read from that object).
+    func narrativeGranularRefusal(_ json: JSONValue) -> String? {
+        for granular in json["granular_markings"]?.arrayValue ?? [] {
+            guard let ref = granular["marking_ref"]?.stringValue else { continue }
+            let definition = report.markingDefinitions[ref] ?? MarkingDefinition(notUnderstood: "'\(ref)'")
+            let (isReleased, rule) = verdict.decide(Marking(combining: [definition]))
+            if !isReleased { return "a granular marking on the imported report withholds its narrative: \(rule)" }
+        }
         return nil
     }
 

@@ -23,16 +23,37 @@ extension ViewBuilder {
             used.formUnion(ImportedJSON.extensionRefs(of: object))
         }
         var support: [JSONValue] = []
+        let listed = listedIDs(view)
         for object in report.verbatimObjects where Self.isSupport(object) {
             guard let id = object["id"]?.stringValue else { continue }
-            let isUsed = used.contains(id)
+            var (isReleased, rule) = used.contains(id)
+                ? (true, "used by content the recipient receives") : (false, "used by nothing the recipient receives")
+            if isReleased, let members = object.objectValue {
+                // A definition carries text and references of its own: they must be releasable too.
+                if let own = ImportedJSON.marking(of: members, definitions: report.markingDefinitions),
+                    !verdict.decide(own).isReleased
+                {
+                    (isReleased, rule) = (false, "its own marking withholds it")
+                } else if !(members["granular_markings"]?.arrayValue ?? []).isEmpty {
+                    (isReleased, rule) = (false, "it carries granular markings")
+                } else if let ref = ImportedJSON.references(in: object).first(where: { !listed.contains($0) }) {
+                    (isReleased, rule) = (false, "refers to '\(ref)', which the recipient does not receive")
+                }
+            }
             record(SharingDecision(
                 kind: "imported \(object["type"]?.stringValue ?? "definition")", id: id,
-                name: object["name"]?.stringValue ?? id, isReleased: isUsed,
-                rule: isUsed ? "used by content the recipient receives" : "used by nothing the recipient receives"))
-            if isUsed { support.append(object) }
+                name: object["name"]?.stringValue ?? id, isReleased: isReleased, rule: rule))
+            if isReleased { support.append(object) }
         }
         view.verbatimObjects = content + support
+    }
+
+    /// The STIX ids the recipient receives, verbatim content included.
+    private func listedIDs(_ view: ThreatReport) -> Set<String> {
+        var listed = imported.releasedIDs
+        for object in view.verbatimObjects { if let id = object["id"]?.stringValue { listed.insert(id) } }
+        listed.formUnion(imported.verbatim)
+        return listed
     }
 
     /// The imported report object as the recipient may see it: its `object_refs` cut to what the recipient
@@ -53,7 +74,7 @@ extension ViewBuilder {
         var object: [String: JSONValue]
         if imported.narrativeWithheld || hasGranular || otherRefs.contains(where: { !listed.contains($0) }) {
             object = original.filter { ["type", "spec_version", "id", "created", "modified", "published", "report_types"].contains($0.key) }
-            object["name"] = .string(view.title)
+            object["name"] = .string(Self.neutralTitle(report.producer))
         } else {
             object = original
             let sources = Set(view.sources.map(\.id))

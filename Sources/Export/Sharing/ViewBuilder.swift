@@ -112,7 +112,10 @@ final class ViewBuilder {
     /// The title and description follow the report's own marking; a recipient who may not see them gets a
     /// neutral title naming only the producer.
     private func decideNarrative(_ view: inout ThreatReport) {
-        let (isReleased, rule) = verdict.decide(report.marking ?? defaultMarking)
+        var (isReleased, rule) = verdict.decide(report.marking ?? defaultMarking)
+        if isReleased, let source = report.stixImport?.report, let refusal = narrativeGranularRefusal(source) {
+            (isReleased, rule) = (false, refusal)
+        }
         record(SharingDecision(kind: "report narrative", id: "title, description", name: report.title,
                                isReleased: isReleased, rule: rule))
         if isReleased {
@@ -157,10 +160,14 @@ final class ViewBuilder {
             record(SharingDecision(kind: kind, id: id, name: name, isReleased: false, rule: refusal))
             return nil
         }
-        if let json { imported.keep(json) }
-        guard let marking else { return .some(nil) }
+        guard let marking else {
+            if let json { imported.keep(json) }
+            return .some(nil)
+        }
         let (isReleased, rule) = verdict.decide(marking)
         record(SharingDecision(kind: kind, id: id, name: name, isReleased: isReleased, rule: "own marking: \(rule)"))
+        // Only a released link's id may be listed (an imported report's object_refs lists what was kept).
+        if isReleased, let json { imported.keep(json) }
         return isReleased ? .some(sanitized(marking)) : nil
     }
 

@@ -29,7 +29,14 @@ enum STIXMarkingReader {
         }
         let name = definition["name"]?.stringValue.map { " ('\($0)')" } ?? ""
         let ours = definition["extensions"]?[STIXExtensionDefinition.object.id]?["releasable_to"]?.arrayValue
-        if let ours, !ours.isEmpty {
+        let extensionIDs = Set((definition["extensions"]?.objectValue ?? [:]).keys)
+        let onlyOurs = definition["definition_type"] == nil && definition["definition"] == nil
+            && extensionIDs.isSubset(of: [STIXExtensionDefinition.object.id, STIXExtensionDefinition.acsID])
+        // Our extension is read as an authored list only on a definition that says nothing else: anyone can
+        // write it, and it must not turn a statement or a stricter ACS marking into a plain list.
+        let acsUnderstood = definition["extensions"]?[STIXExtensionDefinition.acsID]?.objectValue
+            .map { readACS($0, id: id, name: name).notUnderstood == nil } ?? true
+        if let ours, !ours.isEmpty, onlyOurs, acsUnderstood {
             let entries = ours.compactMap(\.stringValue).map(releasee)
             return MarkingDefinition(releasableTo: entries, isAuthored: true)
         }
