@@ -43,6 +43,8 @@ extension Marking {
         var tlp: TLP?
         var list: [Releasee]?
         var unknown: [String] = []
+        // A set beside the ordered list: a crafted object may carry hundreds of thousands of refs.
+        var seenReasons: Set<String> = []
         for definition in definitions {
             if let level = definition.tlp { tlp = max(tlp ?? level, level) }
             if let entries = definition.releasableTo {
@@ -53,7 +55,7 @@ extension Marking {
                     list = entries
                 }
             }
-            if let reason = definition.notUnderstood, !unknown.contains(reason) { unknown.append(reason) }
+            if let reason = definition.notUnderstood, seenReasons.insert(reason).inserted { unknown.append(reason) }
         }
         if let list, list.isEmpty, definitions.contains(where: { $0.releasableTo != nil }) {
             // Lists with no entry in common: nobody may receive it.

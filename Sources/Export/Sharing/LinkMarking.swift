@@ -26,7 +26,8 @@ public enum LinkMarking {
         if first == second { return first }  // constant time when both are the report default (shared storage)
         let tlp = max(first.tlp, second.tlp)
         // What either end does not understand stays with the link: it releases nothing either way.
-        let unknown = first.notUnderstood + second.notUnderstood.filter { !first.notUnderstood.contains($0) }
+        let firstReasons = Set(first.notUnderstood)
+        let unknown = first.notUnderstood + second.notUnderstood.filter { !firstReasons.contains($0) }
         if first.releasableTo.isEmpty { return Marking(tlp: tlp, releasableTo: second.releasableTo, notUnderstood: unknown) }
         if second.releasableTo.isEmpty { return Marking(tlp: tlp, releasableTo: first.releasableTo, notUnderstood: unknown) }
         let secondEntries = Set(second.releasableTo)
