@@ -21,6 +21,10 @@ public enum StableID {
         uuid5(namespace: namespace, name: "\(producer)|\(type)|\(localID)")
     }
 
+    /// The producer identity's local id; `#` cannot appear in an author's ids, so it never collides. The STIX
+    /// writers derive its id from it, the STIX reader records it, and the sharing policy follows references to it.
+    package static let producerLocalID = "#producer"
+
     /// The STIX 2.1 identifier `<type>--<uuid>` for an object.
     public static func stixID(producer: String, type: String, localID: String) -> String {
         "\(type)--\(uuid(producer: producer, type: type, localID: localID))"

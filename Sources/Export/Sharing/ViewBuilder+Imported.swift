@@ -32,7 +32,7 @@ extension ViewBuilder {
                 candidates.append(Candidate(stixID: stixID, localID: localID, json: json, kind: "", name: ""))
             }
         }
-        if writesOwnObjects, let producer = stixOf[Self.producerLocalID] { base.insert(producer) }
+        if writesOwnObjects, let producer = stixOf[StableID.producerLocalID] { base.insert(producer) }
         var pendingDecisions: [(Int, SharingDecision)] = []
         var seen: Set<String> = []
         let repeated = Set(report.verbatimObjects.compactMap { $0["id"]?.stringValue }.filter { !seen.insert($0).inserted })
@@ -122,10 +122,7 @@ extension ViewBuilder {
         guard let id = json["id"]?.stringValue, let markings = json["granular_markings"]?.arrayValue else { return nil }
         var strip: Set<String> = []
         for granular in markings {
-            guard let ref = granular["marking_ref"]?.stringValue else { continue }  // a `lang` marking restricts nothing
-            let definition = report.markingDefinitions[ref] ?? MarkingDefinition(notUnderstood: "'\(ref)'")
-            let (isReleased, rule) = verdict.decide(Marking(combining: [definition]))
-            guard !isReleased else { continue }
+            guard let rule = withholdingRule(granular) else { continue }
             for selector in (granular["selectors"]?.arrayValue ?? []).compactMap(\.stringValue) {
                 let key = ImportedDecisions.property(selector)
                 // A selector whose property is not there as named (a dotted property name) cannot be stripped.
@@ -144,12 +141,18 @@ extension ViewBuilder {
     /// not release to the recipient does (the title and description are read from that object).
     func narrativeGranularRefusal(_ json: JSONValue) -> String? {
         for granular in json["granular_markings"]?.arrayValue ?? [] {
-            guard let ref = granular["marking_ref"]?.stringValue else { continue }
-            let definition = report.markingDefinitions[ref] ?? MarkingDefinition(notUnderstood: "'\(ref)'")
-            let (isReleased, rule) = verdict.decide(Marking(combining: [definition]))
-            if !isReleased { return "a granular marking on the imported report withholds its narrative: \(rule)" }
+            if let rule = withholdingRule(granular) { return "a granular marking on the imported report withholds its narrative: \(rule)" }
         }
         return nil
+    }
+
+    /// The rule by which one granular marking withholds what it selects from the recipient; `nil` when it
+    /// releases (a `lang` marking restricts nothing). A definition the input lacks is not understood.
+    private func withholdingRule(_ granular: JSONValue) -> String? {
+        guard let ref = granular["marking_ref"]?.stringValue else { return nil }
+        let definition = report.markingDefinitions[ref] ?? MarkingDefinition(notUnderstood: "'\(ref)'")
+        let (isReleased, rule) = verdict.decide(Marking(combining: [definition]))
+        return isReleased ? nil : rule
     }
 
     /// The object as the recipient receives it, when a granular marking withholds some of its properties
@@ -172,6 +175,4 @@ extension ViewBuilder {
         return type == "marking-definition" || type == "extension-definition"
     }
 
-    /// The local id the STIX reader gives exportctl's own producer identity.
-    static let producerLocalID = "#producer"
 }

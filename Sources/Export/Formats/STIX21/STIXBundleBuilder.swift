@@ -54,8 +54,8 @@ struct STIXBundleBuilder {
         }
     }
 
-    /// The producer identity's local id; `#` cannot appear in an author's ids, so it never collides.
-    static let producerLocalID = "#producer"
+    /// The producer identity's local id (``StableID/producerLocalID``).
+    static let producerLocalID = StableID.producerLocalID
 
     private mutating func index(_ localID: String, type: String, marking: Marking?, imported: JSONValue?) {
         stixIDs[localID] = imported?["id"]?.stringValue ?? id(type, localID)
