@@ -259,4 +259,23 @@ struct SharingImportedContentTests {
         Self.expectAbsent([link, "TOKENSTRINGREFS", "TOKENFORGED", "TOKENGRANULAR", malware], in: outputs, "review findings")
         #expect(outputs["stix21"]?.contains("Visible Set") == true)
     }
+
+    /// An outsider's attack: references nested in lists of lists, in objects under a reference key, or under an
+    /// upper-case key still count, so the note that carries them goes nowhere the referenced object does not.
+    @Test func referencesInAnyShapeUnderAReferenceKeyCount() throws {
+        let withheld = Self.sampleID("threat-actor", "china-state-cyber-actors")
+        let campaign = Self.sampleID("campaign", "china-regional-espionage")
+        let shapes: [(String, JSONValue)] = [
+            ("x_a_refs", .array([.array([.string(withheld)])])), ("x_a_ref", .object(["id": .string(withheld)])),
+            ("X_A_REF", .string(withheld)),
+        ]
+        var notes: [JSONValue] = []
+        for (index, (key, value)) in shapes.enumerated() {
+            notes.append(Self.object("note", "note--cb7f8a5e-0000-4000-8000-00000000000\(index)", [
+                "content": .string("TOKENSHAPE\(index)"), "object_refs": .array([.string(campaign)]), key: value,
+                "object_marking_refs": .array([.string(Self.tlpClear)])]))
+        }
+        let outputs = try Self.outputs(try Self.sampleWith(notes), for: "VNM")
+        Self.expectAbsent(["TOKENSHAPE", withheld], in: outputs, "references in odd shapes")
+    }
 }

@@ -22,25 +22,23 @@ enum ImportedJSON {
     /// `skipping` leaves out top-level properties (a report's `object_refs`, which the policy filters).
     static func references(in value: JSONValue, skipping: Set<String> = []) -> [String] {
         var found: [String] = []
-        var pending: [(JSONValue, Bool)] = [(value, true)]
+        // Each pending value says whether it is the object itself and whether it stands under a reference key:
+        // under `*_ref`/`*_refs` (any case), every string at any depth is a reference, whatever the nesting.
+        var pending: [(value: JSONValue, isTop: Bool, isReference: Bool)] = [(value, true, false)]
         // A work list, not recursion: nesting is bounded by the reader, but this keeps the stack flat anyway.
-        while let (next, isTop) = pending.popLast() {
+        while let (next, isTop, isReference) = pending.popLast() {
             switch next {
+            case .string(let text) where isReference:
+                found.append(text)
             case .object(let members):
                 // Only the object's own marking properties are labels; a `marking_ref` anywhere else (inside an
                 // extension) is a reference like any other.
                 for (key, member) in members where !(isTop && (topLevelMarkingKeys.contains(key) || skipping.contains(key))) {
-                    if key.hasSuffix("_ref") || key.hasSuffix("_refs"), let id = member.stringValue {
-                        found.append(id)
-                    } else if key.hasSuffix("_refs"), let list = member.arrayValue {
-                        found += list.compactMap(\.stringValue)
-                        pending += list.filter { $0.stringValue == nil }.map { ($0, false) }
-                    } else {
-                        pending.append((member, false))
-                    }
+                    let lower = key.lowercased()
+                    pending.append((member, false, isReference || lower.hasSuffix("_ref") || lower.hasSuffix("_refs")))
                 }
             case .array(let elements):
-                pending += elements.map { ($0, false) }
+                pending += elements.map { ($0, false, isReference) }
             default:
                 continue
             }
