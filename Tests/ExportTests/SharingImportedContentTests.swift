@@ -278,4 +278,35 @@ struct SharingImportedContentTests {
         let outputs = try Self.outputs(try Self.sampleWith(notes), for: "VNM")
         Self.expectAbsent(["TOKENSHAPE", withheld], in: outputs, "references in odd shapes")
     }
+
+    /// An outsider's attack: a withheld object's id in prose, in a property that is not a reference, or as a
+    /// dictionary key; a withheld name in a key or in a value the scan once took as structure. Each is a finding,
+    /// and `--redact` leaves none of them in any format.
+    @Test func withheldIDsAndNamesOutsideReferencesAreFound() throws {
+        let malware = "malware--db7f8a5e-0000-4000-8000-00000000000a"
+        let uuid = String(malware.dropFirst("malware--".count))
+        let clear: JSONValue = .array([.string(Self.tlpClear)])
+        let notes: [JSONValue] = [
+            Self.object("malware", malware, [
+                "name": "Crimson Otter", "is_family": .bool(true), "object_marking_refs": .array([.string(Self.tlpRed)])]),
+            Self.object("note", "note--db7f8a5e-0000-4000-8000-000000000001", [
+                "content": .string("Compare with \(malware) and \(uuid.uppercased())."),
+                "object_refs": .array([.string(Self.sampleID("identity", "vietnam"))]), "object_marking_refs": clear]),
+            Self.object("note", "note--db7f8a5e-0000-4000-8000-000000000002", [
+                "content": "Nothing to see", "x_related": .string(malware),
+                "x_table": .object([malware: "seen", "x_crimson_otter_notes": "yes", "plain": "Ｃｒｉｍｓｏｎ Ｏｔｔｅｒ"]),
+                "object_refs": .array([.string(Self.sampleID("identity", "vietnam"))]), "object_marking_refs": clear]),
+            Self.object("indicator", "indicator--db7f8a5e-0000-4000-8000-000000000003", [
+                "pattern": "[file:name = 'x.exe']", "pattern_type": "crimson-otter-rules", "valid_from": "2023-11-01T00:00:00Z",
+                "lang": "crimson-otter", "object_marking_refs": clear]),
+        ]
+        let report = try Self.sampleWith(notes)
+        let vietnam = try Recipient.resolve("VNM", in: report)
+        let hits = SharingPolicy().plan(report, for: vietnam).textHits.map(\.message)
+        #expect(hits.count >= 7, "\(hits)")
+        #expect(throws: ExportError.self) { _ = try SharingPolicy().view(report, for: vietnam) }
+        let outputs = try Self.outputs(report, for: "VNM", policy: SharingPolicy(redactsWithheldNames: true))
+        Self.expectAbsent([uuid, uuid.uppercased(), "rimson", "ｒｉｍｓｏｎ"], in: outputs, "ids and names outside references")
+        #expect(outputs["stix21"]?.contains("Nothing to see") == true)
+    }
 }

@@ -7,8 +7,10 @@
 /// - every run of other characters (spaces, punctuation, `-`, `_`, `+`, `/`, `.`) becomes one ``separator``,
 ///   so that the name `Crimson Otter` folds the same as `crimson-otter`, `crimson_otter` and `crimson.otter`;
 /// - invisible characters (soft hyphen, zero-width space and joiners, variation selectors) are dropped;
-/// - percent-escapes are decoded as UTF-8 first (`crimson%20otter`, `%E8%B5%A4%E6%B0%B4%E7%8D%BA` for `赤水獺`),
-///   each decoded character mapping back to its first escape.
+/// - compatibility forms and accents read as the plain letter (`Ｃ`, `𝐂`, `í`, `İ` as `c` and `i`, `ﬁ` as `fi`;
+///   ``CompatibilityFold``);
+/// - percent-escapes and character references are decoded first (`crimson%20otter`, `&#67;rimson`,
+///   `%E8%B5%A4%E6%B0%B4%E7%8D%BA` for `赤水獺`; ``EscapeRun``), each decoded character mapping back to its escapes.
 ///
 /// `Character` comparison is canonical, so a name typed precomposed (`Ü`) matches text typed decomposed (`U`
 /// and a combining diaeresis).
@@ -18,29 +20,32 @@ struct FoldedText {
 
     /// The folded characters.
     private(set) var characters: [Character] = []
-    /// Where each folded character starts in the original.
+    /// Where each folded character starts and ends in the original (a ligature folds to several characters
+    /// of one range, an escape run's character to the escapes that spell it).
     private var starts: [String.Index] = []
-    private let endIndex: String.Index
+    private var ends: [String.Index] = []
 
     init(_ text: String) {
-        endIndex = text.endIndex
         characters.reserveCapacity(text.utf8.count)
         starts.reserveCapacity(text.utf8.count)
+        ends.reserveCapacity(text.utf8.count)
         var index = text.startIndex
         while index < text.endIndex {
             let character = text[index]
-            if character == "%", let end = foldPercentEscapes(in: text, at: index) {
-                index = end
+            if character == "%" || character == "&", let run = EscapeRun(in: text, at: index) {
+                for (decoded, range) in run.characters { append(decoded, at: range) }
+                index = run.end
                 continue
             }
-            append(character, at: index)
-            index = text.index(after: index)
+            let next = text.index(after: index)
+            append(character, at: index..<next)
+            index = next
         }
     }
 
     /// The original range of the folded characters `range`.
     func originalRange(of range: Range<Int>) -> Range<String.Index> {
-        starts[range.lowerBound]..<(range.upperBound < starts.count ? starts[range.upperBound] : endIndex)
+        starts[range.lowerBound]..<ends[range.upperBound - 1]
     }
 
     /// Whether a match of the folded characters `range` stands as a whole word: each neighbour is a separator,
@@ -106,53 +111,23 @@ struct FoldedText {
         0xA9E0...0xA9FF, 0xAA60...0xAA7F,  // Myanmar extensions
     ]
 
-    /// Folds `character`, which starts at `index` in the original; a run of non-word characters folds to one
-    /// separator, so that `crimson - otter` and `crimson otter` fold alike.
-    private mutating func append(_ original: Character, at index: String.Index) {
-        guard let character = Self.visible(original) else { return }
+    /// Folds `original`, which stands at `range` of the original text; a run of non-word characters folds to
+    /// one separator, so that `crimson - otter` and `crimson otter` fold alike.
+    private mutating func append(_ original: Character, at range: Range<String.Index>) {
+        if CompatibilityFold.isPlain(original) { return append(folded: original, at: range) }
+        for character in CompatibilityFold.plain(original) { append(folded: character, at: range) }
+    }
+
+    private mutating func append(folded character: Character, at range: Range<String.Index>) {
         if Self.isWord(character) {
             characters.append(Self.fold(character))
         } else if characters.last != Self.separator {
             characters.append(Self.separator)
         } else {
+            ends[ends.count - 1] = range.upperBound
             return
         }
-        starts.append(index)
-    }
-
-    /// The character without its default-ignorable code points (soft hyphen, zero-width space and joiners,
-    /// variation selectors), or nil when that leaves nothing: text pasted from a PDF (`Crim\u{AD}son`) must
-    /// not hide a name, and an invisible character is no break in a word.
-    private static func visible(_ character: Character) -> Character? {
-        guard !character.isASCII,
-              character.unicodeScalars.contains(where: \.properties.isDefaultIgnorableCodePoint)
-        else { return character }
-        var scalars = String.UnicodeScalarView()
-        scalars.append(contentsOf: character.unicodeScalars.filter { !$0.properties.isDefaultIgnorableCodePoint })
-        return String(scalars).first
-    }
-
-    /// Folds the characters a run of percent-escapes at `index` spells in UTF-8 (`%20`, `%E8%B5%A4`), as a
-    /// browser shows a URL, each mapped back to its first escape; a name must not hide in a URL's encoding.
-    /// Returns the end of the run, or nil when there is none or its bytes are not UTF-8 (then `%` is just
-    /// punctuation).
-    private mutating func foldPercentEscapes(in text: String, at index: String.Index) -> String.Index? {
-        var bytes: [UInt8] = []
-        var escapes: [String.Index] = []
-        var cursor = index
-        while cursor < text.endIndex, text[cursor] == "%" {
-            let digits = text[text.index(after: cursor)...].prefix(2)
-            guard digits.count == 2, digits.allSatisfy(\.isHexDigit), let byte = UInt8(digits, radix: 16) else { break }
-            bytes.append(byte)
-            escapes.append(cursor)
-            cursor = digits.endIndex
-        }
-        guard !bytes.isEmpty, let decoded = String(validating: bytes, as: UTF8.self) else { return nil }
-        var offset = 0
-        for character in decoded {
-            append(character, at: escapes[offset])
-            offset += character.utf8.count
-        }
-        return cursor
+        starts.append(range.lowerBound)
+        ends.append(range.upperBound)
     }
 }

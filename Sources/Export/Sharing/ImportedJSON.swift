@@ -79,7 +79,19 @@ enum ImportedJSON {
         case .object(let members):
             var out: Object = [:]
             for (name, member) in members {
-                out[name] = isStructural(name) ? member : rewriteStrings(member, path: "\(path).\(name)", key: name, body)
+                if isStructural(name) {
+                    out[name] = member
+                    continue
+                }
+                // A key is data too (a dictionary keyed by ids or names). One that names a withheld object goes
+                // with its value: renaming it could collide with another key.
+                if !propertyNames.contains(name), body(name, "\(path) key '\(name)'", "") != name { continue }
+                out[name] = rewriteStrings(member, path: "\(path).\(name)", key: name, body)
+            }
+            // A selector that named a withheld property went with it; a granular marking left with none is void.
+            if let markings = out["granular_markings"]?.arrayValue {
+                let kept = markings.filter { $0["selectors"]?.arrayValue?.isEmpty != true }
+                out["granular_markings"] = kept.isEmpty ? nil : .array(kept)
             }
             return .object(out)
         default:
@@ -87,13 +99,29 @@ enum ImportedJSON {
         }
     }
 
+    /// Values with a fixed syntax that cannot carry a name: ids, references, versions and timestamps. Every
+    /// other value is scanned, vocabulary and hashes included.
     private static let structural: Set<String> = [
-        "type", "id", "spec_version", "created", "modified", "extension_type", "hashes", "pattern_type",
-        "definition_type", "lang", "valid_from", "valid_until",
+        "type", "id", "spec_version", "created", "modified", "valid_from", "valid_until",
         "first_seen", "last_seen", "published", "first_observed", "last_observed", "start_time", "stop_time",
-        "selectors",
     ]
 
+    /// STIX 2.1 property names, which are not scanned as keys: a name that happened to be one (`Description`)
+    /// must not strip the property from every object.
+    private static let propertyNames: Set<String> = [
+        "aliases", "architecture_execution_envs", "authors", "capabilities", "confidence", "contact_information",
+        "content", "context", "count", "definition", "definition_type", "description", "end_time", "explanation",
+        "extension_type", "extensions", "external_id", "external_references", "first_seen", "goals", "granular_markings",
+        "hashes", "identity_class", "implementation_languages", "infrastructure_types", "is_family", "kill_chain_name",
+        "kill_chain_phases", "labels", "lang", "last_seen", "marking_ref", "name", "number_observed", "object_modified",
+        "object_refs", "objective", "opinion", "pattern", "pattern_type", "pattern_version", "phase_name",
+        "primary_motivation", "region", "country", "city", "administrative_area", "street_address", "postal_code",
+        "latitude", "longitude", "precision", "report_types", "resource_level", "revoked", "roles", "schema", "sectors",
+        "secondary_motivations", "personal_motivations", "selectors", "severity", "sophistication", "source_name",
+        "summary", "threat_actor_types", "tool_types", "tool_version", "malware_types", "indicator_types", "url",
+        "version", "abstract", "statement", "tlp", "where_sighted_refs", "incident_type", "status", "x_exportctl",
+        "classification", "permitted_nationalities", "policy", "identifier", "access_privilege", "further_sharing",
+    ]
     private static func isStructural(_ key: String) -> Bool {
         structural.contains(key) || key.hasSuffix("_ref") || key.hasSuffix("_refs")
     }

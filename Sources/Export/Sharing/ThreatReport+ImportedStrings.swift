@@ -45,11 +45,12 @@ extension ThreatReport {
 
     /// Open-vocabulary properties of STIX 2.1 (and common custom ones): a whole value is one term.
     private static func kind(of key: String) -> TextKind {
-        if key == "url" { return .url }
+        // A selector naming a withheld property leaves with the property (the list element goes, like a URL).
+        if key == "url" || key == "selectors" { return .url }
         if key.hasSuffix("_types") || key.hasSuffix("_type") || key.hasSuffix("_class") || key.hasSuffix("_level")
             || ["labels", "sectors", "sophistication", "primary_motivation", "secondary_motivations", "personal_motivations",
                 "kill_chain_name", "phase_name", "capabilities", "implementation_languages", "region", "country",
-                "architecture_execution_envs", "roles", "threat_actor_roles"].contains(key)
+                "architecture_execution_envs", "roles", "threat_actor_roles", "lang"].contains(key)
         {
             return .vocabulary
         }

@@ -56,6 +56,10 @@ final class ViewBuilder {
         view.incidents = report.incidents.filter { released.contains($0.id) }.map(incident)
         view.sources = sources(for: view)
         finishImported(&view)
+        // The table of STIX ids goes only for what the recipient receives: a writer that read it could name the rest.
+        view.importedIDs = report.importedIDs.filter { stixID, localID in
+            released.contains(localID) || imported.releasedIDs.contains(stixID) || localID == StableID.producerLocalID
+        }
         labelDecisions(view)
         return view
     }

@@ -56,6 +56,10 @@ struct WithheldNameScanner {
     /// `[withheld]`. This is the entry point for strings that do not pass through the model, such as imported
     /// STIX JSON kept verbatim: call it on each string value (and each key that carries data) before writing it.
     func matches(in text: String) -> [Match] {
+        matches(in: text, decodings: 0)
+    }
+
+    private func matches(in text: String, decodings: Int) -> [Match] {
         guard !names.isEmpty, !text.isEmpty else { return [] }
         let folded = FoldedText(text)
         let occurrences = automaton.occurrences(in: folded.characters, where: folded.isWholeWord)
@@ -67,7 +71,15 @@ struct WithheldNameScanner {
             result.append((folded.originalRange(of: occurrence.range), name.name, name.owner))
             end = occurrence.range.upperBound
         }
-        return result
+        // Folding decodes one layer of escapes. A text escaped twice (`%2543`, `&amp;#67;`) shows a name only
+        // after a second decoding, where no place in the original stands for it: the whole text is the match.
+        // Each decoding shortens the text, and four layers are more than any honest text has.
+        guard decodings < 4, let once = EscapeRun.decodingOnce(text), once.contains("%") || once.contains("&") else {
+            return result
+        }
+        let hidden = matches(in: once, decodings: decodings + 1)
+        guard hidden.count > result.count, let first = hidden.first else { return result }
+        return [(text.startIndex..<text.endIndex, first.name, first.owner)] + result
     }
 
     /// `text` with withheld names redacted as `kind` says: in prose each name, or run of overlapping names,
@@ -140,9 +152,19 @@ struct WithheldNameScanner {
             + report.partnerships.flatMap { each($0.id, [$0.name] + $0.aliases) }
             + report.incidents.map { ($0.title, $0.id) }
             + report.verbatimObjects.filter { !ViewBuilder.isSupport($0) }.flatMap { object in
+                let id = object["id"]?.stringValue ?? ""
                 let names = [object["name"]?.stringValue].compactMap { $0 }
                     + (object["aliases"]?.arrayValue ?? []).compactMap(\.stringValue)
-                return each(object["id"]?.stringValue ?? "", names)
+                return each(id, names + identifierForms(id))
             }
+            // A modelled object that came from STIX keeps its STIX id, which names it as surely as its name.
+            + report.importedIDs.sorted { $0.key < $1.key }.flatMap { each($0.value, identifierForms($0.key)) }
+    }
+
+    /// A STIX id and its UUID alone: an outsider wrote a withheld object's id into a note's prose, a custom
+    /// property and a dictionary key, where the reference closure does not look.
+    private static func identifierForms(_ id: String) -> [String] {
+        guard let separator = id.firstRange(of: "--") else { return [] }
+        return [id, String(id[separator.upperBound...])]
     }
 }
