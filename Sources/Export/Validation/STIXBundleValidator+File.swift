@@ -14,10 +14,10 @@ extension STIXBundleValidator {
     }
 
     /// Checks an opened input in constant memory apart from the ids: the bundle is read one object at a time,
-    /// keeping only 64-bit digests of the declared ids and of references to ids not declared yet; when one of
-    /// those stays undeclared, or an id is declared twice (a bundle carrying several versions of an object), a
-    /// second pass over the same opened input (a pipe's was copied once when it was opened) reports each
-    /// unresolved reference and each repeated version where it is.
+    /// keeping only 64-bit digests of the declared ids, of declared local ids and of references to ids not
+    /// declared yet; when one of those stays undeclared, or an id or local id is declared twice (a bundle carrying
+    /// several versions of an object), a second pass over the same opened input (a pipe's was copied once when it
+    /// was opened) reports each unresolved reference, repeated version and repeated local id where it is.
     /// - Parameters:
     ///   - strict: report warnings as errors.
     ///   - limits: nesting depth, string length and object count bounds.
@@ -29,6 +29,7 @@ extension STIXBundleValidator {
         let file = input.name
         var check = STIXCheck(file: file)
         var references = STIXReferences.streaming()
+        var localIDs = STIXLocalIDTable()
         var objectCount = 0
         var members: [LocatedJSON.Member] = []
         // Findings on a streamed list's elements count only once their object reads as JSON.
@@ -48,6 +49,7 @@ extension STIXBundleValidator {
                     references.reserve(min(Int(expected), limits.maxObjects))
                 }
                 if STIXObjectRules.check(object, check: &check, references: &references) { check.append(listCheck) }
+                localIDs.note(object)
                 references.clearReferences()
             case .object(.failure(let error)):
                 // Unlike the in-memory check, a broken object does not end the check: the next one is read.
@@ -67,7 +69,8 @@ extension STIXBundleValidator {
         for member in members { checkBundleMember(member, check: &check) }
         if root["id"] == nil { check.error("the bundle has no 'id'", at: root) }
         if let objects = root["objects"] { check.error("'objects' must be a list, not \(objects.kindName)", at: objects) }
-        if objectCount > 0, references.needsResolvingPass {
+        let comparesLocalIDs = localIDs.needsSecondPass(declaredIDs: references.declares)
+        if objectCount > 0, references.needsResolvingPass || comparesLocalIDs {
             ProgressMeter.current?.expect(size)  // the second pass reads it again
             var resolving = STIXReferences.resolving(after: references)
             var ignored = STIXCheck(file: file)
@@ -78,6 +81,7 @@ extension STIXBundleValidator {
                     STIXTypeRules.listElement(element, property: property, check: &ignored, references: &resolving)
                     return
                 case .object(.success(let object)):
+                    localIDs.compare(object, check: &check)
                     if STIXObjectRules.check(object, check: &ignored, references: &resolving) {
                         resolving.reportUnresolved(check: &check)
                     }

@@ -30,11 +30,12 @@ public enum STIXBundleValidator {
             return check.diagnostics
         }
         var references = STIXReferences()
-        for object in objects(of: document, check: &check) {
+        let objects = objects(of: document, check: &check)
+        for object in objects {
             STIXObjectRules.check(object, check: &check, references: &references)
         }
         references.reportUnresolved(check: &check)
-        return finish(check.diagnostics, strict: strict)
+        return finish(check.diagnostics + STIXLocalIDs.repeats(in: objects, file: file), strict: strict)
     }
 
     /// Input order (by location, stable), and warnings as errors when `strict`.

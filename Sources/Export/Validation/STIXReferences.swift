@@ -76,6 +76,9 @@ struct STIXReferences {
         return references
     }
 
+    /// Whether the first pass declared the id of `digest`.
+    func declares(_ digest: Digest) -> Bool { declared.contains(digest) }
+
     /// Makes room for `count` declared ids at once (a guess from the file's size is fine).
     mutating func reserve(_ count: Int) { declared.reserve(count) }
 
