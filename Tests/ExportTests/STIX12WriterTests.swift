@@ -111,6 +111,41 @@ struct STIX12WriterTests {
         for set in report.intrusionSets { expectColour("intrusion-set", set.id, set.marking) }
         for incident in report.incidents { expectColour("incident", incident.id, incident.marking) }
         #expect(colours.values.contains("AMBER") && colours.values.contains("WHITE"))
+        #expect(json["empty_structures"] as? [String] == [], "every Controlled_Structure selects something")
+        #expect(json["report_tlp"] as? String == Self.colour(report.marking ?? report.defaultMarking))
+    }
+
+    static func colour(_ marking: Marking?) -> String? {
+        marking.map { STIX12Encoder.color($0.tlp) }
+    }
+
+    /// Issue 17: each component carries its own `Handling` with its label, which python-stix finds there, and
+    /// each link's label is a marking whose Controlled_Structure selects the link's element; on generated
+    /// reports with link markings of every kind, whole and as recipients' views.
+    @Test(arguments: 0..<4)
+    func pythonStixFindsEachComponentsOwnHandling(seed: Int) throws {
+        var generator = ReportGenerator(seed: UInt64(100 + seed))
+        let report = try generator.report(size: 10 + seed)
+        let views = [ReleasedReport(everythingIn: report)]
+            + (try ReportGenerator.recipients(for: report).prefix(2).map { try view(report, for: $0, redacting: true) })
+        for released in views {
+            let view = released.report
+            let package = try write(export(released, validating: false).bytes, "generated.xml")
+            let result = try Oracle.runScript("stix12_readback.py", [package.path])
+            #expect(result.status == 0, "\(result.errors)")
+            let json = try #require(try JSONSerialization.jsonObject(with: result.stdout) as? [String: Any])
+            #expect(json["empty_structures"] as? [String] == [], "seed \(seed)")
+            let colours = try #require(json["tlp"] as? [String: Any])
+            func expectOwn(_ type: String, _ id: String, _ marking: Marking?) {
+                let qname = "producer:\(type)-\(StableID.uuid(producer: view.producer.id, type: type, localID: id))"
+                let expected = Self.colour(marking ?? view.defaultMarking)
+                #expect(colours[qname] as? String == expected, "seed \(seed) \(released.recipient ?? "all"): \(type) \(id)")
+            }
+            for actor in view.actors where actor.kind == .threatActor { expectOwn("threat-actor", actor.id, actor.marking) }
+            for campaign in view.campaigns { expectOwn("campaign", campaign.id, campaign.marking) }
+            for set in view.intrusionSets { expectOwn("intrusion-set", set.id, set.marking) }
+            for incident in view.incidents { expectOwn("incident", incident.id, incident.marking) }
+        }
     }
 
     @Test(arguments: 0..<12)
@@ -129,9 +164,9 @@ struct STIX12WriterTests {
         // everything(): MSS is AMBER+STRICT, releasable to five-eyes and IND.
         #expect(text.contains("color=\"AMBER\""))
         #expect(text.contains("<simpleMarking:Statement>TLP:AMBER+STRICT</simpleMarking:Statement>"))
-        let rel = try #require(text.split(separator: "\n").first { $0.contains("REL TO") && $0.contains("IND") })
-        #expect(!rel.contains("five-eyes"))
-        #expect(rel.contains("USA") && rel.contains("GBR"))
+        let rels = text.split(separator: "\n").filter { $0.contains("REL TO") && $0.contains("IND") }
+        #expect(!rels.isEmpty && rels.allSatisfy { !$0.contains("five-eyes") })
+        #expect(rels.contains { $0.contains("USA") && $0.contains("GBR") })
         #expect(!text.contains("CLEAR") && !text.contains("color=\"clear\""))
     }
 
@@ -196,5 +231,19 @@ struct STIX12WriterTests {
                 to: &sink)
         }
         #expect(sink.bytes.isEmpty)
+    }
+
+    /// A link's label differs from its component's: it is a marking of its own over the link's element, and a
+    /// victim is named in place, where a STIX 1 importer reads it.
+    @Test func aLinkLabelIsAMarkingOverTheLinksElement() throws {
+        var report = try HandBuiltReports.everything()
+        let incident = try #require(report.incidents.indices.first { !report.incidents[$0].targets.isEmpty })
+        report.incidents[incident].marking = Marking(tlp: .amber)
+        report.incidents[incident].targets[0].marking = Marking(tlp: .red)
+        let text = String(decoding: try export(ReleasedReport(everythingIn: report)).bytes, as: UTF8.self)
+        let structure = "../../../incident:Victim[1]/descendant-or-self::node()"
+        let marking = try #require(text.components(separatedBy: "<marking:Marking>").first { $0.contains(structure) })
+        #expect(marking.contains("color=\"RED\""), "\(marking)")
+        #expect(!text.contains("<incident:Victim idref"))
     }
 }

@@ -7,6 +7,10 @@ public struct Link: Sendable {
     public var ref: String
     /// The link's own marking; `nil` means it reaches whoever may see both ends.
     public var marking: Marking?
+    /// The label the link travels with, set by the sharing layer when it builds a ``ReleasedReport``: its own
+    /// marking, else the stricter of its ends' (``LinkMarking``). Writers that label links write this one, so a
+    /// link carries the same label in every format; model formats write ``marking``.
+    public var label: Marking? = nil
     /// What the author knows about the link itself.
     public var description: String?
     /// The STIX 2.1 object this was imported from, when another producer wrote it: the STIX writer writes

@@ -14,6 +14,9 @@ public struct Membership: Sendable {
     public var until: PartialDate?
     /// The membership's own marking; `nil` means it reaches whoever may see both the member and the partnership.
     public var marking: Marking?
+    /// The label the membership travels with (its own marking, else the stricter of the member's and the
+    /// partnership's), set by the sharing layer like ``Link/label``.
+    public var label: Marking? = nil
     /// The STIX 2.1 object this was imported from, when another producer wrote it: the STIX writer writes
     /// it back unchanged (ids, timestamps, markings and unknown properties such as `x_mitre_*` included).
     public var imported: JSONValue? = nil

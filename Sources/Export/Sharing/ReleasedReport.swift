@@ -10,13 +10,14 @@ public struct ReleasedReport: Sendable, Hashable {
 
     /// A view of the whole report, for the producer itself.
     public init(everythingIn report: ThreatReport) {
-        self.report = report
-        self.recipient = nil
+        self.init(report: report, recipient: nil)
     }
 
     /// A view for one recipient.
     public init(report: ThreatReport, recipient: String?) {
         self.report = report
         self.recipient = recipient
+        // Links are labelled here, once, so that every writer finds them labelled whoever built the view.
+        self.report.labelLinks()
     }
 }

@@ -12,6 +12,9 @@ extension STIX12Encoder {
         try xml.element("stixCommon:Name", text: actor.name)
         try sponsors(identitySponsors)
         try xml.endElement()
+        for (position, link) in identitySponsors.enumerated() {
+            labelLink(link.label, at: "ta:Identity/stixCommon:Related_Identities/stixCommon:Related_Identity[\(position + 1)]")
+        }
         let threat = actor.threat ?? ThreatProfile()
         for type in threat.types {
             guard let value = STIX12Vocabularies.threatActorType(type) else { losses.add(.threatActorType); continue }
@@ -40,10 +43,12 @@ extension STIX12Encoder {
         let campaigns = attributions.activities(attributedTo: actor.id)
         try relatedList(
             "ta:Associated_Campaigns", "ta:Associated_Campaign", "Attributed To", "stixCommon:Campaign",
-            campaigns.map { activity, type in qname(type, activity.id) })
+            campaigns.map { activity, type in
+                (qname(type, activity.id), activity.attributedTo.first { $0.ref == actor.id }?.label)
+            })
         try relatedList(
             "ta:Associated_Actors", "ta:Associated_Actor", Self.sponsoredBy, "stixCommon:Threat_Actor",
-            actor.sponsoredBy.filter { isThreatActor($0.ref) }.map { qname("threat-actor", $0.ref) })
+            actor.sponsoredBy.filter { isThreatActor($0.ref) }.map { (qname("threat-actor", $0.ref), $0.label) })
         try handling("ta:Handling", actor.marking)
         try confidence("ta:Confidence", actor.confidence)
         try xml.endElement()
@@ -83,19 +88,26 @@ extension STIX12Encoder {
         losses.add(.sourceCitation, activity.sources.count)
     }
 
-    /// A list of `Related*` elements pointing at `ids`, or nothing when there are none.
-    func relatedList(_ wrapper: String, _ name: String, _ relationship: String, _ item: String, _ ids: [String]) throws {
+    /// A list of `Related*` elements pointing at `ids`, or nothing when there are none; each link's label goes
+    /// to the component's `Handling`.
+    func relatedList(
+        _ wrapper: String, _ name: String, _ relationship: String, _ item: String, _ ids: [(id: String, label: Marking?)]
+    ) throws {
         guard !ids.isEmpty else { return }
         try xml.startElement(wrapper)
-        for id in ids { try related(name, relationship, item, id) }
+        for (position, entry) in ids.enumerated() {
+            try related(name, relationship, item, entry.id)
+            labelLink(entry.label, at: "\(wrapper)/\(name)[\(position + 1)]")
+        }
         try xml.endElement()
     }
 
-    /// The threat actors among attribution links, as ids; the others are counted as not carried.
-    func attributedThreatActors(_ links: [Link]) -> [String] {
+    /// The threat actors among attribution links, as ids with the links' labels; the others are counted as not
+    /// carried.
+    func attributedThreatActors(_ links: [Link]) -> [(id: String, label: Marking?)] {
         let actors = links.filter { isThreatActor($0.ref) }
         losses.add(.activityAttribution, links.count - actors.count)
-        return actors.map { qname("threat-actor", $0.ref) }
+        return actors.map { (qname("threat-actor", $0.ref), $0.label) }
     }
 
     /// What STIX 1.2 drops of any actor, threat actor or not.

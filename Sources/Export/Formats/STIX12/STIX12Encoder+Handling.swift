@@ -5,22 +5,20 @@ extension STIX12Encoder {
     /// The component whose `Handling` holds the marking (Controlled_Structure → Marking → Handling → component).
     static let enclosingComponent = "../../../descendant-or-self::node() | ../../../descendant-or-self::node()/@*"
 
-    /// The header's `Handling`: the default marking over the whole package, then one marking per identity and per
-    /// link that has its own (identities and relationships have no `Handling` of their own in STIX 1.2).
+    /// The header's `Handling`: the default marking over the whole package, then the label of each identity and of
+    /// each link inside the header's identities (identities have no `Handling` of their own in STIX 1.2).
     func packageHandling() throws {
         var markings: [(structure: String, marking: Marking)] = []
         if let marking = report.defaultMarking { markings.append((Self.wholePackage, marking)) }
         for actor in report.actors where actor.kind != .threatActor {
-            if let marking = actor.marking { markings.append((Self.element(qname("identity", actor.id)), marking)) }
+            let owner = qname("identity", actor.id)
+            if let marking = actor.marking { markings.append((Self.element(owner), marking)) }
+            markings += Self.relatedIdentities(of: owner, actor.sponsoredBy.map(\.label), unless: report.defaultMarking)
         }
         for partnership in report.partnerships {
-            if let marking = partnership.marking {
-                markings.append((Self.element(qname("identity", partnership.id)), marking))
-            }
-        }
-        for (owner, link) in markedLinks() {
-            guard let marking = link.marking, let target = qname(of: link.ref), let owner = qname(of: owner) else { continue }
-            markings.append((Self.relationship(owner: owner, target: target), marking))
+            let owner = qname("identity", partnership.id)
+            if let marking = partnership.marking { markings.append((Self.element(owner), marking)) }
+            markings += Self.relatedIdentities(of: owner, partnership.members.map(\.label), unless: report.defaultMarking)
         }
         guard !markings.isEmpty else { return }
         try xml.startElement("stix:Handling")
@@ -28,12 +26,28 @@ extension STIX12Encoder {
         try xml.endElement()
     }
 
-    /// A component's own `Handling`, or nothing when the default covers it.
-    func handling(_ name: String, _ marking: Marking?) throws {
-        guard let marking else { return }
+    /// A component's own `Handling`: its label (its marking, else the report default) over the whole component,
+    /// then the label of each link written inside it that differs, over that link's element. Every component
+    /// carries its label itself, since an importer that reads a component's `Handling` does not look at the
+    /// header's.
+    func handling(_ name: String, _ own: Marking?) throws {
+        let label = own ?? report.defaultMarking
+        let links = pendingLinkLabels.filter { $0.label != label }
+        pendingLinkLabels = []
+        guard label != nil || !links.isEmpty else { return }
         try xml.startElement(name)
-        try self.marking(marking, controlling: Self.enclosingComponent)
+        if let label { try marking(label, controlling: Self.enclosingComponent) }
+        for link in links {
+            let node = "../../../\(link.path)"
+            try marking(link.label, controlling: "\(node)/descendant-or-self::node() | \(node)/descendant-or-self::node()/@*")
+        }
         try xml.endElement()
+    }
+
+    /// Notes the label of a link element just written at `path` (from its component), for the component's
+    /// ``handling(_:_:)``.
+    func labelLink(_ label: Marking?, at path: String) {
+        if let label { pendingLinkLabels.append((path, label)) }
     }
 
     /// One `marking:Marking`: the TLP structure (CLEAR → WHITE, AMBER+STRICT → AMBER plus the statement
@@ -73,29 +87,21 @@ extension STIX12Encoder {
         try xml.endElement()
     }
 
-    /// Every link with its own marking, with the id of the object it leaves from.
-    private func markedLinks() -> [(owner: String, link: Link)] {
-        var links: [(String, Link)] = []
-        for actor in report.actors { links += actor.sponsoredBy.map { (actor.id, $0) } }
-        for activity in report.intrusionSets + report.campaigns {
-            links += (activity.attributedTo + activity.targets).map { (activity.id, $0) }
-        }
-        for incident in report.incidents {
-            let all = incident.attributedTo + incident.targets + incident.responders + incident.supporters
-            links += all.map { (incident.id, $0) }
-        }
-        return links.filter { $0.1.marking != nil }
-    }
-
     /// The element with this id and everything inside it.
     private static func element(_ id: String) -> String {
         let node = "//*[@id='\(id)']"
         return "\(node)/descendant-or-self::node() | \(node)/descendant-or-self::node()/@*"
     }
 
-    /// The relationship elements inside `owner` that point at `target` (the parent of the idref).
-    private static func relationship(owner: String, target: String) -> String {
-        let node = "//*[@id='\(owner)']//*[@idref='\(target)']/.."
-        return "\(node)/descendant-or-self::node() | \(node)/descendant-or-self::node()/@*"
+    /// The header markings for an identity's related identities (sponsors, members) whose labels differ from
+    /// `unless`, each over its `Related_Identity` element.
+    private static func relatedIdentities(of owner: String, _ labels: [Marking?], unless common: Marking?)
+        -> [(structure: String, marking: Marking)]
+    {
+        labels.enumerated().compactMap { position, label in
+            guard let label, label != common else { return nil }
+            let node = "//*[@id='\(owner)']/stixCommon:Related_Identities/stixCommon:Related_Identity[\(position + 1)]"
+            return ("\(node)/descendant-or-self::node() | \(node)/descendant-or-self::node()/@*", label)
+        }
     }
 }

@@ -34,10 +34,15 @@ extension STIX12Encoder {
         if isIdentity(id), let target = qname(of: id) {
             try reference(name, target, isTimestamped: false)
         } else {
-            try xml.startElement(name)
-            try xml.element("stixCommon:Name", text: index.name(of: id) ?? id)
-            try xml.endElement()
+            try namedIdentity(name, id)
         }
+    }
+
+    /// An identity named in place (`stixCommon:Name`), for elements whose readers do not resolve an idref.
+    func namedIdentity(_ name: String, _ id: String) throws {
+        try xml.startElement(name)
+        try xml.element("stixCommon:Name", text: index.name(of: id) ?? id)
+        try xml.endElement()
     }
 
     /// `Related_Identities` for sponsors, or nothing.
@@ -78,7 +83,7 @@ extension STIX12Encoder {
             for membership in partnership.members {
                 try relatedIdentity(Self.hasMember) { try self.identityReference("stixCommon:Identity", membership.member) }
                 let hasDetail = membership.role != nil || membership.since != nil || membership.until != nil
-                losses.add(.membershipDetail, if: hasDetail || membership.marking != nil)
+                losses.add(.membershipDetail, if: hasDetail)
             }
             try xml.endElement()
         }

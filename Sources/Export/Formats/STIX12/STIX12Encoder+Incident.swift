@@ -20,9 +20,19 @@ extension STIX12Encoder {
         try xml.startElement("incident:Categories")
         try xml.element("incident:Category", text: incident.kind.rawValue)
         try xml.endElement()
-        for link in incident.responders { try informationSource("incident:Responder", link.ref) }
-        for link in incident.supporters { try informationSource("incident:Coordinator", link.ref) }
-        for link in incident.targets { try identityReference("incident:Victim", link.ref) }
+        // Named in place, not by idref: python-stix and other STIX 1 importers do not resolve an identity's idref.
+        for (position, link) in incident.responders.enumerated() {
+            try informationSource("incident:Responder", link.ref)
+            labelLink(link.label, at: "incident:Responder[\(position + 1)]")
+        }
+        for (position, link) in incident.supporters.enumerated() {
+            try informationSource("incident:Coordinator", link.ref)
+            labelLink(link.label, at: "incident:Coordinator[\(position + 1)]")
+        }
+        for (position, link) in incident.targets.enumerated() {
+            try namedIdentity("incident:Victim", link.ref)
+            labelLink(link.label, at: "incident:Victim[\(position + 1)]")
+        }
         if let status = STIX12Vocabularies.incidentStatus(incident.status) {
             try vocabulary("incident:Status", STIX12Vocabularies.incidentStatus, status)
         } else {
@@ -33,7 +43,7 @@ extension STIX12Encoder {
             attributedThreatActors(incident.attributedTo))
         try relatedList(
             "incident:Related_Incidents", "incident:Related_Incident", "Same Attributed Actor", "stixCommon:Incident",
-            relatedIncidents(of: incident).map { qname("incident", $0.id) })
+            relatedIncidents(of: incident).map { (qname("incident", $0.id), nil) })
         try confidence("incident:Confidence", incident.confidence)
         try handling("incident:Handling", incident.marking)
         try xml.endElement()
@@ -48,7 +58,7 @@ extension STIX12Encoder {
     /// `<name><stixCommon:Identity …/></name>`: a responder or coordinator.
     private func informationSource(_ name: String, _ id: String) throws {
         try xml.startElement(name)
-        try identityReference("stixCommon:Identity", id)
+        try namedIdentity("stixCommon:Identity", id)
         try xml.endElement()
     }
 

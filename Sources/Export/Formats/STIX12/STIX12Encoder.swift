@@ -12,6 +12,8 @@ final class STIX12Encoder {
     /// Every `id` and `idref` carries the report's date: sdv's best practices want a timestamp on both.
     let timestamp: String
     var losses = STIX12Losses()
+    /// Labels of the links written in the component being encoded, for its `Handling` (paths from the component).
+    var pendingLinkLabels: [(path: String, label: Marking)] = []
     /// The STIX 2.1 ids of objects imported from another producer's bundle, by local id: they keep their UUID.
     private let importedIDs: [String: String]
     private var qnames: [QNameKey: String] = [:]
@@ -103,6 +105,7 @@ final class STIX12Encoder {
         try xml.element("report:Title", text: report.title)
         try vocabulary("report:Intent", STIX12Vocabularies.reportIntent, "Threat Report")
         try xml.element("report:Description", text: report.description)
+        try handling("report:Handling", report.marking)  // the narrative's label
         try xml.endElement()
         try references("report:Incidents", "report:Incident", report.incidents.map { qname("incident", $0.id) })
         let activities =

@@ -21,7 +21,7 @@ enum STIX12Loss: String, CaseIterable {
     case partnershipDescription = "partnership description"
     case partnershipAlias = "partnership alias"
     case partnershipConfidence = "partnership confidence"
-    case membershipDetail = "membership role, dates or own marking"
+    case membershipDetail = "membership role or dates"
     case incidentEnd = "incident end date"
     case incidentLocation = "incident location"
     case incidentOutcome = "incident outcome"

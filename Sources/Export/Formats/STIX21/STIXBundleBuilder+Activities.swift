@@ -59,6 +59,7 @@ extension STIXBundleBuilder {
         var out: [JSONObjectBuilder] = []
         for (index, membership) in partnership.members.enumerated() {
             var link = Link(partnership.id, marking: membership.marking)
+            link.label = membership.label
             link.imported = membership.imported
             let relationship = memberOf(membership, link: link, partnership: partnership.id, index: index)
             if let relationship { out.append(relationship) }

@@ -1,4 +1,5 @@
-/// Relationships: one per link, marked with the link's own marking or the stricter of its ends'.
+/// Relationships: one per link, marked with the label the sharing layer gave it (its own marking or the stricter
+/// of its ends').
 extension STIXBundleBuilder {
     /// A relationship for a link from a report object, or `nil` when the link's target is not in the report.
     ///
@@ -22,8 +23,8 @@ extension STIXBundleBuilder {
             skip("repeated link")
             return nil
         }
-        let marking = LinkMarking.effective(
-            own: link.marking, from: effectiveMarking(of: source), to: effectiveMarking(of: link.ref))
+        // The sharing layer labelled the link (``ReleasedReport``); the builder only writes the label.
+        let marking = link.label ?? link.marking
         var object = common(type: "relationship", id: id, marking: marking)
         object["relationship_type"] = .string(type)
         object["source_ref"] = .string(reversed ? targetRef : sourceRef)

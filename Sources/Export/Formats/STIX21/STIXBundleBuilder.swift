@@ -14,8 +14,6 @@ struct STIXBundleBuilder {
 
     /// Local id → STIX id of every report object.
     var stixIDs: [String: String] = [:]
-    /// Local id → effective marking (own or the report default), for links.
-    private var markings: [String: Marking] = [:]
 
     var usedTLP: Set<TLP> = []
     private(set) var acsMarkings: [(id: String, releasees: [Releasee])] = []
@@ -37,29 +35,28 @@ struct STIXBundleBuilder {
         self.custodian = custodian ?? report.producer.id.uppercased()
         self.sources = Dictionary(report.sources.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         for actor in report.actors {
-            index(actor.id, type: actor.kind == .threatActor ? "threat-actor" : "identity", marking: actor.marking,
+            index(actor.id, type: actor.kind == .threatActor ? "threat-actor" : "identity",
                   imported: actor.imported)
         }
         for activity in report.intrusionSets {
-            index(activity.id, type: "intrusion-set", marking: activity.marking, imported: activity.imported)
+            index(activity.id, type: "intrusion-set", imported: activity.imported)
         }
         for activity in report.campaigns {
-            index(activity.id, type: "campaign", marking: activity.marking, imported: activity.imported)
+            index(activity.id, type: "campaign", imported: activity.imported)
         }
         for partnership in report.partnerships {
-            index(partnership.id, type: "identity", marking: partnership.marking, imported: partnership.imported)
+            index(partnership.id, type: "identity", imported: partnership.imported)
         }
         for incident in report.incidents {
-            index(incident.id, type: "incident", marking: incident.marking, imported: incident.imported)
+            index(incident.id, type: "incident", imported: incident.imported)
         }
     }
 
     /// The producer identity's local id (``StableID/producerLocalID``).
     static let producerLocalID = StableID.producerLocalID
 
-    private mutating func index(_ localID: String, type: String, marking: Marking?, imported: JSONValue?) {
+    private mutating func index(_ localID: String, type: String, imported: JSONValue?) {
         stixIDs[localID] = imported?["id"]?.stringValue ?? id(type, localID)
-        markings[localID] = marking ?? report.defaultMarking
     }
 
     /// The stable STIX id of a local object of a type.
@@ -87,9 +84,6 @@ struct STIXBundleBuilder {
         if !["marking-definition", "extension-definition", "language-content"].contains(type) { list(id) }
         return JSONObjectBuilder(object)
     }
-
-    /// The effective marking of a report object: its own, else the report default.
-    func effectiveMarking(of localID: String) -> Marking? { markings[localID] }
 
     /// The marking-definition ids for a marking, recording which definitions the bundle must ship.
     mutating func markingRefs(_ marking: Marking?) -> [String] {
