@@ -11,9 +11,13 @@ struct STIXBundleBuilder {
     let timestamp: String
     /// The ACS responsible-entity custodian token.
     let custodian: String
+    /// The consumer the bundle is tuned for.
+    let profile: STIXProfile
 
     /// Local id → STIX id of every report object.
     var stixIDs: [String: String] = [:]
+    /// Local id → the entity type OpenCTI gives the object, for the relationship types it accepts.
+    var consumerTypes: [String: STIXRelationshipTyping.ConsumerType] = [:]
     /// Local id → effective marking (own or the report default), for links.
     private var markings: [String: Marking] = [:]
 
@@ -30,8 +34,9 @@ struct STIXBundleBuilder {
     /// What STIX could not carry, by kind.
     private(set) var notCarried: [String: Int] = [:]
 
-    init(report: ThreatReport, custodian: String?) {
+    init(report: ThreatReport, custodian: String?, profile: STIXProfile = .standard) {
         self.report = report
+        self.profile = profile
         self.timestamp = STIXTimestamp.start(report.published)
         self.producerRef = StableID.stixID(producer: report.producer.id, type: "identity", localID: Self.producerLocalID)
         self.custodian = custodian ?? report.producer.id.uppercased()
@@ -39,18 +44,23 @@ struct STIXBundleBuilder {
         for actor in report.actors {
             index(actor.id, type: actor.kind == .threatActor ? "threat-actor" : "identity", marking: actor.marking,
                   imported: actor.imported)
+            consumerTypes[actor.id] = STIXRelationshipTyping.consumerType(of: actor)
         }
         for activity in report.intrusionSets {
             index(activity.id, type: "intrusion-set", marking: activity.marking, imported: activity.imported)
+            consumerTypes[activity.id] = .intrusionSet
         }
         for activity in report.campaigns {
             index(activity.id, type: "campaign", marking: activity.marking, imported: activity.imported)
+            consumerTypes[activity.id] = .campaign
         }
         for partnership in report.partnerships {
             index(partnership.id, type: "identity", marking: partnership.marking, imported: partnership.imported)
+            consumerTypes[partnership.id] = .organization
         }
         for incident in report.incidents {
             index(incident.id, type: "incident", marking: incident.marking, imported: incident.imported)
+            consumerTypes[incident.id] = .incident
         }
     }
 
