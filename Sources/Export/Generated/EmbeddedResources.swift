@@ -100,6 +100,7 @@ package enum EmbeddedResources {
     "link_type": {"type": "string", "pattern": "^[a-z0-9]+(-[a-z0-9]+)*$", "description": "On a relationship whose relationship_type is not what the link means (consumers accept only certain types between certain objects): the link's own type, e.g. member-of on a part-of or related-to, responds-to or supports-response-to on a related-to (responder or supporter to incident)."},
     "country": {"type": "string", "pattern": "^[A-Z]{2}$", "description": "On a derived location written with coordinates: the place's country (ISO 3166-1 alpha-2), which the location does not carry so that consumers type it by one field."},
     "region": {"type": "string", "description": "On a derived location written with coordinates or a country: the place's region (region-ov), for the same reason."},
+    "name": {"const": "", "description": "On a derived location whose place the author named with an empty name: that name (the location's own name is then filled in from its country, region or coordinates)."},
     "marking_inherited": {"const": true, "description": "The object had no marking of its own: it carries the report default, or (for a link) the stricter of its ends."},
     "partial_dates": {
       "type": "object",

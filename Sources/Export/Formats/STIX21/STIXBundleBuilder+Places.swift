@@ -8,7 +8,13 @@ extension STIXBundleBuilder {
     static func writePlace(_ place: Location, to object: inout JSONObjectBuilder, ext: inout JSONObjectBuilder)
         -> STIXRelationshipTyping.ConsumerType
     {
-        object["name"] = .string(place.name ?? defaultName(of: place))
+        if let name = place.name, !name.isEmpty {
+            object["name"] = .string(name)
+        } else {
+            object["name"] = .string(defaultName(of: place))
+            // An empty name is the author's, not a missing one: kept for the round trip.
+            ext.text("name", place.name)
+        }
         if let latitude = place.latitude, let longitude = place.longitude {
             object["latitude"] = .double(latitude)
             object["longitude"] = .double(longitude)

@@ -124,7 +124,11 @@ extension STIXModelMapper {
             region: (string(object, "region") ?? string(ours, "region")).map(Region.init),
             latitude: object["latitude"]?.number, longitude: object["longitude"]?.number)
         let name = string(object, "name")
-        if name != STIXBundleBuilder.defaultName(of: place) { place.name = name }
+        if let authored = string(ours, "name") {
+            place.name = authored
+        } else if name != STIXBundleBuilder.defaultName(of: place) {
+            place.name = name
+        }
         return place
     }
 }
