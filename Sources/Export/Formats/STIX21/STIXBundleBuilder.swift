@@ -90,7 +90,10 @@ struct STIXBundleBuilder {
     /// An imported object, written back unchanged; `nil` when its id was already written.
     mutating func verbatim(_ object: JSONValue) -> JSONObjectBuilder? {
         guard let id = object["id"]?.stringValue, claim(id) else { return nil }
-        for ref in object["object_marking_refs"]?.arrayValue ?? [] {
+        // Every TLP 2.0 level the object references ships its definition (OpenCTI drops a bare reference),
+        // granular markings included.
+        let granular = (object["granular_markings"]?.arrayValue ?? []).compactMap { $0["marking_ref"] }
+        for ref in (object["object_marking_refs"]?.arrayValue ?? []) + granular {
             if let tlp = ref.stringValue.flatMap(STIXMarkings.tlp(forID:)) { usedTLP.insert(tlp) }
         }
         let type = object["type"]?.stringValue ?? ""
