@@ -8,7 +8,8 @@
 /// OpenCTI's for the types exportctl writes; `Tests/oracles/opencti_relationships.json` holds the source's
 /// table and the oracle test checks every export against it.
 enum STIXRelationshipTyping {
-    /// exportctl's semantic link types that no consumer knows: always `related-to` on the wire.
+    /// exportctl's semantic link types that no consumer knows: a membership is `part-of` where OpenCTI has
+    /// it between the ends, every other use of these is `related-to` on the wire.
     static let memberOf = "member-of"
     static let respondsTo = "responds-to"
     static let supportsResponseTo = "supports-response-to"
