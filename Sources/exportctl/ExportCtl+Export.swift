@@ -45,6 +45,10 @@ extension ExportCtl {
             help: "MISP: also write a static MISP feed (<uuid>.json per event, manifest.json) into this folder (one subfolder per recipient with --for-members).")
         var mispFeed: String?
 
+        @Option(
+            help: "STIX 2.1: tune the bundle for a consumer: standard (strict STIX 2.1, the default) or opencti (adds OpenCTI's incident dates and marking properties).")
+        var profile: String = STIXProfile.standard.rawValue
+
         func validate() throws {
             guard ExportFormat.named(format) != nil else {
                 throw ValidationError(
@@ -56,6 +60,13 @@ extension ExportCtl {
             }
             if MISPEventMode(rawValue: mispEvents) == nil {
                 throw ValidationError("unknown --misp-events '\(mispEvents)'; known: per-incident, per-report")
+            }
+            guard let stixProfile = STIXProfile(rawValue: profile) else {
+                throw ValidationError(
+                    "unknown --profile '\(profile)'; known: \(STIXProfile.all.map(\.rawValue).joined(separator: ", "))")
+            }
+            if stixProfile != .standard, format != ExportFormat.stix21.name {
+                throw ValidationError("--profile \(profile) needs --format stix21")
             }
             if mispFeed != nil, format != ExportFormat.misp.name {
                 throw ValidationError("--misp-feed needs --format misp")
@@ -76,6 +87,7 @@ extension ExportCtl {
             settings.validatesOutput = !noValidate
             settings.stix12Schemas = stix12Schemas
             settings.mispEvents = MISPEventMode(rawValue: mispEvents) ?? .perIncident
+            settings.stixProfile = STIXProfile(rawValue: profile) ?? .standard
             let recipients = try sharing.resolveRecipients(in: report)
             let destination = try OutputDestination(output, recipientCount: recipients.count, isFanOut: sharing.forMembers != nil)
             if recipients.count > 1 { try SharingOptions.checkDistinctFileNames(recipients) }

@@ -37,7 +37,7 @@ struct CorpusGeneratorTests {
         #expect(kinds == Set(ActorKind.allCases))
         let marked = objects.filter { ($0["object_marking_refs"]?.arrayValue?.count ?? 0) == 2 }
         #expect(marked.count > objects.count / 20, "too few objects with a releasable-to marking")
-        #expect(objects.contains { $0["relationship_type"]?.stringValue == "member-of" })
+        #expect(objects.contains { $0["relationship_type"]?.stringValue == "part-of" })
     }
 
     /// The object-count check the benchmark relies on: the report lists every object written, and only the

@@ -57,6 +57,8 @@ public struct ExportSettings: Sendable, Hashable {
     public var mispEvents: MISPEventMode = .perIncident
     /// `--misp-feed DIR`: also write a static MISP feed there.
     public var mispFeedDirectory: String?
+    /// `--profile`: the consumer a STIX 2.1 bundle is tuned for (``STIXProfile``).
+    public var stixProfile: STIXProfile = .standard
 
     /// The settings `exportctl export` uses when given no options.
     public static let `default` = ExportSettings()

@@ -37,7 +37,9 @@ enum STIXVocabularies {
         "dynamic-analysis-of", "exfiltrates-to", "exploits", "has", "hosts", "impersonates", "indicates",
         "investigates", "located-at", "mitigates", "originates-from", "owns", "remediates",
         "static-analysis-of", "targets", "uses", "variant-of",
-        // exportctl's own
+        // OpenCTI's, which exportctl writes for memberships (member to partnership)
+        "part-of",
+        // exportctl's own before 1.1 (now related-to with link_type), still read
         "member-of", "responds-to", "supports-response-to",
     ]
 }

@@ -21,16 +21,27 @@ extension MISPContext {
             // Membership links point from the partnership to its members; MISP reads them the other way.
             return partnership.members.map {
                 OutgoingLink(
-                    link: Link($0.member, marking: $0.marking, description: $0.role?.rawValue),
+                    link: Link($0.member, marking: $0.marking, description: Self.describe($0)),
                     relationship: "has-member", section: "")
             }
         case .incident(let incident):
             return incident.attributedTo.map { OutgoingLink(link: $0, relationship: "attributed-to", section: "Attributed to") }
                 + incident.targets.map { OutgoingLink(link: $0, relationship: "targets", section: "Targets") }
                 + incident.responders.map { OutgoingLink(link: $0, relationship: "responded-by", section: "Responders") }
-                + incident.supporters.map { OutgoingLink(link: $0, relationship: "supported-by", section: "Supported by") }
+                + incident.supporters.map {
+                    OutgoingLink(link: $0, relationship: "response-supported-by", section: "Supported by")
+                }
         case nil:
             return []
         }
+    }
+
+    /// A membership's comment: its role and dates ("lead, since 2017-11, until 2020"). An ObjectReference has
+    /// no dates of its own, and misp-stix drops a STIX relationship's start and stop times.
+    static func describe(_ membership: Membership) -> String? {
+        let parts = [
+            membership.role?.rawValue, membership.since.map { "since \($0)" }, membership.until.map { "until \($0)" },
+        ].compactMap { $0 }
+        return parts.isEmpty ? nil : parts.joined(separator: ", ")
     }
 }

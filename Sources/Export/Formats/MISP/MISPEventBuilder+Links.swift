@@ -10,6 +10,11 @@ extension MISPEventBuilder {
         /// The local id of the object, attribute or cluster that holds the link.
         var holder: String
         var action: Action
+
+        /// Whether the carrier has room for the link's description (only a reference has a comment).
+        var holdsComment: Bool {
+            if case .reference = action { true } else { false }
+        }
     }
 
     /// Carries one link, at its own marking: on its natural holder when everyone who sees the holder may see
@@ -23,7 +28,12 @@ extension MISPEventBuilder {
             marking.audience.covers(effective(audience(of: carrier.holder)))
                 && marking.tlp <= context.marking(of: carrier.holder).tlp
         }) {
-            apply(carrier, comment: outgoing.link.description ?? "")
+            apply(carrier, comment: outgoing.link.description ?? Self.defaultComment[outgoing.relationship] ?? "")
+            // A galaxy tag or a cluster's sponsor meta has no comment: a described link also becomes a link
+            // attribute, at the same marking, so its description is not lost.
+            if outgoing.link.description != nil, !carrier.holdsComment {
+                addLinkAttribute(outgoing, from: source, tlp: marking.tlp, audience: marking.audience)
+            }
             // The narrative names the link only if everyone who reads the incident's report may see it.
             if spec.incidents.contains(source), !outgoing.section.isEmpty,
                 marking.audience.covers(effective(audience(of: source))),
@@ -47,11 +57,11 @@ extension MISPEventBuilder {
         return [natural, Carrier(holder: other, action: .reference(opposite, to: natural.holder))]
     }
 
-    /// Opposite relationships, all in the misp-objects relationship list.
+    /// Opposite relationships, all in the misp-objects relationship list, each read from its holder.
     private static let opposites: [String: String] = [
         "member-of": "includes", "includes": "member-of", "attributed-to": "responsible-for",
         "responsible-for": "attributed-to", "sponsored-by": "sponsors", "targets": "targeted-by",
-        "targeted-by": "targets", "supported-by": "supports",
+        "targeted-by": "targets",
     ]
 
     private func carrier(for relationship: String, from source: String, to target: String) -> Carrier? {
@@ -79,13 +89,21 @@ extension MISPEventBuilder {
         case "responded-by":
             if targetIsActor || targetIsCampaign { return nil }
             return Carrier(holder: target, action: .reference("mitigates", to: source))
-        case "supported-by":
-            if targetIsActor { return nil }
-            return Carrier(holder: source, action: .reference("supported-by", to: target))
+        case "response-supported-by":
+            // misp-objects has no "supports the response to": `supports`/`supported-by` would say the supporter
+            // backs the incident itself. The supporter is `involved-in` the incident; the comment says how.
+            if targetIsActor || targetIsCampaign { return nil }
+            return Carrier(holder: target, action: .reference("involved-in", to: source))
         default:
             return nil
         }
     }
+
+    /// What a reference means where its type is looser than the link (responders, supporters), when the
+    /// author gave the link no description.
+    private static let defaultComment: [String: String] = [
+        "responded-by": "responds to the incident", "response-supported-by": "supports the response to the incident",
+    ]
 
     private func tagging(_ holder: String, with actor: String) -> Carrier? {
         isThreatActor(holder) ? nil : Carrier(holder: holder, action: .tag(MISPJSON.threatActorTagName(context.name(of: actor))))

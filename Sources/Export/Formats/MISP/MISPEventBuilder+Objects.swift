@@ -44,6 +44,8 @@ extension MISPEventBuilder {
             for alias in set.aliases { draft.add("aliases", alias) }
             draft.add("description", set.description)
             draft.add("goals", set.objective)
+            draft.add("first_seen", set.firstSeen.map { MISPJSON.datetime(STIXTimestamp.start($0)) }, type: "datetime")
+            draft.add("last_seen", set.lastSeen.map { MISPJSON.datetime(STIXTimestamp.end($0)) }, type: "datetime")
         case .campaign(let campaign):
             draft.add("campaign-name", campaign.name, type: "campaign-name")
             draft.comment = campaign.description ?? ""
@@ -107,14 +109,12 @@ extension MISPEventBuilder {
             }
         case .intrusionSet(let set), .campaign(let set):
             if set.confidence != nil { count("confidence of intrusion sets and campaigns") }
-            if set.firstSeen != nil || set.lastSeen != nil { count("first/last seen of intrusion sets and campaigns") }
+            if case .campaign = item, set.firstSeen != nil || set.lastSeen != nil { count("first/last seen of campaigns") }
             if case .campaign = item, set.objective != nil { count("campaign objective") }
             if !set.sources.isEmpty { count("source citations") }
         case .partnership(let partnership):
             if partnership.confidence != nil { count("confidence of partnerships") }
             if !partnership.sources.isEmpty { count("source citations") }
-            let dated = partnership.members.filter { $0.since != nil || $0.until != nil }
-            if !dated.isEmpty { notCarried["membership dates", default: 0] += dated.count }
         case .incident(let incident):
             if !incident.sources.isEmpty { count("source citations") }
             if incident.location?.latitude != nil { count("incident coordinates") }

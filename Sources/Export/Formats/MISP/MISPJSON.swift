@@ -66,6 +66,14 @@ enum MISPJSON {
     /// `YYYY-MM-DD` of a day's start.
     static func date(_ day: PartialDate) -> String { day.start.description }
 
+    /// A `datetime` attribute value as PyMISP writes it back (`str(datetime)`), so that feed hashes agree:
+    /// `2019-01-01T00:00:00.000Z` → `2019-01-01 00:00:00+00:00`, `…23:59:59.999Z` → `… 23:59:59.999000+00:00`.
+    static func datetime(_ stixTimestamp: String) -> String {
+        let day = stixTimestamp.prefix(10), time = stixTimestamp.dropFirst(11).prefix(8)
+        let milliseconds = stixTimestamp.dropFirst(20).prefix(3)
+        return "\(day) \(time)" + (milliseconds == "000" ? "" : ".\(milliseconds)000") + "+00:00"
+    }
+
     /// Days since 1970-01-01 (Howard Hinnant's algorithm), so no calendar or time zone is involved.
     private static func daysFromCivil(year: Int, month: Int, day: Int) -> Int {
         let y = month <= 2 ? year - 1 : year

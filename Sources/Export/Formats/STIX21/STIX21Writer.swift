@@ -13,12 +13,17 @@ public struct STIX21Writer: FormatWriter {
     public struct Options: Sendable, Hashable {
         /// The ISA ACS organisation token of the custodian; `nil` uses the producer id upper-cased.
         public var acsCustodian: String?
+        /// The consumer the bundle is tuned for; ``STIXProfile/standard`` writes strictly valid STIX 2.1.
+        public var profile: STIXProfile
 
-        /// No custodian override.
+        /// No custodian override, standard profile.
         public static let `default` = Options()
 
         /// Creates options.
-        public init(acsCustodian: String? = nil) { self.acsCustodian = acsCustodian }
+        public init(acsCustodian: String? = nil, profile: STIXProfile = .standard) {
+            self.acsCustodian = acsCustodian
+            self.profile = profile
+        }
     }
 
     /// Creates the writer.
@@ -28,7 +33,7 @@ public struct STIX21Writer: FormatWriter {
         -> ExportSummary
     {
         let report = view.report
-        var builder = STIXBundleBuilder(report: report, custodian: options.acsCustodian)
+        var builder = STIXBundleBuilder(report: report, custodian: options.acsCustodian, profile: options.profile)
         var bundle = BundleStream()
         let bundleID = report.stixImport?.bundleID ?? builder.id("bundle", "#bundle|" + (view.recipient ?? ""))
         try bundle.open(id: bundleID, to: &sink)
@@ -153,7 +158,7 @@ extension ExportFormat {
     public static let stix21 = ExportFormat(
         name: "stix21", fileExtension: "json",
         summary: "a STIX 2.1 JSON bundle with TLP 2.0 and ACS 3.0 markings", countsProgress: true
-    ) { view, _, sink in
-        try STIX21Writer().write(view, options: .default, to: &sink)
+    ) { view, settings, sink in
+        try STIX21Writer().write(view, options: STIX21Writer.Options(profile: settings.stixProfile), to: &sink)
     }
 }

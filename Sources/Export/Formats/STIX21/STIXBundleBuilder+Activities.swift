@@ -25,12 +25,14 @@ extension STIXBundleBuilder {
         }
         attach([(STIXExtensionDefinition.object.id, ext)], to: &object)
         list(id)
+        let during = Period(activity.firstSeen, activity.lastSeen)
         return [object]
-            + relationships("attributed-to", from: activity.id, to: activity.attributedTo)
-            + relationships("targets", from: activity.id, to: activity.targets)
+            + relationships("attributed-to", from: activity.id, to: activity.attributedTo, during: during)
+            + relationships("targets", from: activity.id, to: activity.targets, during: during)
     }
 
-    /// The partnership's identity and one `member-of` relationship per membership.
+    /// The partnership's identity and one membership relationship per member (`part-of` where OpenCTI
+    /// has it between the two, else `related-to`; ``STIXRelationshipTyping``).
     mutating func objects(for partnership: Partnership) -> [JSONObjectBuilder] {
         if let imported = partnership.imported {
             return [verbatim(imported)].compactMap { $0 } + members(of: partnership)
@@ -41,7 +43,9 @@ extension STIXBundleBuilder {
             confidence: partnership.confidence, sources: partnership.sources)
         object["name"] = .string(partnership.name)
         object["description"] = partnership.description.map(JSONValue.string)
-        object["identity_class"] = .string(Self.isFormal(partnership.kind) ? "organization" : "group")
+        // Always `organization`: consumers read `group` as an organisation anyway (OpenCTI) or as a generic
+        // identity (MISP), and members can be `part-of` only an Organization. The kind rides in our extension.
+        object["identity_class"] = "organization"
         var ext = objectExtension(localID: partnership.id, inherits: partnership.marking == nil)
         ext.strings("aliases", partnership.aliases)
         var partnershipExt = JSONObjectBuilder()
@@ -72,7 +76,7 @@ extension STIXBundleBuilder {
     {
         // The relationship runs from the member to the partnership, the reverse of the model's list.
         let relationship = relationship(
-            "member-of", from: membership.member, to: link,
+            STIXRelationshipTyping.memberOf, from: membership.member, to: link,
             localID: "\(membership.member)|member-of|\(partnership)|\(index)"
         ) { object, ext in
             Self.setDate(membership.since, as: "start_time", in: &object, ext: &ext)
@@ -84,10 +88,5 @@ extension STIXBundleBuilder {
         }
         if relationship != nil, membership.role != nil { use(STIXExtensionDefinition.membership.id) }
         return relationship
-    }
-
-    /// Formal arrangements are organisations; dialogues and looser formats are groups.
-    static func isFormal(_ kind: PartnershipKind) -> Bool {
-        [.alliance, .agreement, .initiative].contains(kind)
     }
 }

@@ -69,6 +69,7 @@ extension STIXBundleBuilder {
             out.append(location)
         }
         stixIDs[localID] = locationID
+        consumerTypes[localID] = .country
         if let link = relationship("located-at", from: actorID, to: Link(localID), configure: { _, ext in
             ext["derived"] = .bool(true)
         }) {

@@ -1,9 +1,9 @@
 /// Incidents: the core `incident`, the OASIS Incident Core Extension, and ours for what it lacks.
 extension STIXBundleBuilder {
-    /// exportctl's own relationship type: a responder `responds-to` an incident.
-    static let respondsTo = "responds-to"
-    /// exportctl's own relationship type: a partner `supports-response-to` an incident.
-    static let supportsResponseTo = "supports-response-to"
+    /// exportctl's link type: a responder responds to an incident (`related-to` on the wire).
+    static let respondsTo = STIXRelationshipTyping.respondsTo
+    /// exportctl's link type: a partner supports the response to an incident (`related-to` on the wire).
+    static let supportsResponseTo = STIXRelationshipTyping.supportsResponseTo
 
     /// The incident, its location and its relationships.
     mutating func objects(for incident: Incident) -> [JSONObjectBuilder] {
@@ -16,7 +16,12 @@ extension STIXBundleBuilder {
             confidence: incident.confidence, sources: incident.sources)
         object["name"] = .string(incident.title)
         object["description"] = incident.description.map(JSONValue.string)
-        let ext = objectExtension(localID: incident.id, inherits: incident.marking == nil)
+        var ext = objectExtension(localID: incident.id, inherits: incident.marking == nil)
+        if profile == .opencti, let when = incident.when {
+            // pycti reads only these top-level dates of an incident; STIX 2.1 has no such property.
+            Self.setDate(when.from, as: "first_seen", in: &object, ext: &ext)
+            Self.setDate(when.to ?? when.from, as: "last_seen", end: true, in: &object, ext: &ext)
+        }
         var core = JSONObjectBuilder()
         let determination = Self.coreDetermination(incident.determination)
         core["determination"] = .string(determination)
@@ -47,11 +52,14 @@ extension STIXBundleBuilder {
         return out + links(of: incident)
     }
 
+    /// The incident's links, dated by when it happened (the time they describe).
     private mutating func links(of incident: Incident) -> [JSONObjectBuilder] {
-        relationships("attributed-to", from: incident.id, to: incident.attributedTo)
-            + relationships("targets", from: incident.id, to: incident.targets)
-            + relationships(Self.respondsTo, from: incident.id, to: incident.responders, reversed: true)
-            + relationships(Self.supportsResponseTo, from: incident.id, to: incident.supporters, reversed: true)
+        let during = incident.when.flatMap { Period($0.from, $0.to ?? $0.from) }
+        return relationships("attributed-to", from: incident.id, to: incident.attributedTo, during: during)
+            + relationships("targets", from: incident.id, to: incident.targets, during: during)
+            + relationships(Self.respondsTo, from: incident.id, to: incident.responders, reversed: true, during: during)
+            + relationships(
+                Self.supportsResponseTo, from: incident.id, to: incident.supporters, reversed: true, during: during)
     }
 
     /// The core extension's determination: it has no `confirmed` (the nearest is `successful-attempt`), and
@@ -85,13 +93,9 @@ extension STIXBundleBuilder {
         guard claim(locationID) else { return [] }
         stixIDs[localID] = locationID
         var object = common(type: "location", id: locationID, marking: incident.marking ?? report.defaultMarking)
-        object["name"] = place.name.map(JSONValue.string)
-        object.text("country", place.country?.alpha2)
-        object.text("region", place.region)
-        object["latitude"] = place.latitude.map(JSONValue.double)
-        object["longitude"] = place.longitude.map(JSONValue.double)
         var ext = JSONObjectBuilder()
         ext["derived"] = .bool(true)
+        consumerTypes[localID] = Self.writePlace(place, to: &object, ext: &ext)
         attach([(STIXExtensionDefinition.object.id, ext)], to: &object)
         list(locationID)
         var out = [object]

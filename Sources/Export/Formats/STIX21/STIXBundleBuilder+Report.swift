@@ -60,10 +60,15 @@ extension STIXBundleBuilder {
         let partnerships = Dictionary(report.partnerships.map { ($0.id, $0.members) }, uniquingKeysWith: { first, _ in first })
         for marking in acsMarkings {
             let nationalities = nationalities(marking.releasees, actors: actors, partnerships: partnerships)
-            out.append(
-                JSONObjectBuilder(STIXMarkings.acsObject(
-                    id: marking.id, releasees: marking.releasees, nationalities: nationalities,
-                    created: timestamp, producerRef: producerRef, custodian: custodian)))
+            var object = JSONObjectBuilder(STIXMarkings.acsObject(
+                id: marking.id, releasees: marking.releasees, nationalities: nationalities,
+                created: timestamp, producerRef: producerRef, custodian: custodian))
+            if profile == .opencti, let name = object["name"] {
+                // OpenCTI reads these first; without them it files the marking as a statement.
+                object["x_opencti_definition_type"] = "REL"
+                object["x_opencti_definition"] = name
+            }
+            out.append(object)
             use(STIXExtensionDefinition.object.id)
         }
         let ours = STIXExtensionDefinition.ours.filter { usedExtensions.contains($0.id) }

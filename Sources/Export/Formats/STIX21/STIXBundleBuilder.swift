@@ -11,9 +11,13 @@ struct STIXBundleBuilder {
     let timestamp: String
     /// The ACS responsible-entity custodian token.
     let custodian: String
+    /// The consumer the bundle is tuned for.
+    let profile: STIXProfile
 
     /// Local id → STIX id of every report object.
     var stixIDs: [String: String] = [:]
+    /// Local id → the entity type OpenCTI gives the object, for the relationship types it accepts.
+    var consumerTypes: [String: STIXRelationshipTyping.ConsumerType] = [:]
 
     var usedTLP: Set<TLP> = []
     private(set) var acsMarkings: [(id: String, releasees: [Releasee])] = []
@@ -28,8 +32,9 @@ struct STIXBundleBuilder {
     /// What STIX could not carry, by kind.
     private(set) var notCarried: [String: Int] = [:]
 
-    init(report: ThreatReport, custodian: String?) {
+    init(report: ThreatReport, custodian: String?, profile: STIXProfile = .standard) {
         self.report = report
+        self.profile = profile
         self.timestamp = STIXTimestamp.start(report.published)
         self.producerRef = StableID.stixID(producer: report.producer.id, type: "identity", localID: Self.producerLocalID)
         self.custodian = custodian ?? report.producer.id.uppercased()
@@ -37,18 +42,23 @@ struct STIXBundleBuilder {
         for actor in report.actors {
             index(actor.id, type: actor.kind == .threatActor ? "threat-actor" : "identity",
                   imported: actor.imported)
+            consumerTypes[actor.id] = STIXRelationshipTyping.consumerType(of: actor)
         }
         for activity in report.intrusionSets {
             index(activity.id, type: "intrusion-set", imported: activity.imported)
+            consumerTypes[activity.id] = .intrusionSet
         }
         for activity in report.campaigns {
             index(activity.id, type: "campaign", imported: activity.imported)
+            consumerTypes[activity.id] = .campaign
         }
         for partnership in report.partnerships {
             index(partnership.id, type: "identity", imported: partnership.imported)
+            consumerTypes[partnership.id] = .organization
         }
         for incident in report.incidents {
             index(incident.id, type: "incident", imported: incident.imported)
+            consumerTypes[incident.id] = .incident
         }
     }
 
@@ -77,7 +87,10 @@ struct STIXBundleBuilder {
     /// An imported object, written back unchanged; `nil` when its id was already written.
     mutating func verbatim(_ object: JSONValue) -> JSONObjectBuilder? {
         guard let id = object["id"]?.stringValue, claim(id) else { return nil }
-        for ref in object["object_marking_refs"]?.arrayValue ?? [] {
+        // Every TLP 2.0 level the object references ships its definition (OpenCTI drops a bare reference),
+        // granular markings included.
+        let granular = (object["granular_markings"]?.arrayValue ?? []).compactMap { $0["marking_ref"] }
+        for ref in (object["object_marking_refs"]?.arrayValue ?? []) + granular {
             if let tlp = ref.stringValue.flatMap(STIXMarkings.tlp(forID:)) { usedTLP.insert(tlp) }
         }
         let type = object["type"]?.stringValue ?? ""

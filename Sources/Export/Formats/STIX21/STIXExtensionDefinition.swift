@@ -20,9 +20,10 @@ struct STIXExtensionDefinition: Sendable, Hashable {
     /// precision, whether a marking was inherited, and a few per-type extras.
     static let object = STIXExtensionDefinition(
         id: "extension-definition--2666f06c-092a-4e41-8f8b-12e2db73ea52", name: "exportctl-object",
-        version: "1.0.0",
+        version: "1.1.0",
         description: "exportctl report-object fields STIX 2.1 has no property for: the author's local id, the"
-            + " actor kind, dates known only to a month or year, inherited markings, and per-type extras.",
+            + " actor kind, dates known only to a month or year, inherited markings, a link's own type, and"
+            + " per-type extras.",
         schemaFile: "Schemas/stix21/exportctl-object.schema.json")
 
     /// A partnership carried on an `identity`: its kind, scope and establishment date.
@@ -33,11 +34,11 @@ struct STIXExtensionDefinition: Sendable, Hashable {
             + " or agreement) and carries its kind, scope and establishment date.",
         schemaFile: "Schemas/stix21/exportctl-partnership.schema.json")
 
-    /// A member's role on a `member-of` relationship.
+    /// A member's role on a membership relationship (`part-of`, or `related-to` with `link_type` `member-of`).
     static let membership = STIXExtensionDefinition(
         id: "extension-definition--2a58b08c-2d38-4fbc-b732-ee44a4cdeaf7", name: "exportctl-membership",
         version: "1.0.0",
-        description: "The member's role on a member-of relationship from a member to a partnership identity.",
+        description: "The member's role on a membership relationship from a member to a partnership identity.",
         schemaFile: "Schemas/stix21/exportctl-membership.schema.json")
 
     /// What the OASIS Incident Core Extension lacks: kind, when (with precision), outcome, impacts, and

@@ -65,7 +65,10 @@ extension STIXModelMapper {
     }
 
     private mutating func memberships(of partnershipID: String) -> [Membership] {
-        let candidates = (incoming[partnershipID] ?? []).filter { Self.string($0, "relationship_type") == "member-of" }
+        // `part-of` or `related-to` carrying `link_type: member-of`; bare `member-of` in older bundles.
+        let candidates = (incoming[partnershipID] ?? []).filter {
+            STIXRelationshipTyping.semanticType(of: $0) == STIXRelationshipTyping.memberOf
+        }
         return candidates.compactMap { relationship in
             guard let member = Self.string(relationship, "source_ref").flatMap({ localIDs[$0] }),
                 let id = Self.string(relationship, "id")
@@ -95,10 +98,7 @@ extension STIXModelMapper {
                 Self.string(ours, "determination") ?? Self.string(core, "determination") ?? "suspected"),
             confidence: Self.confidence(object), sources: Self.sources(object), marking: marking(object))
         if let place = derivedLocation(of: id) {
-            incident.location = Location(
-                name: Self.string(place, "name"), country: Self.string(place, "country").flatMap(CountryCode.init),
-                region: Self.string(place, "region").map(Region.init), latitude: place["latitude"]?.number,
-                longitude: place["longitude"]?.number)
+            incident.location = Self.place(place)
         } else if let written = ours["location"]?.objectValue {
             incident.location = Location(
                 name: Self.string(written, "name"), country: Self.string(written, "country").flatMap(CountryCode.init),
@@ -111,6 +111,25 @@ extension STIXModelMapper {
         incident.supporters = links(STIXBundleBuilder.supportsResponseTo, from: id, reversed: true)
         incident.imported = imported(object)
         return incident
+    }
+}
+
+extension STIXModelMapper {
+    /// An incident's place from its derived location: fields the writer moved into our extension (so that
+    /// the location has one of coordinates, country, region) come back, and a name it filled in is dropped.
+    static func place(_ object: Object) -> Location {
+        let ours = ext(object, .object)
+        var place = Location(
+            name: nil, country: (string(object, "country") ?? string(ours, "country")).flatMap(CountryCode.init),
+            region: (string(object, "region") ?? string(ours, "region")).map(Region.init),
+            latitude: object["latitude"]?.number, longitude: object["longitude"]?.number)
+        let name = string(object, "name")
+        if let authored = string(ours, "name") {
+            place.name = authored
+        } else if name != STIXBundleBuilder.defaultName(of: place) {
+            place.name = name
+        }
+        return place
     }
 }
 

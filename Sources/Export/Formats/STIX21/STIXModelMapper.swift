@@ -126,20 +126,31 @@ struct STIXModelMapper {
     mutating func links(_ type: String, from source: String, reversed: Bool = false) -> [Link] {
         let candidates = (reversed ? incoming[source] : outgoing[source]) ?? []
         return candidates.compactMap { relationship in
-            guard Self.string(relationship, "relationship_type") == type,
+            guard STIXRelationshipTyping.semanticType(of: relationship) == type,
                 let other = Self.string(relationship, reversed ? "source_ref" : "target_ref"),
                 let local = localIDs[other], let id = Self.string(relationship, "id")
             else { return nil }
             consumed.insert(id)
-            var link = Link(local, marking: marking(relationship), description: Self.string(relationship, "description"))
+            var link = Link(local, marking: marking(relationship), description: Self.authoredDescription(relationship))
             link.imported = imported(relationship)
             return link
         }
     }
 
+    /// A relationship's description as the author wrote it: `nil` when the writer filled in the label of a
+    /// `related-to` (``STIXRelationshipTyping/label(_:)``).
+    static func authoredDescription(_ relationship: Object) -> String? {
+        let description = string(relationship, "description")
+        guard let linkType = string(ext(relationship, .object), "link_type"),
+            string(relationship, "relationship_type") == "related-to",
+            description == STIXRelationshipTyping.label(linkType)
+        else { return description }
+        return nil
+    }
+
     /// The derived `located-at` target of an object, marking the relationship and location consumed.
     mutating func derivedLocation(of source: String) -> Object? {
-        for relationship in outgoing[source] ?? [] where Self.string(relationship, "relationship_type") == "located-at" {
+        for relationship in outgoing[source] ?? [] where STIXRelationshipTyping.semanticType(of: relationship) == "located-at" {
             guard let target = Self.string(relationship, "target_ref"), let location = byID[target],
                 let id = Self.string(relationship, "id"), Self.ext(relationship, .object)["derived"] == .bool(true)
             else { continue }
