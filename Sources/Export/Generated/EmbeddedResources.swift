@@ -606,7 +606,7 @@ package enum EmbeddedResources {
       }
     },
     "link": {
-      "description": "A link to another object: its id, or a mapping with the id, an own marking and a description.",
+      "description": "A link to another object: its id, or a mapping with the id, an own marking, a description and evidence.",
       "oneOf": [
         {
           "$ref": "#/$defs/id"
@@ -626,6 +626,9 @@ package enum EmbeddedResources {
             },
             "description": {
               "type": "string"
+            },
+            "evidence": {
+              "$ref": "#/$defs/evidence"
             }
           }
         }
@@ -790,6 +793,9 @@ package enum EmbeddedResources {
         },
         "marking": {
           "$ref": "#/$defs/marking"
+        },
+        "evidence": {
+          "$ref": "#/$defs/evidence"
         }
       }
     },
@@ -837,11 +843,14 @@ package enum EmbeddedResources {
         },
         "marking": {
           "$ref": "#/$defs/marking"
+        },
+        "evidence": {
+          "$ref": "#/$defs/evidence"
         }
       }
     },
     "membership": {
-      "description": "A member of a partnership: its id, or a mapping with role, dates and an own marking.",
+      "description": "A member of a partnership: its id, or a mapping with role, dates, an own marking and evidence.",
       "oneOf": [
         {
           "$ref": "#/$defs/id"
@@ -868,6 +877,9 @@ package enum EmbeddedResources {
             },
             "marking": {
               "$ref": "#/$defs/marking"
+            },
+            "evidence": {
+              "$ref": "#/$defs/evidence"
             }
           }
         }
@@ -922,6 +934,9 @@ package enum EmbeddedResources {
         },
         "marking": {
           "$ref": "#/$defs/marking"
+        },
+        "evidence": {
+          "$ref": "#/$defs/evidence"
         }
       }
     },
@@ -985,8 +1000,26 @@ package enum EmbeddedResources {
         },
         "marking": {
           "$ref": "#/$defs/marking"
+        },
+        "evidence": {
+          "$ref": "#/$defs/evidence"
         }
       }
+    },
+    "evidence": {
+      "description": "Passages of the cited sources, quoted verbatim, that support the object, link or membership (its dates included): one quote, or a list of quotes. They leave with the item, under its marking.",
+      "oneOf": [
+        {
+          "$ref": "#/$defs/text"
+        },
+        {
+          "type": "array",
+          "minItems": 1,
+          "items": {
+            "$ref": "#/$defs/text"
+          }
+        }
+      ]
     }
   }
 }
@@ -1133,11 +1166,20 @@ package enum EmbeddedResources {
     <xs:attribute name="tlp" type="tr:TLP" use="required"/>
   </xs:complexType>
 
+  <xs:group name="Evidence">
+    <xs:sequence>
+      <xs:element name="evidence" type="tr:NonEmptyText" minOccurs="0" maxOccurs="unbounded">
+        <xs:annotation><xs:documentation>A passage of a cited source, quoted verbatim, that supports the object, link or membership it is in (its dates included).</xs:documentation></xs:annotation>
+      </xs:element>
+    </xs:sequence>
+  </xs:group>
+
   <xs:complexType name="Link">
     <xs:sequence>
       <xs:element name="description" type="tr:Text" minOccurs="0">
         <xs:annotation><xs:documentation>What the author knows about the link itself.</xs:documentation></xs:annotation>
       </xs:element>
+      <xs:group ref="tr:Evidence"/>
       <xs:element name="marking" type="tr:Marking" minOccurs="0">
         <xs:annotation><xs:documentation>The link's own marking; absent means it reaches whoever may see both ends.</xs:documentation></xs:annotation>
       </xs:element>
@@ -1147,6 +1189,7 @@ package enum EmbeddedResources {
 
   <xs:group name="Provenance">
     <xs:sequence>
+      <xs:group ref="tr:Evidence"/>
       <xs:element name="sourceRef" minOccurs="0" maxOccurs="unbounded">
         <xs:annotation><xs:documentation>A report source this object rests on.</xs:documentation></xs:annotation>
         <xs:complexType><xs:attribute name="ref" type="tr:LocalID" use="required"/></xs:complexType>
@@ -1242,6 +1285,7 @@ package enum EmbeddedResources {
 
   <xs:complexType name="Membership">
     <xs:sequence>
+      <xs:group ref="tr:Evidence"/>
       <xs:element name="marking" type="tr:Marking" minOccurs="0">
         <xs:annotation><xs:documentation>The membership's own marking; absent means it reaches whoever may see both the member and the partnership.</xs:documentation></xs:annotation>
       </xs:element>
