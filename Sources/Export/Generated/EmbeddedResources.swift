@@ -95,7 +95,7 @@ package enum EmbeddedResources {
     "extension_type": {"const": "property-extension"},
     "local_id": {"type": "string", "minLength": 1, "description": "The author's id of the object (for the producer identity: the producer id)."},
     "producer": {"const": true, "description": "Present on the report producer's identity."},
-    "derived": {"const": true, "description": "The object or relationship is derived from another object's field (an actor's country, an incident's place)."},
+    "derived": {"const": true, "description": "The object or relationship is derived from another object's field (an actor's country, an incident's place), or is an evidence note: a quote that supports the one object its object_refs names."},
     "actor_kind": {"enum": ["state", "agency", "organization", "individual", "threat-actor"]},
     "marking_inherited": {"const": true, "description": "The object had no marking of its own: it carries the report default, or (for a link) the stricter of its ends."},
     "partial_dates": {

@@ -23,7 +23,8 @@ extension MISPEventBuilder {
             marking.audience.covers(effective(audience(of: carrier.holder)))
                 && marking.tlp <= context.marking(of: carrier.holder).tlp
         }) {
-            apply(carrier, comment: outgoing.link.description ?? "")
+            apply(carrier, comment: Self.comment(outgoing.link.description, Self.evidenceText(outgoing.link.evidence)))
+            if case .reference = carrier.action {} else { countEvidenceWithoutComment(outgoing.link) }
             // The narrative names the link only if everyone who reads the incident's report may see it.
             if spec.incidents.contains(source), !outgoing.section.isEmpty,
                 marking.audience.covers(effective(audience(of: source))),
@@ -114,6 +115,7 @@ extension MISPEventBuilder {
         if isThreatActor(target) { tags.append(MISPJSON.tag(MISPJSON.threatActorTagName(context.name(of: target)))) }
         var comment = "exportctl link: \(sourceUUID) \(outgoing.relationship) \(targetUUID)"
         if let description = outgoing.link.description { comment += " (\(description))" }
+        if let evidence = Self.evidenceText(outgoing.link.evidence) { comment += " \(evidence)" }
         let uuid = StableID.uuid5(namespace: sourceUUID, name: "misp-link|\(outgoing.relationship)|\(targetUUID)")
         // A link written twice is one attribute: MISP keeps one attribute per UUID.
         guard !extraAttributes.contains(where: { $0["uuid"]?.stringValue == uuid }) else { return }

@@ -25,6 +25,7 @@ extension STIXBundleBuilder {
         }
         attach([(STIXExtensionDefinition.object.id, ext)], to: &object)
         list(id)
+        noteEvidence(activity.evidence, about: id, localID: activity.id, marking: activity.marking ?? report.defaultMarking)
         return [object]
             + relationships("attributed-to", from: activity.id, to: activity.attributedTo)
             + relationships("targets", from: activity.id, to: activity.targets)
@@ -52,6 +53,8 @@ extension STIXBundleBuilder {
             [(STIXExtensionDefinition.object.id, ext), (STIXExtensionDefinition.partnership.id, partnershipExt)],
             to: &object)
         list(id)
+        noteEvidence(
+            partnership.evidence, about: id, localID: partnership.id, marking: partnership.marking ?? report.defaultMarking)
         return [object] + members(of: partnership)
     }
 
@@ -60,6 +63,7 @@ extension STIXBundleBuilder {
         for (index, membership) in partnership.members.enumerated() {
             var link = Link(partnership.id, marking: membership.marking)
             link.imported = membership.imported
+            link.evidence = membership.evidence
             let relationship = memberOf(membership, link: link, partnership: partnership.id, index: index)
             if let relationship { out.append(relationship) }
         }
