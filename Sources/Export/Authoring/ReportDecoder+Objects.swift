@@ -9,6 +9,7 @@ extension ReportDecoder {
         var threat: ThreatProfile?
         let threatKeys = AuthoringKeys.threat.filter { reader.value($0) != nil }
         if kind == .threatActor {
+            // A threat actor with no profile field has no profile, as every other reader reads it back.
             threat = ThreatProfile(
                 types: reader.vocabularies("threat_actor_types"),
                 sophistication: reader.vocabulary("sophistication"),
@@ -18,6 +19,7 @@ extension ReportDecoder {
                 goals: reader.strings("goals"),
                 firstSeen: reader.date("first_seen"),
                 lastSeen: reader.date("last_seen"))
+            if threat == ThreatProfile() { threat = nil }
         } else if kind != nil {
             for key in threatKeys {
                 if let value = reader.value(key) {
