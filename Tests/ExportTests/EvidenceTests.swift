@@ -101,4 +101,26 @@ struct EvidenceTests {
         let summary = try ExportFormat.misp.write(ReleasedReport(everythingIn: report), settings: .default, to: &sink)
         return ((sink as? MemorySink)?.string ?? "", summary)
     }
+
+    /// A quote leaves only with its item, and is scanned for withheld names like the item's description.
+    @Test func aQuoteIsSharedAndScannedLikeItsItem() throws {
+        var report = try SampleScenario.report()
+        let assessment = try #require(report.actors.first { $0.id == "china-cyber-operators" })
+        let vietnam = try Recipient.resolve("VNM", in: report)
+        let view = try SharingPolicy().view(report, for: vietnam).view
+        for (format, output) in try FormatOutputs.all(view) {
+            for quote in assessment.evidence { #expect(!output.contains(quote), "\(format) carries a withheld quote") }
+        }
+        let usa = try #require(report.actors.firstIndex { $0.id == "usa" })
+        report.actors[usa].evidence = ["As for the Chinese cyber operators, nothing."]
+        #expect {
+            try SharingPolicy().view(report, for: vietnam)
+        } throws: { error in
+            (error as? ExportError)?.diagnostics.map(\.message) == [
+                "actors['usa'].evidence[0] names 'Chinese cyber operators' (china-cyber-operators), which the recipient does not receive"
+            ]
+        }
+        let redacted = try SharingPolicy(redactsWithheldNames: true).view(report, for: vietnam).view.report
+        #expect(redacted.actors.first { $0.id == "usa" }?.evidence == ["As for the [withheld], nothing."])
+    }
 }
