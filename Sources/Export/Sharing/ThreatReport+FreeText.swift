@@ -40,8 +40,10 @@ extension ThreatReport {
             partnerships[i].scope = Self.rewrite(partnerships[i].scope, "\(path).scope", body)
             for j in partnerships[i].members.indices {
                 let member = "\(path).members['\(partnerships[i].members[j].member)']"
-                partnerships[i].members[j].role = partnerships[i].members[j].role.map { Self.rewrite($0, "\(member).role", body) }
-                partnerships[i].members[j].evidence = Self.rewrite(partnerships[i].members[j].evidence, "\(member).evidence", body)
+                var membership = partnerships[i].members[j]
+                membership.role = membership.role.map { Self.rewrite($0, "\(member).role", body) }
+                membership.evidence = Self.rewrite(membership.evidence, "\(member).evidence", body)
+                partnerships[i].members[j] = membership
             }
             partnerships[i].description = partnerships[i].description.map { body($0, "\(path).description", .prose) }
             partnerships[i].evidence = Self.rewrite(partnerships[i].evidence, "\(path).evidence", body)
