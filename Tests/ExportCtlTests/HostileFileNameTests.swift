@@ -12,8 +12,8 @@ struct HostileFileNameTests {
         String(repeating: "x", count: 300), "../" + String(repeating: "y", count: 300),
     ]
 
-    /// The sample as a STIX 2.1 bundle in which the IPMDA member `pacific-island-nations` and every incident
-    /// carry `id` as their local id, so it becomes a recipient's file stem and a MISP event's file name.
+    /// The sample as a STIX 2.1 bundle in which the satellite-data agreement's member `pacific-nations` and every
+    /// incident carry `id` as their local id, so it becomes a recipient's file stem and a MISP event's file name.
     static func hostileBundle(_ id: String, in folder: URL) throws -> URL {
         let sample = try ExportCtlRunner.run(["export", "--format", "stix21"])
         try #require(sample.status == 0, "\(sample.errors)")
@@ -23,7 +23,7 @@ struct HostileFileNameTests {
             guard var extensions = objects[index]["extensions"] as? [String: Any],
                 var ours = extensions[objectExtension] as? [String: Any], let local = ours["local_id"] as? String
             else { continue }
-            guard local == "pacific-island-nations" || objects[index]["type"] as? String == "incident" else { continue }
+            guard local == "pacific-nations" || objects[index]["type"] as? String == "incident" else { continue }
             ours["local_id"] = objects[index]["type"] as? String == "incident" ? id + "-\(index)" : id
             extensions[objectExtension] = ours
             objects[index]["extensions"] = extensions
@@ -51,8 +51,8 @@ struct HostileFileNameTests {
         let evil = try Self.hostileBundle(id, in: sandbox)
         let before = Self.files(below: sandbox)
         let runs: [[String]] = [
-            ["export", evil.path, "--for-members", "ipmda", "-o", "out/"],
-            ["export", evil.path, "--format", "misp", "--for-members", "ipmda", "-o", "misp/", "--misp-feed", "feeds"],
+            ["export", evil.path, "--for-members", "quad-satellite-data", "-o", "out/"],
+            ["export", evil.path, "--format", "misp", "--for-members", "quad-satellite-data", "-o", "misp/", "--misp-feed", "feeds"],
             ["export", evil.path, "--format", "misp", "-o", "one.json", "--misp-feed", "feed"],
             ["export", evil.path, "--for", id, "-o", "single/"],
         ]
@@ -85,7 +85,7 @@ struct HostileFileNameTests {
         let sandbox = try RepositoryPaths.makeTemporaryDirectory()
         defer { try? FileManager.default.removeItem(at: sandbox) }
         let evil = try Self.hostileBundle("ind", in: sandbox)
-        let result = try ExportCtlRunner.run(["export", evil.path, "--for-members", "ipmda", "-o", "out/"], currentDirectory: sandbox)
+        let result = try ExportCtlRunner.run(["export", evil.path, "--for-members", "quad-satellite-data", "-o", "out/"], currentDirectory: sandbox)
         #expect(result.status == 1, "\(result.errors)")
         #expect(result.errors.contains("recipients 'ind' and 'india' would get files named alike (ind and IND)"), "\(result.errors)")
         #expect(!FileManager.default.fileExists(atPath: sandbox.appendingPathComponent("out/IND.json").path))

@@ -30,7 +30,7 @@ struct ValidateSTIXCommandTests {
 
     @Test func warningsFailOnlyWithStrict() throws {
         let bundle = try scenarioBundle()
-        let odd = bundle.replacingOccurrences(of: "\"nation-state\"", with: "\"cyber-mercenary\"")
+        let odd = bundle.replacingOccurrences(of: "\"spy\"", with: "\"cyber-mercenary\"")
         #expect(odd != bundle)
         let lenient = try ExportCtlRunner.run(["validate", "-"], input: Data(odd.utf8))
         #expect(lenient.status == 0, "\(lenient.errors)")

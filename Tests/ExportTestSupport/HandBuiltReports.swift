@@ -26,6 +26,8 @@ public enum HandBuiltReports {
             types: [.nationState, .spy, "cyber-mercenary"], sophistication: .strategic, resourceLevel: .government,
             primaryMotivation: .organizationalGain, secondaryMotivations: [.ideology], goals: ["influence", "access"],
             firstSeen: try PartialDate(parsing: "1983"), lastSeen: try PartialDate(parsing: "2023-10"))
+        mss.evidence = ["“China’s spy network” & <more>", "a second quote"]
+        mss.sponsoredBy[0].evidence = ["the ministry answers to the state"]
         report.actors = [
             Actor(id: "china", name: "China", kind: .state, country: try country("CHN")),
             Actor(id: "japan", name: "Japan", kind: .state, country: try country("JP")),
@@ -44,7 +46,9 @@ public enum HandBuiltReports {
                 attributedTo: [Link("china-mss")], targets: [Link("japan", marking: amberFiveEyes)], confidence: 60,
                 sources: ["article"], marking: Marking(tlp: .amber))
         ]
+        report.intrusionSets[0].evidence = ["APT X targets Japan"]
         report.campaigns = [Activity(id: "op-y", name: "Operation Y", attributedTo: [Link("apt-x")], targets: [Link("india")])]
+        report.campaigns[0].targets[0].evidence = ["Operation Y went after India"]
         report.partnerships = [
             Partnership(
                 id: "five-eyes", name: "Five Eyes", kind: .alliance, aliases: ["FVEY"],
@@ -62,6 +66,8 @@ public enum HandBuiltReports {
                     Membership("japan"), Membership("five-eyes", role: .observer),
                 ], scope: [.intelligenceSharing, "maritime"], marking: Marking(tlp: .clear)),
         ]
+        report.partnerships[0].evidence = ["The Five Eyes comprises the US, UK, Canada, Australia, and New Zealand"]
+        report.partnerships[1].members[1].evidence = ["  India, briefly  "]
         report.incidents = [
             Incident(
                 id: "himalaya-incursion", title: "Incursion repelled", kind: .militaryIncursion, description: "x",
@@ -74,6 +80,8 @@ public enum HandBuiltReports {
                 sources: ["article"], marking: Marking(tlp: .amber)),
             Incident(id: "minimal", title: "Minimal", kind: "something-new"),
         ]
+        report.incidents[0].evidence = ["late last year"]
+        report.incidents[0].supporters[0].evidence = ["reportedly played a pivotal role", "intelligence-sharing"]
         return report
     }
 

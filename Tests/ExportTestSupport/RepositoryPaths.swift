@@ -10,6 +10,14 @@ public enum RepositoryPaths {
     public static var schemas: URL { root.appendingPathComponent("Schemas") }
     /// `Tests/oracles/`: the scripts that run outside validators.
     public static var oracles: URL { root.appendingPathComponent("Tests/oracles") }
+    /// The article the built-in scenario models: `../shared/scenario/article.txt` beside the repository (CI has it).
+    public static var article: URL {
+        root.deletingLastPathComponent().appendingPathComponent("shared/scenario/article.txt")
+    }
+
+    /// Whether the tests run in CI (`CI=true`), where a missing outside file fails its test rather than skipping it.
+    public static var isCI: Bool { ProcessInfo.processInfo.environment["CI"] == "true" }
+
     /// `Tests/Fixtures/`.
     public static var fixtures: URL { root.appendingPathComponent("Tests/Fixtures") }
 

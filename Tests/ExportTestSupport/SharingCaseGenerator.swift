@@ -38,6 +38,7 @@ public struct SharingCaseGenerator {
         func addActor(_ id: String, _ kind: String, country: String?, _ extra: [String: JSONValue] = [:]) {
             var actor: [String: JSONValue] = [
                 "id": .string(id), "kind": .string(kind), "name": .string(token(id, "Name")),
+                "evidence": .string(token(id, "Evidence")),
             ]
             if let country { actor["country"] = .string(spell(country)) }
             if random.chance(0.5) { actor["aliases"] = .array([.string(token(id, "Alias"))]) }
@@ -64,7 +65,8 @@ public struct SharingCaseGenerator {
             let members: [JSONValue] = chosen.sorted().map { member in membership(of: member, in: id) }
             partnerships.append(
                 .object(["id": .string(id), "kind": "alliance", "name": .string(token(id, "Pact")),
-                         "description": .string(token(id, "Description")), "members": .array(members)]
+                         "description": .string(token(id, "Description")), "members": .array(members),
+                         "evidence": .array([.string(token(id, "Evidence")), .string(token(id, "Quote"))])]
                     .merging(markingField(parties: partnershipIDs + [id], actors: memberCandidates)) { $1 }))
             partnershipIDs.append(id)
         }
@@ -91,6 +93,7 @@ public struct SharingCaseGenerator {
             let target = memberCandidates[random.int(below: memberCandidates.count)]
             activities.append(.object(
                 ["id": .string(id), "name": .string(token(id, "Set")), "objective": .string(token(id, "Objective")),
+                 "evidence": .string(token(id, "Evidence")),
                  "attributed_to": .array([link(from: id, to: threatIDs[random.int(below: threatIDs.count)])]),
                  "targets": .array([link(from: id, to: target)])]
                     .merging(markingField(parties: parties, actors: [])) { $1 }.merging(cite()) { $1 }))
@@ -106,7 +109,7 @@ public struct SharingCaseGenerator {
             var incident: [String: JSONValue] = [
                 "id": .string(id), "kind": "espionage", "title": .string(token(id, "Title")),
                 "description": .string(token(id, "Description")), "outcome": .string(token(id, "Outcome")),
-                "impacts": .array([.string(token(id, "Impact"))]),
+                "impacts": .array([.string(token(id, "Impact"))]), "evidence": .string(token(id, "Evidence")),
                 "where": .object(["name": .string(token(id, "Place")), "country": .string(pickCountry())]),
             ]
             incident["attributed_to"] = links(threatIDs + ["is-0"])
@@ -152,7 +155,7 @@ public struct SharingCaseGenerator {
     private mutating func membership(of member: String, in partnership: String) -> JSONValue {
         let item = "\(partnership) ∋ \(member)"
         if random.chance(0.3) { return .string(member) }
-        var fields: [String: JSONValue] = ["member": .string(member)]
+        var fields: [String: JSONValue] = ["member": .string(member), "evidence": .string(token(item, "Evidence"))]
         if random.chance(0.4) { fields["role"] = .string(token(item, "Role")) }
         let since = random.chance(0.4) ? Self.sinceDates[random.int(below: Self.sinceDates.count)] : nil
         if let since { fields["since"] = .string(since) }
@@ -170,7 +173,9 @@ public struct SharingCaseGenerator {
     private mutating func link(from: String, to: String) -> JSONValue {
         let item = "\(from) → \(to)"
         if random.chance(0.5) { return .string(to) }
-        var fields: [String: JSONValue] = ["ref": .string(to), "description": .string(token(item, "Because"))]
+        var fields: [String: JSONValue] = [
+            "ref": .string(to), "description": .string(token(item, "Because")), "evidence": .string(token(item, "Evidence")),
+        ]
         if random.chance(0.6) { fields["marking"] = marking(parties: [], actors: []) }
         return .object(fields)
     }

@@ -263,7 +263,7 @@ struct SharingImportedContentTests {
     /// An outsider's attack: references nested in lists of lists, in objects under a reference key, or under an
     /// upper-case key still count, so the note that carries them goes nowhere the referenced object does not.
     @Test func referencesInAnyShapeUnderAReferenceKeyCount() throws {
-        let withheld = Self.sampleID("threat-actor", "china-state-cyber-actors")
+        let withheld = Self.sampleID("threat-actor", "china-cyber-operators")
         let campaign = Self.sampleID("campaign", "china-regional-espionage")
         let shapes: [(String, JSONValue)] = [
             ("x_a_refs", .array([.array([.string(withheld)])])), ("x_a_ref", .object(["id": .string(withheld)])),

@@ -15,29 +15,49 @@ struct SharingPolicyTests {
             + view.partnerships.map(\.id) + view.incidents.map(\.id)).sorted()
     }
 
+    /// What every recipient receives: the article's public facts, all TLP:CLEAR.
     static let everyone = [
-        "australia", "canada", "china", "china-intelligence-apparatus", "china-regional-espionage",
-        "classified-disclosure-2023", "csis", "daniel-byman", "donald-trump", "five-eyes", "india", "ipmda",
-        "jack-teixeira", "japan", "japan-defense-ministry", "japan-information-protection", "lloyd-austin",
-        "minoru-kihara", "new-zealand", "pacific-illegal-fishing", "pacific-island-nations", "pacific-smuggling",
-        "philippines", "pla", "quad", "russia", "south-korea", "ukraine", "united-kingdom", "us-air-national-guard",
-        "us-defense-department", "us-india", "us-japan", "us-japan-rok", "us-justice-department",
-        "us-space-force", "us-vietnam", "usa", "vietnam",
+        "australia", "canada", "china", "china-intelligence-apparatus", "china-maritime-militia",
+        "china-regional-espionage", "classified-disclosure", "csis", "daniel-byman", "donald-trump", "five-eyes",
+        "himalaya-incursion", "india", "jack-teixeira", "japan", "japan-defense-ministry",
+        "japan-information-protection", "lloyd-austin", "minoru-kihara", "new-zealand", "pacific-nations",
+        "philippines", "pla", "quad", "quad-satellite-data", "russia", "south-korea", "space-force-japan-tracking",
+        "ukraine", "united-kingdom", "us-defense-department", "us-india", "us-japan", "us-japan-philippines",
+        "us-japan-rok", "us-justice-department", "us-space-force", "us-vietnam", "usa", "vietnam",
     ]
 
-    @Test func vietnamReceivesThePublicPartAndItsBilateral() throws {
-        #expect(try receivedIDs("VNM") == Self.everyone)
+    func view(_ recipient: String) throws -> ThreatReport {
+        try policy.view(report, for: try Recipient.resolve(recipient, in: report)).view.report
     }
 
-    @Test func indiaReceivesTheQuadAndBilateralItems() throws {
-        let expected = (Self.everyone.filter { $0 != "us-vietnam" }
-            + ["china-maritime-militia", "himalaya-incursion", "maritime-militia-movements"]).sorted()
-        #expect(try receivedIDs("IND") == expected)
+    static func members(_ view: ThreatReport, _ partnership: String) -> [String] {
+        view.partnerships.first { $0.id == partnership }?.members.map(\.member) ?? []
+    }
+
+    /// Vietnam receives the public part, its bilateral with both members, and nothing marked.
+    @Test func vietnamReceivesThePublicPartAndItsBilateral() throws {
+        #expect(try receivedIDs("VNM") == Self.everyone)
+        let vietnam = try view("VNM")
+        #expect(Self.members(vietnam, "us-vietnam") == ["usa", "vietnam"])
+        #expect(Self.members(vietnam, "us-japan-rok") == ["usa", "japan"])
+        #expect(Self.members(vietnam, "us-japan-philippines") == ["usa", "japan"])
+        #expect(Self.members(try view("KOR"), "us-japan-rok") == ["usa", "japan", "south-korea"])
+    }
+
+    @Test func indiaReceivesTheQuadAndItsOwnLinks() throws {
+        #expect(try receivedIDs("IND") == Self.everyone)
+        let india = try view("IND")
+        #expect(india.actors.first { $0.id == "china-maritime-militia" }?.sponsoredBy.map(\.ref) == ["china"], "Quad only")
+        #expect(india.incidents.first { $0.id == "himalaya-incursion" }?.supporters.map(\.ref) == ["usa"], "RED, IND")
+        let vietnam = try view("VNM")
+        #expect(vietnam.actors.first { $0.id == "china-maritime-militia" }?.sponsoredBy.isEmpty == true)
     }
 
     @Test func theUnitedKingdomReceivesTheFiveEyesItems() throws {
-        let expected = (Self.everyone.filter { $0 != "us-vietnam" } + ["china-cyber-espionage", "china-state-cyber-actors"]).sorted()
+        let expected = (Self.everyone + ["china-cyber-operators"]).sorted()
         #expect(try receivedIDs("GBR") == expected)
+        let campaign = try view("GBR").campaigns.first { $0.id == "china-regional-espionage" }
+        #expect(campaign?.attributedTo.map(\.ref) == ["china-intelligence-apparatus", "china-cyber-operators"])
     }
 
     /// The scenario's Asian partners, the United States, Australia and the United Kingdom. (Canada and New Zealand
@@ -55,7 +75,7 @@ struct SharingPolicyTests {
     }
 
     @Test func redLinkGoesOnlyToTheCountryNamed() throws {
-        for (recipient, hasLink) in [("IND", true), ("USA", false)] {
+        for (recipient, hasLink) in [("IND", true), ("USA", true), ("AUS", false), ("GBR", false)] {
             let view = try policy.view(report, for: try Recipient.resolve(recipient, in: report)).view.report
             let incursion = try #require(view.incidents.first { $0.id == "himalaya-incursion" })
             #expect(incursion.supporters.contains { $0.ref == "usa" } == hasLink, "\(recipient)")
@@ -63,20 +83,28 @@ struct SharingPolicyTests {
         }
     }
 
+    /// The article dates no membership, so the Philippines certainly belongs to its trilateral on the report's
+    /// date and receives its own membership; a membership known only as "since 2023" would not count.
     @Test func aMembershipTheReportsDateExcludesDoesNotCount() throws {
-        #expect(try receivedIDs("PHL").contains("us-japan-philippines") == false)
-        #expect(try receivedIDs("JPN").contains("us-japan-philippines"))
-        let plan = policy.plan(report, for: try Recipient.resolve("PHL", in: report))
-        let decision = try #require(plan.decisions.first { $0.id == "us-japan-philippines" })
-        #expect(decision.rule.contains("PHL is not among them on 2023-11-15"))
+        #expect(Self.members(try view("PHL"), "us-japan-philippines") == ["usa", "japan", "philippines"])
+        #expect(Self.members(try view("JPN"), "us-japan-philippines") == ["usa", "japan", "philippines"])
+        var dated = report
+        let trilateral = try #require(dated.partnerships.firstIndex { $0.id == "us-japan-philippines" })
+        dated.partnerships[trilateral].members[2].since = try PartialDate(parsing: "2023")
+        let philippines = try Recipient.resolve("PHL", in: dated)
+        let view = try policy.view(dated, for: philippines).view.report
+        #expect(Self.members(view, "us-japan-philippines") == ["usa", "japan"])
+        let plan = policy.plan(dated, for: philippines)
+        let decision = try #require(plan.decisions.first { $0.id.contains("philippines") && $0.kind == "membership" })
+        #expect(decision.rule.contains("PHL is not among them on 2023-11-15"), "\(decision.rule)")
     }
 
     @Test func nestedPartnershipsExpand() throws {
         var nested = report
-        nested.incidents[4].marking = Marking(tlp: .amber, releasableTo: [.party("ipmda")])
+        nested.incidents[1].marking = Marking(tlp: .amber, releasableTo: [.party("quad-satellite-data")])
         for (recipient, expected) in [("JPN", true), ("IND", true), ("GBR", false)] {
             let view = try policy.view(nested, for: try Recipient.resolve(recipient, in: nested)).view.report
-            #expect(view.incidents.contains { $0.id == nested.incidents[4].id } == expected, "\(recipient)")
+            #expect(view.incidents.contains { $0.id == nested.incidents[1].id } == expected, "\(recipient)")
         }
     }
 
@@ -90,13 +118,14 @@ struct SharingPolicyTests {
 
     @Test func markingsInTheViewNameNoWithheldParty() throws {
         let view = try policy.view(report, for: try Recipient.resolve("IND", in: report)).view.report
-        let withheld = Set(["us-vietnam", "space-force-japan-tracking", "china-state-cyber-actors", "china-cyber-espionage"])
+        let withheld = Set(["china-cyber-operators"])
         let parties = view.allMarkings.flatMap(\.releasableTo).compactMap { entry -> String? in
             if case .party(let id) = entry { id } else { nil }
         }
         #expect(parties.allSatisfy { !withheld.contains($0) })
         // us-japan-rok is CLEAR, so India may read its name in a marking; its members' codes are not needed.
         #expect(parties.contains("us-japan-rok") == false || view.partnerships.contains { $0.id == "us-japan-rok" })
+        #expect(parties.contains("quad"), "the Quad-only link India receives names the Quad")
     }
 
     @Test func noMarkingAndNoDefaultGoesToNobody() throws {
@@ -104,7 +133,7 @@ struct SharingPolicyTests {
         unmarked.defaultMarking = nil
         let redacting = SharingPolicy(redactsWithheldNames: true)
         let ids = try redacting.view(unmarked, for: try Recipient.resolve("IND", in: unmarked)).view.report.actors.map(\.id)
-        #expect(ids == ["china-maritime-militia"])
+        #expect(ids == [], "the only actor with a marking of its own is for Five Eyes")
         let plan = policy.plan(unmarked, for: try Recipient.resolve("IND", in: unmarked))
         #expect(plan.withheld.contains { $0.id == "usa" && $0.rule.contains("--default-marking") })
         let lenient = SharingPolicy(defaultMarking: Marking(tlp: .clear))
@@ -113,19 +142,19 @@ struct SharingPolicyTests {
 
     @Test func freeTextNamingAWithheldObjectFailsUnlessRedacted() throws {
         var leaky = report
-        let index = try #require(leaky.incidents.firstIndex { $0.id == "classified-disclosure-2023" })
-        leaky.incidents[index].description = "Compare the Chinese maritime militia and the FVEY view."
+        let index = try #require(leaky.incidents.firstIndex { $0.id == "classified-disclosure" })
+        leaky.incidents[index].description = "Compare the Chinese cyber operators and the FVEY view."
         let vietnam = try Recipient.resolve("VNM", in: leaky)
         #expect {
             try policy.view(leaky, for: vietnam)
         } throws: { error in
             let diagnostics = (error as? ExportError)?.diagnostics ?? []
             return diagnostics.map(\.message) == [
-                "incidents['classified-disclosure-2023'].description names 'Chinese maritime militia' (china-maritime-militia), which the recipient does not receive"
+                "incidents['classified-disclosure'].description names 'Chinese cyber operators' (china-cyber-operators), which the recipient does not receive"
             ]
         }
         let redacted = try SharingPolicy(redactsWithheldNames: true).view(leaky, for: vietnam).view.report
-        #expect(redacted.incidents.first { $0.id == "classified-disclosure-2023" }?.description == "Compare the [withheld] and the FVEY view.")
+        #expect(redacted.incidents.first { $0.id == "classified-disclosure" }?.description == "Compare the [withheld] and the FVEY view.")
         #expect(policy.plan(leaky, for: vietnam).textHits.count == 1)
     }
 

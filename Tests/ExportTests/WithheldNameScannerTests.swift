@@ -145,28 +145,28 @@ struct WithheldNameScannerTests {
     }
 }
 
-/// The scan through the policy on the built-in scenario: Vietnam does not receive the Chinese maritime militia.
+/// The scan through the policy on the built-in scenario: Vietnam does not receive the Chinese cyber operators.
 struct WithheldNameScannerPolicyTests {
     @Test func aURLAndAVocabularyValueNamingAWithheldActorFailTheExportAndRedactInEveryFormat() throws {
         var report = try SampleScenario.report()
-        let index = try #require(report.incidents.firstIndex { $0.id == "classified-disclosure-2023" })
+        let index = try #require(report.incidents.firstIndex { $0.id == "classified-disclosure" })
         let sourceID = try #require(report.incidents[index].sources.first)
         let source = try #require(report.sources.firstIndex { $0.id == sourceID })
-        report.incidents[index].kind = "chinese-maritime-militia-leak"
-        report.sources[source].url = "https://news.example/Chinese_Maritime_Militia/exposed"
+        report.incidents[index].kind = "chinese-cyber-operators-leak"
+        report.sources[source].url = "https://news.example/Chinese_Cyber_Operators/exposed"
         let vietnam = try Recipient.resolve("VNM", in: report)
         let paths = SharingPolicy().plan(report, for: vietnam).textHits.map { $0.message.prefix { $0 != " " } }
-        #expect(paths == ["sources['\(sourceID)'].url", "incidents['classified-disclosure-2023'].kind"])
+        #expect(paths == ["sources['\(sourceID)'].url", "incidents['classified-disclosure'].kind"])
         #expect(throws: ExportError.self) { try SharingPolicy().view(report, for: vietnam) }
 
         let view = try SharingPolicy(redactsWithheldNames: true).view(report, for: vietnam).view
-        #expect(view.report.incidents.first { $0.id == "classified-disclosure-2023" }?.kind == "withheld")
+        #expect(view.report.incidents.first { $0.id == "classified-disclosure" }?.kind == "withheld")
         #expect(view.report.sources.first { $0.id == sourceID }?.url == nil)
         for format in ExportFormat.all {
             var sink: any ByteSink = MemorySink()
             _ = try format.write(view, settings: .default, to: &sink)
             let output = ((sink as? MemorySink)?.string ?? "").lowercased()
-            #expect(!output.contains("chinese-maritime-militia") && !output.contains("chinese_maritime_militia"),
+            #expect(!output.contains("chinese-cyber-operators") && !output.contains("chinese_cyber_operators"),
                     "\(format.name)")
         }
     }

@@ -8,9 +8,9 @@ package enum AuthoringKeys {
     static let reportRequired = ["format_version", "title", "published", "producer"]
     static let producer = ["id", "name"]
     static let marking = ["tlp", "releasable_to"]
-    static let link = ["ref", "marking", "description"]
+    static let link = ["ref", "marking", "description", "evidence"]
     static let source = ["id", "name", "url", "sha256", "description"]
-    static let common = ["confidence", "sources", "marking"]
+    static let common = ["confidence", "sources", "marking", "evidence"]
     static let threat = [
         "threat_actor_types", "sophistication", "resource_level", "primary_motivation", "secondary_motivations",
         "goals", "first_seen", "last_seen",
@@ -23,7 +23,7 @@ package enum AuthoringKeys {
         + common
     static let partnership =
         ["id", "name", "kind", "aliases", "members", "scope", "established", "description"] + common
-    static let membership = ["member", "role", "since", "until", "marking"]
+    static let membership = ["member", "role", "since", "until", "marking", "evidence"]
     static let incident =
         [
             "id", "title", "kind", "description", "when", "where", "attributed_to", "targets", "responders",

@@ -9,6 +9,7 @@ extension ReportDecoder {
         var threat: ThreatProfile?
         let threatKeys = AuthoringKeys.threat.filter { reader.value($0) != nil }
         if kind == .threatActor {
+            // A threat actor with no profile field has no profile, as every other reader reads it back.
             threat = ThreatProfile(
                 types: reader.vocabularies("threat_actor_types"),
                 sophistication: reader.vocabulary("sophistication"),
@@ -18,6 +19,7 @@ extension ReportDecoder {
                 goals: reader.strings("goals"),
                 firstSeen: reader.date("first_seen"),
                 lastSeen: reader.date("last_seen"))
+            if threat == ThreatProfile() { threat = nil }
         } else if kind != nil {
             for key in threatKeys {
                 if let value = reader.value(key) {
@@ -26,13 +28,15 @@ extension ReportDecoder {
                 }
             }
         }
-        return Actor(
+        var actor = Actor(
             id: identifier(reader), name: reader.requiredText("name"), kind: kind ?? .organization,
             aliases: reader.strings("aliases"), country: reader.country("country"),
             sectors: reader.vocabularies("sectors"), roles: reader.strings("roles"),
             description: reader.string("description"), threat: threat, sponsoredBy: links(reader, "sponsored_by"),
             confidence: reader.int("confidence", in: 0...100), sources: reader.strings("sources"),
             marking: objectMarking(reader), mispOrganisationUUID: mispOrganisationUUID(reader))
+        actor.evidence = evidence(reader)
+        return actor
     }
 
     /// A partner's real MISP organisation UUID: 36 characters, lowercase hex and hyphens in the 8-4-4-4-12 form.
@@ -55,13 +59,15 @@ extension ReportDecoder {
                 node, what: what, allowed: AuthoringKeys.activity, required: ["id", "name"],
                 context: context)
         else { return nil }
-        return Activity(
+        var activity = Activity(
             id: identifier(reader), name: reader.requiredText("name"), aliases: reader.strings("aliases"),
             description: reader.string("description"), firstSeen: reader.date("first_seen"),
             lastSeen: reader.date("last_seen"), objective: reader.string("objective"),
             attributedTo: links(reader, "attributed_to"), targets: links(reader, "targets"),
             confidence: reader.int("confidence", in: 0...100), sources: reader.strings("sources"),
             marking: objectMarking(reader))
+        activity.evidence = evidence(reader)
+        return activity
     }
 
     func partnership(_ node: YAMLNode) -> Partnership? {
@@ -70,13 +76,15 @@ extension ReportDecoder {
                 node, what: "a partnership", allowed: AuthoringKeys.partnership,
                 required: ["id", "name", "kind"], context: context)
         else { return nil }
-        return Partnership(
+        var partnership = Partnership(
             id: identifier(reader), name: reader.requiredText("name"),
             kind: reader.vocabulary("kind") ?? PartnershipKind(""), aliases: reader.strings("aliases"),
             members: reader.list("members") { membership($0) },
             scope: reader.vocabularies("scope"), established: reader.date("established"),
             description: reader.string("description"), confidence: reader.int("confidence", in: 0...100),
             sources: reader.strings("sources"), marking: objectMarking(reader))
+        partnership.evidence = evidence(reader)
+        return partnership
     }
 
     func membership(_ node: YAMLNode) -> Membership? {
@@ -88,9 +96,11 @@ extension ReportDecoder {
                 node, what: "a membership", allowed: AuthoringKeys.membership, required: ["member"],
                 context: context)
         else { return nil }
-        return Membership(
+        var membership = Membership(
             reader.string("member") ?? "", role: reader.vocabulary("role"), since: reader.date("since"),
             until: reader.date("until"), marking: objectMarking(reader))
+        membership.evidence = evidence(reader)
+        return membership
     }
 
     func incident(_ node: YAMLNode) -> Incident? {
@@ -99,7 +109,7 @@ extension ReportDecoder {
                 node, what: "an incident", allowed: AuthoringKeys.incident,
                 required: ["id", "title", "kind"], context: context)
         else { return nil }
-        return Incident(
+        var incident = Incident(
             id: identifier(reader), title: reader.requiredText("title"),
             kind: reader.vocabulary("kind") ?? IncidentKind(""), description: reader.string("description"),
             when: reader.span("when"),
@@ -112,6 +122,8 @@ extension ReportDecoder {
             status: reader.vocabulary("status") ?? .open, determination: reader.vocabulary("determination") ?? .suspected,
             confidence: reader.int("confidence", in: 0...100), sources: reader.strings("sources"),
             marking: objectMarking(reader))
+        incident.evidence = evidence(reader)
+        return incident
     }
 
     func location(_ reader: MappingReader) -> Location {

@@ -78,10 +78,25 @@ struct ReportDecoder {
             let reader = MappingReader(
                 node, what: "a link", allowed: AuthoringKeys.link, required: ["ref"], context: context)
         else { return nil }
-        return Link(
+        var link = Link(
             reader.string("ref") ?? "",
             marking: reader.value("marking").flatMap { marking($0) },
             description: reader.string("description"))
+        link.evidence = evidence(reader)
+        return link
+    }
+
+    /// `evidence`: one verbatim quote, or a list of them (an object whose statements rest on several passages).
+    /// An empty quote supports nothing and is an error.
+    func evidence(_ reader: MappingReader) -> [String] {
+        guard let node = reader.value("evidence") else { return [] }
+        let quote = { (item: YAMLNode) -> String? in
+            guard let text = reader.text(item, "evidence") else { return nil }
+            if text.isEmpty { self.context.error("an 'evidence' quote must not be empty", at: item) }
+            return text
+        }
+        if case .scalar = node.content { return quote(node).map { [$0] } ?? [] }
+        return reader.list("evidence", quote)
     }
 
     func links(_ reader: MappingReader, _ key: String) -> [Link] {

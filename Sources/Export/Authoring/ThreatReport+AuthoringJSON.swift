@@ -32,11 +32,12 @@ extension Marking {
 
 extension Link {
     var authoringJSON: JSONValue {
-        guard marking != nil || description != nil else { return .string(ref) }
+        guard marking != nil || description != nil || !evidence.isEmpty else { return .string(ref) }
         var object = JSONObjectBuilder()
         object["ref"] = .string(ref)
         object["marking"] = marking.map(\.authoringJSON)
         object["description"] = description.map(JSONValue.string)
+        object.evidence(evidence)
         return object.value
     }
 }
@@ -86,6 +87,7 @@ extension Actor {
         object.list("sponsored_by", sponsoredBy.map(\.authoringJSON))
         object["misp_organisation_uuid"] = mispOrganisationUUID.map(JSONValue.string)
         object.common(confidence: confidence, sources: sources, marking: marking)
+        object.evidence(evidence)
         return object.value
     }
 }
@@ -100,6 +102,7 @@ extension Activity {
         object.list("attributed_to", attributedTo.map(\.authoringJSON))
         object.list("targets", targets.map(\.authoringJSON))
         object.common(confidence: confidence, sources: sources, marking: marking)
+        object.evidence(evidence)
         return object.value
     }
 }
@@ -113,6 +116,7 @@ extension Partnership {
         object.text("established", established)
         object["description"] = description.map(JSONValue.string)
         object.common(confidence: confidence, sources: sources, marking: marking)
+        object.evidence(evidence)
         return object.value
     }
 }
@@ -125,6 +129,7 @@ extension Membership {
         object.text("since", since)
         object.text("until", until)
         object["marking"] = marking.map(\.authoringJSON)
+        object.evidence(evidence)
         return object.value
     }
 }
@@ -147,6 +152,7 @@ extension Incident {
         object["status"] = .string(status.rawValue)
         object["determination"] = .string(determination.rawValue)
         object.common(confidence: confidence, sources: sources, marking: marking)
+        object.evidence(evidence)
         return object.value
     }
 }

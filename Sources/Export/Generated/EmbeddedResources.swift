@@ -95,7 +95,7 @@ package enum EmbeddedResources {
     "extension_type": {"const": "property-extension"},
     "local_id": {"type": "string", "minLength": 1, "description": "The author's id of the object (for the producer identity: the producer id)."},
     "producer": {"const": true, "description": "Present on the report producer's identity."},
-    "derived": {"const": true, "description": "The object or relationship is derived from another object's field (an actor's country, an incident's place)."},
+    "derived": {"const": true, "description": "The object or relationship is derived from another object's field (an actor's country, an incident's place), or is an evidence note: a quote that supports the one object its object_refs names."},
     "actor_kind": {"enum": ["state", "agency", "organization", "individual", "threat-actor"]},
     "link_type": {"type": "string", "pattern": "^[a-z0-9]+(-[a-z0-9]+)*$", "description": "On a relationship whose relationship_type is not what the link means (consumers accept only certain types between certain objects): the link's own type, e.g. member-of on a part-of or related-to, responds-to or supports-response-to on a related-to (responder or supporter to incident)."},
     "country": {"type": "string", "pattern": "^[A-Z]{2}$", "description": "On a derived location written with coordinates: the place's country (ISO 3166-1 alpha-2), which the location does not carry so that consumers type it by one field."},
@@ -610,7 +610,7 @@ package enum EmbeddedResources {
       }
     },
     "link": {
-      "description": "A link to another object: its id, or a mapping with the id, an own marking and a description.",
+      "description": "A link to another object: its id, or a mapping with the id, an own marking, a description and evidence.",
       "oneOf": [
         {
           "$ref": "#/$defs/id"
@@ -630,6 +630,9 @@ package enum EmbeddedResources {
             },
             "description": {
               "type": "string"
+            },
+            "evidence": {
+              "$ref": "#/$defs/evidence"
             }
           }
         }
@@ -794,6 +797,9 @@ package enum EmbeddedResources {
         },
         "marking": {
           "$ref": "#/$defs/marking"
+        },
+        "evidence": {
+          "$ref": "#/$defs/evidence"
         }
       }
     },
@@ -841,11 +847,14 @@ package enum EmbeddedResources {
         },
         "marking": {
           "$ref": "#/$defs/marking"
+        },
+        "evidence": {
+          "$ref": "#/$defs/evidence"
         }
       }
     },
     "membership": {
-      "description": "A member of a partnership: its id, or a mapping with role, dates and an own marking.",
+      "description": "A member of a partnership: its id, or a mapping with role, dates, an own marking and evidence.",
       "oneOf": [
         {
           "$ref": "#/$defs/id"
@@ -872,6 +881,9 @@ package enum EmbeddedResources {
             },
             "marking": {
               "$ref": "#/$defs/marking"
+            },
+            "evidence": {
+              "$ref": "#/$defs/evidence"
             }
           }
         }
@@ -926,6 +938,9 @@ package enum EmbeddedResources {
         },
         "marking": {
           "$ref": "#/$defs/marking"
+        },
+        "evidence": {
+          "$ref": "#/$defs/evidence"
         }
       }
     },
@@ -989,8 +1004,26 @@ package enum EmbeddedResources {
         },
         "marking": {
           "$ref": "#/$defs/marking"
+        },
+        "evidence": {
+          "$ref": "#/$defs/evidence"
         }
       }
+    },
+    "evidence": {
+      "description": "Passages of the cited sources, quoted verbatim, that support the object, link or membership (its dates included): one quote, or a list of quotes. They leave with the item, under its marking.",
+      "oneOf": [
+        {
+          "$ref": "#/$defs/text"
+        },
+        {
+          "type": "array",
+          "minItems": 1,
+          "items": {
+            "$ref": "#/$defs/text"
+          }
+        }
+      ]
     }
   }
 }
@@ -1137,11 +1170,20 @@ package enum EmbeddedResources {
     <xs:attribute name="tlp" type="tr:TLP" use="required"/>
   </xs:complexType>
 
+  <xs:group name="Evidence">
+    <xs:sequence>
+      <xs:element name="evidence" type="tr:NonEmptyText" minOccurs="0" maxOccurs="unbounded">
+        <xs:annotation><xs:documentation>A passage of a cited source, quoted verbatim, that supports the object, link or membership it is in (its dates included).</xs:documentation></xs:annotation>
+      </xs:element>
+    </xs:sequence>
+  </xs:group>
+
   <xs:complexType name="Link">
     <xs:sequence>
       <xs:element name="description" type="tr:Text" minOccurs="0">
         <xs:annotation><xs:documentation>What the author knows about the link itself.</xs:documentation></xs:annotation>
       </xs:element>
+      <xs:group ref="tr:Evidence"/>
       <xs:element name="marking" type="tr:Marking" minOccurs="0">
         <xs:annotation><xs:documentation>The link's own marking; absent means it reaches whoever may see both ends.</xs:documentation></xs:annotation>
       </xs:element>
@@ -1151,6 +1193,7 @@ package enum EmbeddedResources {
 
   <xs:group name="Provenance">
     <xs:sequence>
+      <xs:group ref="tr:Evidence"/>
       <xs:element name="sourceRef" minOccurs="0" maxOccurs="unbounded">
         <xs:annotation><xs:documentation>A report source this object rests on.</xs:documentation></xs:annotation>
         <xs:complexType><xs:attribute name="ref" type="tr:LocalID" use="required"/></xs:complexType>
@@ -1246,6 +1289,7 @@ package enum EmbeddedResources {
 
   <xs:complexType name="Membership">
     <xs:sequence>
+      <xs:group ref="tr:Evidence"/>
       <xs:element name="marking" type="tr:Marking" minOccurs="0">
         <xs:annotation><xs:documentation>The membership's own marking; absent means it reaches whoever may see both the member and the partnership.</xs:documentation></xs:annotation>
       </xs:element>
@@ -1468,21 +1512,27 @@ package enum EmbeddedResources {
 """#,
         "Scenario/indo-pacific-2023.yaml": #"""
 # The built-in sample: "US Strengthens Intelligence Alliances Across Asia to Counter Chinese Espionage and
-# Cyber Threats" (late 2023), modelled in exportctl's authoring format.
+# Cyber Threats", modelled in exportctl's authoring format. The article is ../shared/scenario/article.txt.
 #
-# The article dates itself to late 2023: the airman was charged in April 2023 and Minoru Kihara became
-# Japan's defence minister in September 2023, so "late last year" is Q4 2022 and "in May" is May 2023.
+# It says only what the article says. Every object, link and membership carries `evidence`: the passage of the
+# article that supports it (its dates included), quoted verbatim; SampleScenarioTests finds each quote in the
+# article. US officials and Daniel Byman are quoted by the article, so the article is the only source.
 #
-# Markings exercise every sharing rule: public (CLEAR) items, items for Five Eyes only, the Quad only, one
-# trilateral only and one bilateral pair only, a TLP:RED link for India alone, a membership the report's
-# date excludes (the Philippines' year-only 2023 membership of the US-Japan-Philippines trilateral), and a
-# link marked more narrowly than the objects it joins (US intelligence support to India).
+# Dates. The article carries no date. The desk dates it, and this report, to 2023-11-15 (`published`), so it
+# reads "In April" and "In May" as 2023 and "late last year" as the last quarter of 2022; "In May 2022" is the
+# article's own. It gives no date for the leak itself, only for the charge, and none for any membership.
+#
+# Markings. What the article states is public: TLP:CLEAR (the default). AMBER and RED appear only on the desk's
+# own assessment (marked "the desk's assessment" in its description, with a low confidence) and on links and
+# memberships whose marking is there to exercise a sharing rule; each one says why in a comment beside it. The
+# markings' reasons stay in these comments: nothing a partner receives mentions them.
 format_version: "1.0"
 title: US intelligence partnerships in Asia against Chinese espionage and cyber threats
 description: >-
-  The United States is bolstering intelligence cooperation with Asian partners (the Quad, trilaterals with
-  Japan and South Korea and with Japan and the Philippines, and bilateral sharing with Japan, India and
-  Vietnam) to counter China's espionage and cyber operations, alongside the Five Eyes alliance.
+  The United States is bolstering its intelligence cooperation with several Asian nations (the Quad,
+  trilateral agreements with Japan and South Korea and with Japan and the Philippines, and bilateral
+  information sharing with countries such as Japan, India and Vietnam) to counter China's espionage
+  activities and cyber threats, alongside the Five Eyes alliance.
 published: 2023-11-15
 producer:
   id: desk.indo-pacific.example
@@ -1493,454 +1543,486 @@ sources:
   - id: article
     name: US Strengthens Intelligence Alliances Across Asia to Counter Chinese Espionage and Cyber Threats
     sha256: 1fa846a74c237575174b700b11e91fea856713c752d4d5bc17408277eb087740
-    description: News article citing US officials who requested anonymity when discussing classified matters.
-  - id: byman-csis
-    name: Daniel Byman, Center for Strategic and International Studies
     description: >-
-      "Intelligence liaison can serve as an important force multiplier. It can expand overall collection as
-      different countries will have access to different secrets in different parts of the world."
-  - id: us-officials
-    name: US officials (anonymous)
-    description: Officials who revealed the intelligence-sharing arrangements in Asia on condition of anonymity.
+      News article. It reports what US officials, who requested anonymity when discussing classified matters,
+      revealed, and quotes Daniel Byman of the Center for Strategic and International Studies.
 
 actors:
   # States
   - id: usa
     name: United States
-    aliases: [US, United States of America, Washington]
+    aliases: [US, Washington]
     kind: state
     country: US
     sectors: [government-national]
+    sources: [article]
+    evidence: "the United States is bolstering its intelligence cooperation with several Asian nations"
   - id: india
     name: India
     kind: state
     country: IN
     sectors: [government-national]
+    sources: [article]
+    evidence: "comprising the US, India, Japan, and Australia"
   - id: japan
     name: Japan
     aliases: [Tokyo]
     kind: state
     country: JP
     sectors: [government-national]
+    sources: [article]
+    evidence: "comprising the US, India, Japan, and Australia"
   - id: australia
     name: Australia
     kind: state
     country: AU
     sectors: [government-national]
+    sources: [article]
+    evidence: "comprising the US, India, Japan, and Australia"
   - id: south-korea
     name: South Korea
-    aliases: [Republic of Korea, ROK]
     kind: state
     country: KR
     sectors: [government-national]
+    sources: [article]
+    evidence: "trilateral agreements with Japan and South Korea"
   - id: philippines
     name: Philippines
     kind: state
     country: PH
     sectors: [government-national]
+    sources: [article]
+    evidence: "as well as Japan and the Philippines"
   - id: vietnam
     name: Vietnam
-    aliases: [Viet Nam]
     kind: state
     country: VN
     sectors: [government-national]
+    sources: [article]
+    evidence: "bilateral information sharing with countries such as Japan, India, and Vietnam"
   - id: united-kingdom
     name: United Kingdom
     aliases: [UK]
     kind: state
     country: GB
     sectors: [government-national]
+    sources: [article]
+    evidence: "The Five Eyes comprises the US, UK, Canada, Australia, and New Zealand"
   - id: canada
     name: Canada
     kind: state
     country: CA
     sectors: [government-national]
+    sources: [article]
+    evidence: "The Five Eyes comprises the US, UK, Canada, Australia, and New Zealand"
   - id: new-zealand
     name: New Zealand
     kind: state
     country: NZ
     sectors: [government-national]
+    sources: [article]
+    evidence: "The Five Eyes comprises the US, UK, Canada, Australia, and New Zealand"
   - id: china
     name: China
-    aliases: [People's Republic of China, PRC]
     kind: state
     country: CN
     sectors: [government-national]
+    sources: [article]
+    evidence: "countering China’s sophisticated espionage activities and cyber threats"
   - id: russia
     name: Russia
-    aliases: [Russian Federation]
     kind: state
     country: RU
     sectors: [government-national]
+    sources: [article]
+    evidence: "sensitive battlefield data related to Russia’s invasion of Ukraine"
   - id: ukraine
     name: Ukraine
     kind: state
     country: UA
     sectors: [government-national]
-  - id: pacific-island-nations
-    name: Pacific island nations
+    sources: [article]
+    evidence: "sensitive battlefield data related to Russia’s invasion of Ukraine"
+  - id: pacific-nations
+    name: Pacific nations
     kind: organization
-    sectors: [government-national]
-    description: The Pacific nations the Quad agreed to give commercial satellite data, taken together.
+    description: The Pacific nations that the Quad countries agreed to provide with commercial satellite data, taken together.
+    sources: [article]
+    evidence: "an agreement to provide data from commercial satellites to Pacific nations"
 
   # Government bodies and organisations
   - id: us-justice-department
-    name: US Department of Justice
+    name: US Justice Department
     aliases: [Justice Department]
     kind: agency
     country: US
     sectors: [government-national, legal]
+    sources: [article]
+    evidence: "In April, the US Justice Department charged a 21-year-old National Guard airman"
   - id: us-defense-department
     name: US Department of Defense
-    aliases: [Pentagon]
     kind: agency
     country: US
     sectors: [government-national, defense]
+    sources: [article]
+    evidence: "US Defense Secretary Lloyd Austin"
   - id: us-space-force
     name: US Space Force
     kind: agency
     country: US
-    sectors: [government-national, defense, aerospace]
-  - id: us-air-national-guard
-    name: US Air National Guard
-    aliases: [National Guard]
-    kind: agency
-    country: US
     sectors: [government-national, defense]
+    sources: [article]
+    evidence: "the US Space Force delivered advanced satellite-tracking equipment to Japan"
   - id: japan-defense-ministry
     name: Japan Ministry of Defense
     kind: agency
     country: JP
     sectors: [government-national, defense]
+    sources: [article]
+    evidence: "Japan’s Defense Minister Minoru Kihara"
   - id: csis
     name: Center for Strategic and International Studies
-    aliases: [CSIS]
     kind: organization
     country: US
-    sectors: [non-profit]
-    description: A think tank in Washington.
+    sources: [article]
+    evidence: "the Center for Strategic and International Studies in Washington"
 
   # People
   - id: daniel-byman
     name: Daniel Byman
     kind: individual
-    country: US
-    roles: [specialist on intelligence matters, Center for Strategic and International Studies]
-    sources: [byman-csis]
+    roles: [specialist on intelligence matters at the Center for Strategic and International Studies]
+    description: >-
+      Quoted by the article: "Intelligence liaison can serve as an important force multiplier. It can expand
+      overall collection as different countries will have access to different secrets in different parts of
+      the world."
+    sources: [article]
+    evidence:
+      - "Daniel Byman, a specialist on intelligence matters at the Center for Strategic and International Studies in Washington"
+      - "Intelligence liaison can serve as an important force multiplier. It can expand overall collection as different countries will have access to different secrets in different parts of the world."
   - id: lloyd-austin
     name: Lloyd Austin
     kind: individual
     country: US
-    roles: [US Secretary of Defense]
+    roles: [US Defense Secretary]
+    sources: [article]
+    evidence: "US Defense Secretary Lloyd Austin"
   - id: minoru-kihara
     name: Minoru Kihara
     kind: individual
     country: JP
-    roles: [Minister of Defense of Japan (from September 2023)]
+    roles: [Japan's Defense Minister]
+    sources: [article]
+    evidence: "Japan’s Defense Minister Minoru Kihara"
   - id: donald-trump
     name: Donald Trump
     kind: individual
     country: US
     roles: [former US President]
-    description: Regional partners look to intelligence ties for added security should he return to power.
+    description: >-
+      Some regional partners look to the intelligence ties for added security in the event of his potential
+      return to power in the next presidential election.
+    sources: [article]
+    evidence: "some regional partners are looking to these intelligence ties for added security in the event of a potential return to power by former US President Donald Trump in the next presidential election"
 
   # Threat actors
   - id: china-intelligence-apparatus
-    name: Chinese state espionage apparatus
-    aliases: [China's spy network]
+    name: China's spy network
     kind: threat-actor
     country: CN
-    description: China's expanding spy network and sophisticated espionage activities in the region.
-    threat_actor_types: [nation-state, spy]
-    sophistication: strategic
-    resource_level: government
-    primary_motivation: organizational-gain
-    secondary_motivations: [dominance]
-    goals: [Expand intelligence collection against the United States and its Asian partners]
-    sponsored_by: [china]
-    confidence: 85
-    sources: [article, us-officials]
-  - id: china-state-cyber-actors
-    name: Chinese state-sponsored cyber actors
-    kind: threat-actor
-    country: CN
-    description: State-sponsored groups conducting cyber operations against US partners in Asia.
-    threat_actor_types: [nation-state]
-    sophistication: advanced
-    resource_level: government
-    primary_motivation: organizational-gain
+    description: >-
+      China's expanding spy network, whose threat the new intelligence partnerships in Asia address; the
+      article calls China's espionage activities sophisticated and its intelligence capabilities growing.
+    threat_actor_types: [spy]
     sponsored_by:
       - ref: china
-        description: Assessed state sponsorship of the groups' cyber operations.
-    confidence: 70
-    sources: [us-officials]
+        evidence: "the threat posed by China’s expanding spy network"
+    sources: [article]
+    evidence:
+      - "the threat posed by China’s expanding spy network"
+      - "countering China’s growing intelligence capabilities"
+  # The desk's assessment, not the article's: the article speaks of Chinese cyber operations and threats and
+  # names no actor behind them. Marked AMBER for Five Eyes (a release through a partnership), and given a low
+  # confidence.
+  - id: china-cyber-operators
+    name: Chinese cyber operators
+    kind: threat-actor
+    country: CN
+    description: >-
+      The desk's assessment, not a statement of the article: those behind the Chinese cyber operations against
+      which the US seeks regional resilience, taken as one group. The article names no one.
+    sponsored_by:
+      - ref: china
+        evidence: "China’s espionage and cyber activities"
+    confidence: 30
+    sources: [article]
+    evidence: "the US’s efforts to enhance regional resilience against Chinese cyber operations"
     marking:
       tlp: amber
       releasable_to: [five-eyes]
   - id: pla
-    name: People's Liberation Army
-    aliases: [PLA, Chinese military]
+    name: Chinese military
     kind: threat-actor
     country: CN
-    threat_actor_types: [nation-state]
-    resource_level: government
-    primary_motivation: dominance
-    sponsored_by: [china]
+    sponsored_by:
+      - ref: china
+        evidence: "a Chinese military incursion in the Himalayas"
+    sources: [article]
+    evidence: "India’s successful repulsion of a Chinese military incursion in the Himalayas"
   - id: china-maritime-militia
-    name: Chinese maritime militia
+    name: China's maritime militia
     kind: threat-actor
     country: CN
-    description: Militia vessels whose movements Pacific nations track with Quad-provided satellite data.
-    threat_actor_types: [nation-state]
-    resource_level: government
-    primary_motivation: dominance
-    sponsored_by: [china]
-    marking:
-      tlp: amber
-      releasable_to: [quad]
+    description: Its movements are among the activities the Quad's commercial satellite data lets Pacific nations track.
+    sponsored_by:
+      # The article calls the militia China's (public). The link is marked for the Quad only to exercise a
+      # link marked more narrowly than both its ends: non-Quad recipients get both actors, not the link.
+      - ref: china
+        evidence: "China’s maritime militia movements"
+        marking:
+          tlp: amber
+          releasable_to: [quad]
+    sources: [article]
+    evidence: "This data enables tracking of activities such as China’s maritime militia movements, smuggling, and illegal fishing."
   - id: jack-teixeira
     name: Jack Teixeira
     kind: threat-actor
     country: US
-    roles: [insider, airman of the Massachusetts Air National Guard]
-    description: 21-year-old National Guard airman charged in April 2023 with illegally disseminating classified information.
-    threat_actor_types: [sensationalist]
-    sophistication: minimal
-    resource_level: individual
-    primary_motivation: notoriety
-    secondary_motivations: [personal-satisfaction]
-    sponsored_by:
-      - ref: us-air-national-guard
-        description: His unit; the disclosure abused his authorised access.
-
-intrusion_sets:
-  - id: china-cyber-espionage
-    name: Chinese state-sponsored cyber espionage against US partners in Asia
-    description: Cyber intrusions that US partners in Asia seek to withstand through shared intelligence.
-    objective: Collect secrets of the United States and its Asian partners.
-    attributed_to: [china-state-cyber-actors]
-    targets: [japan, south-korea, philippines, india, australia]
-    confidence: 60
-    sources: [us-officials]
-    marking:
-      tlp: amber
-      releasable_to: [five-eyes]
+    roles: [National Guard airman]
+    description: >-
+      A 21-year-old National Guard airman whom the US Justice Department charged in April 2023 with illegally
+      disseminating classified information. He is charged, not convicted: the disclosure is alleged.
+    sources: [article]
+    evidence: "charged a 21-year-old National Guard airman, Jack Teixeira, with illegally disseminating classified information"
 
 campaigns:
   - id: china-regional-espionage
-    name: China's espionage and cyber operations against the region
-    description: Espionage and cyber activities that the new Asian intelligence pacts aim to counter.
-    first_seen: "2022"
-    objective: Gain intelligence advantage over the US and its partners in Asia.
-    attributed_to: [china-intelligence-apparatus, china-cyber-espionage]
-    targets: [usa, japan, south-korea, philippines, india, vietnam, australia]
+    name: China's espionage and cyber activities
+    description: >-
+      China's espionage activities and cyber threats that the United States and its Asian partners seek to
+      counter through their intelligence partnerships.
+    attributed_to:
+      - ref: china-intelligence-apparatus
+        evidence: "countering China’s sophisticated espionage activities and cyber threats"
+      # Reaches only those who receive both ends, so only Five Eyes (the desk's assessment is one end).
+      - ref: china-cyber-operators
+        evidence: "regional resilience against Chinese cyber operations"
     sources: [article]
+    evidence:
+      - "countering China’s sophisticated espionage activities and cyber threats"
+      - "the complex and ever-evolving challenges posed by China’s espionage and cyber activities"
 
 partnerships:
   - id: five-eyes
     name: Five Eyes
-    aliases: [FVEY]
     kind: alliance
     members:
-      - {member: usa, role: founding-member, since: "1946"}
-      - {member: united-kingdom, role: founding-member, since: "1946"}
-      - {member: canada, since: "1948"}
-      - {member: australia, since: "1956"}
-      - {member: new-zealand, since: "1956"}
+      - {member: usa, evidence: "The Five Eyes comprises the US, UK, Canada, Australia, and New Zealand"}
+      - {member: united-kingdom, evidence: "The Five Eyes comprises the US, UK, Canada, Australia, and New Zealand"}
+      - {member: canada, evidence: "The Five Eyes comprises the US, UK, Canada, Australia, and New Zealand"}
+      - {member: australia, evidence: "The Five Eyes comprises the US, UK, Canada, Australia, and New Zealand"}
+      - {member: new-zealand, evidence: "The Five Eyes comprises the US, UK, Canada, Australia, and New Zealand"}
     scope: [intelligence-sharing]
-    established: "1946"
     description: >-
-      Long a cornerstone of US intelligence cooperation, increasingly focused on China; its exclusive
-      English-speaking membership limits its reach in Asia.
+      Long a cornerstone of US intelligence cooperation, it has increasingly shifted its focus toward China in
+      recent years; its exclusive English-speaking membership limits its reach and relevance in Asia.
+    sources: [article]
+    evidence:
+      - "the “Five Eyes” alliance, which has long been a cornerstone of US intelligence cooperation"
+      - "it has increasingly shifted its focus toward China in recent years"
+      - "its exclusive English-speaking membership limits its reach and relevance in Asia"
   - id: quad
-    name: Quadrilateral Security Dialogue
-    aliases: [Quad]
+    name: Quad
     kind: multilateral-dialogue
-    members: [usa, india, japan, australia]
-    scope: [intelligence-sharing, maritime-domain-awareness]
-    established: "2007"
+    members:
+      - {member: usa, evidence: "comprising the US, India, Japan, and Australia"}
+      - {member: india, evidence: "comprising the US, India, Japan, and Australia"}
+      - {member: japan, evidence: "comprising the US, India, Japan, and Australia"}
+      - {member: australia, evidence: "comprising the US, India, Japan, and Australia"}
+    scope: [intelligence-sharing]
+    sources: [article]
+    evidence: "the “Quad” grouping (comprising the US, India, Japan, and Australia)"
   - id: us-japan-rok
     name: US-Japan-South Korea trilateral
     kind: trilateral
     members:
-      - usa
-      - japan
-      - {member: south-korea, since: 2023-08}
-    scope: [intelligence-sharing, cyber-defence]
-    established: 2023-08
-    description: South Korea became more receptive to collaboration after a change of leadership.
+      - {member: usa, evidence: "trilateral agreements with Japan and South Korea"}
+      - {member: japan, evidence: "trilateral agreements with Japan and South Korea"}
+      # Public; marked for the trilateral only to exercise a membership narrower than its partnership:
+      # recipients outside it see the trilateral with two members.
+      - member: south-korea
+        evidence: "trilateral agreements with Japan and South Korea"
+        marking:
+          tlp: amber
+          releasable_to: [us-japan-rok]
+    scope: [intelligence-sharing]
+    description: >-
+      Leadership changes in some Asian capitals have made countries like South Korea more receptive to
+      collaboration.
+    sources: [article]
+    evidence:
+      - "trilateral agreements with Japan and South Korea"
+      - "leadership changes in some Asian capitals, which have made countries like South Korea and the Philippines more receptive to collaboration"
   - id: us-japan-philippines
     name: US-Japan-Philippines trilateral
     kind: trilateral
     members:
-      - usa
-      - japan
-      - {member: philippines, since: "2023"}
+      - {member: usa, evidence: "as well as Japan and the Philippines"}
+      - {member: japan, evidence: "as well as Japan and the Philippines"}
+      # Public; marked for the trilateral only, as above. The article dates no membership, so the
+      # Philippines is certainly a member on the report's date and receives its own membership.
+      - member: philippines
+        evidence: "as well as Japan and the Philippines"
+        marking:
+          tlp: amber
+          releasable_to: [us-japan-philippines]
     scope: [intelligence-sharing]
-    established: "2023"
     description: >-
-      The Philippines' membership is known only to the year 2023, so on the report's date it is not certain
-      and sharing does not count it: not even the Philippines receives this trilateral-only record.
-    marking:
-      tlp: amber
-      releasable_to: [us-japan-philippines]
+      Leadership changes in some Asian capitals have made countries like the Philippines more receptive to
+      collaboration.
+    sources: [article]
+    evidence:
+      - "trilateral agreements with Japan and South Korea, as well as Japan and the Philippines"
+      - "leadership changes in some Asian capitals, which have made countries like South Korea and the Philippines more receptive to collaboration"
   - id: us-japan
     name: US-Japan bilateral information sharing
     kind: bilateral
-    members: [usa, japan]
+    members:
+      - {member: usa, evidence: "The deepening of intelligence ties with Japan is notable"}
+      - {member: japan, evidence: "The deepening of intelligence ties with Japan is notable"}
     scope: [intelligence-sharing, information-protection]
-    description: Deepened after Washington addressed long-standing concerns about Tokyo's ability to safeguard sensitive information.
+    description: >-
+      The deepening of intelligence ties with Japan follows Washington's efforts to address long-standing
+      concerns about Tokyo's ability to safeguard sensitive information.
+    sources: [article]
+    evidence:
+      - "the expansion of bilateral information sharing with countries such as Japan, India, and Vietnam"
+      - "it follows Washington’s efforts to address long-standing concerns about Tokyo’s ability to safeguard sensitive information"
   - id: us-india
     name: US-India bilateral intelligence sharing
     kind: bilateral
-    members: [usa, india]
+    members:
+      - {member: usa, evidence: "strengthened intelligence-sharing between India and the US"}
+      - {member: india, evidence: "strengthened intelligence-sharing between India and the US"}
     scope: [intelligence-sharing]
+    sources: [article]
+    evidence:
+      - "the expansion of bilateral information sharing with countries such as Japan, India, and Vietnam"
+      - "strengthened intelligence-sharing between India and the US"
   - id: us-vietnam
     name: US-Vietnam bilateral information sharing
     kind: bilateral
-    members: [usa, vietnam]
-    scope: [intelligence-sharing]
-    marking:
-      tlp: amber
-      releasable_to: [us-vietnam]
-  - id: ipmda
-    name: Quad commercial satellite data for Pacific nations
-    aliases: [Indo-Pacific Partnership for Maritime Domain Awareness, IPMDA]
-    kind: initiative
     members:
-      - {member: quad, role: lead}
-      - {member: pacific-island-nations, role: beneficiary}
+      - {member: usa, evidence: "the expansion of bilateral information sharing with countries such as Japan, India, and Vietnam"}
+      # Not marked: a bilateral's member withheld would leave a partner a partnership of one.
+      - {member: vietnam, evidence: "the expansion of bilateral information sharing with countries such as Japan, India, and Vietnam"}
+    scope: [intelligence-sharing]
+    sources: [article]
+    evidence: "the expansion of bilateral information sharing with countries such as Japan, India, and Vietnam"
+  - id: quad-satellite-data
+    name: Quad commercial satellite data for Pacific nations
+    kind: agreement
+    members:
+      # A partnership nested in a partnership: the Quad stands for its four members.
+      - {member: quad, evidence: "the Quad countries (US, India, Japan, and Australia) announced an agreement"}
+      - member: pacific-nations
+        role: beneficiary
+        evidence: "an agreement to provide data from commercial satellites to Pacific nations"
     scope: [satellite-data, maritime-domain-awareness]
     established: 2022-05
-    description: The Quad's May 2022 agreement to provide data from commercial satellites to Pacific nations.
+    description: >-
+      The Quad countries' agreement to provide data from commercial satellites to Pacific nations. The data
+      enables tracking of activities such as China's maritime militia movements, smuggling and illegal fishing.
+    sources: [article]
+    evidence:
+      - "In May 2022, the Quad countries (US, India, Japan, and Australia) announced an agreement to provide data from commercial satellites to Pacific nations."
+      - "This data enables tracking of activities such as China’s maritime militia movements, smuggling, and illegal fishing."
   - id: space-force-japan-tracking
     name: US Space Force satellite-tracking equipment for Japan
-    kind: agreement
+    kind: bilateral
     members:
-      - {member: us-space-force, role: lead}
-      - {member: japan, role: beneficiary}
+      - {member: us-space-force, evidence: "the US Space Force delivered advanced satellite-tracking equipment to Japan"}
+      - member: japan
+        role: beneficiary
+        evidence: "the US Space Force delivered advanced satellite-tracking equipment to Japan"
     scope: [satellite-data]
+    # "In May" of the article's year (see Dates above).
     established: 2023-05
     description: In May 2023 the US Space Force delivered advanced satellite-tracking equipment to Japan.
-    marking:
-      tlp: amber
-      releasable_to: [us-japan]
+    sources: [article]
+    evidence: "In May, the US Space Force delivered advanced satellite-tracking equipment to Japan."
   - id: japan-information-protection
-    name: US-Japan information protection and cybersecurity cooperation
-    kind: agreement
+    name: Japan's pledge on information protection and cybersecurity with American assistance
+    kind: bilateral
     members:
-      - {member: japan-defense-ministry, role: lead}
-      - {member: us-defense-department, role: member}
+      - {member: japan-defense-ministry, evidence: "Japan’s Defense Minister Minoru Kihara pledged to enhance information protection and cybersecurity capabilities"}
+      - {member: us-defense-department, evidence: "with American assistance"}
     scope: [information-protection, cyber-defence]
-    established: 2023-11
-    description: At a meeting with Lloyd Austin, Minoru Kihara pledged to enhance information protection and cybersecurity capabilities with American assistance.
+    description: >-
+      During a recent meeting with US Defense Secretary Lloyd Austin, Japan's Defense Minister Minoru Kihara
+      pledged to enhance information protection and cybersecurity capabilities with American assistance.
+    sources: [article]
+    evidence: "During a recent meeting with US Defense Secretary Lloyd Austin, Japan’s Defense Minister Minoru Kihara pledged to enhance information protection and cybersecurity capabilities with American assistance."
 
 incidents:
   - id: himalaya-incursion
     title: Chinese military incursion in the Himalayas repelled by India
     kind: military-incursion
-    description: India repelled a Chinese military incursion in the Himalayas; strengthened US-India intelligence sharing reportedly played a pivotal role.
+    description: >-
+      India repelled a Chinese military incursion in the Himalayas; strengthened intelligence sharing between
+      India and the US reportedly played a pivotal role.
+    # "late last year" (see Dates above).
     when: 2022-10/2022-12
     where:
-      name: Himalayan border between India and China
-      country: IN
-      region: southern-asia
-    attributed_to: [pla]
-    targets: [india]
-    responders: [india]
+      name: Himalayas
+    attributed_to:
+      - ref: pla
+        evidence: "a Chinese military incursion in the Himalayas"
+    targets:
+      - ref: india
+        evidence: "India’s successful repulsion of a Chinese military incursion in the Himalayas"
+    responders:
+      - ref: india
+        evidence: "India’s successful repulsion of a Chinese military incursion in the Himalayas"
     supporters:
+      # Reported by the article, but marked RED for the two parties to the exchange, each named directly:
+      # it exercises "TLP:RED goes only to recipients named directly" and a link narrower than its ends.
       - ref: usa
-        description: US intelligence shared with India before and during the incursion.
+        description: Strengthened US-India intelligence sharing reportedly played a pivotal role.
+        evidence: "strengthened intelligence-sharing between India and the US reportedly played a pivotal role"
         marking:
           tlp: red
-          releasable_to: [IND]
-    outcome: The incursion was repelled.
-    impacts: [Border security of India]
+          releasable_to: [IND, USA]
+    outcome: India repelled the incursion.
     status: closed
     determination: blocked
-    confidence: 75
-    sources: [article, us-officials]
-    marking:
-      tlp: amber
-      releasable_to: [us-india]
-  - id: classified-disclosure-2023
-    title: Disclosure of classified information by a National Guard airman
+    sources: [article]
+    evidence:
+      - "India’s successful repulsion of a Chinese military incursion in the Himalayas late last year"
+  - id: classified-disclosure
+    title: Alleged disclosure of classified information by a National Guard airman
     kind: unauthorised-disclosure
     description: >-
-      A National Guard airman illegally disseminated classified information, including sensitive
-      battlefield data on Russia's invasion of Ukraine and revelations about US surveillance of allies like
-      South Korea, deepening partners' concerns about US ability to safeguard classified information.
-    when: 2023-04
-    where:
-      country: US
-      region: northern-america
-    attributed_to: [jack-teixeira]
-    targets: [usa, south-korea, ukraine]
-    responders: [us-justice-department]
+      The US Justice Department charged a National Guard airman with illegally disseminating classified
+      information, including sensitive battlefield data related to Russia's invasion of Ukraine and revelations
+      about US surveillance of allies like South Korea. The disclosure is alleged: he is charged, not convicted.
+    # The article dates the charge (April), not the leak: no `when`.
+    attributed_to:
+      - ref: jack-teixeira
+        description: Charged with the disclosure; not convicted.
+        evidence: "charged a 21-year-old National Guard airman, Jack Teixeira, with illegally disseminating classified information"
+    responders:
+      - ref: us-justice-department
+        evidence: "In April, the US Justice Department charged a 21-year-old National Guard airman, Jack Teixeira"
     outcome: The US Justice Department charged Jack Teixeira in April 2023.
     impacts:
-      - Sensitive battlefield data on Russia's invasion of Ukraine exposed
-      - US surveillance of allies such as South Korea revealed
-      - Partners' doubts about US safeguarding of classified information
-    status: closed
-    determination: confirmed
-    confidence: 95
-    sources: [article]
-  - id: china-cyber-operations
-    title: Chinese espionage and cyber operations against US partners in Asia
-    kind: cyber-operation
-    description: Ongoing espionage and cyber operations that the intelligence partnerships in Asia aim to counter.
-    when: 2022/2023
-    where:
-      region: eastern-asia
-    attributed_to: [china-regional-espionage]
-    targets: [japan, south-korea, philippines]
-    responders: [us-japan-rok]
-    supporters: [usa]
+      - Sensitive battlefield data related to Russia's invasion of Ukraine, allegedly disseminated
+      - Revelations about US surveillance of allies like South Korea, allegedly disseminated
     status: open
     determination: suspected
-    confidence: 60
-    sources: [article, us-officials]
-    marking:
-      tlp: amber
-      releasable_to: [us-japan-rok]
-  - id: maritime-militia-movements
-    title: Chinese maritime militia movements tracked with commercial satellite data
-    kind: illicit-maritime-activity
-    when: "2023"
-    where:
-      region: oceania
-    attributed_to: [china-maritime-militia]
-    targets: [pacific-island-nations]
-    responders: [pacific-island-nations]
-    supporters: [ipmda]
-    status: open
     sources: [article]
-    marking:
-      tlp: amber
-      releasable_to: [quad]
-  - id: pacific-smuggling
-    title: Smuggling tracked with commercial satellite data
-    kind: smuggling
-    when: "2023"
-    where:
-      region: oceania
-    targets: [pacific-island-nations]
-    responders: [pacific-island-nations]
-    supporters: [ipmda]
-    status: open
-    sources: [article]
-  - id: pacific-illegal-fishing
-    title: Illegal fishing tracked with commercial satellite data
-    kind: illegal-fishing
-    when: "2023"
-    where:
-      region: oceania
-    targets: [pacific-island-nations]
-    responders: [pacific-island-nations]
-    supporters: [ipmda]
-    status: open
-    sources: [article]
+    evidence:
+      - "In April, the US Justice Department charged a 21-year-old National Guard airman, Jack Teixeira, with illegally disseminating classified information, including sensitive battlefield data related to Russia’s invasion of Ukraine and revelations about US surveillance of allies like South Korea."
 
 """#,
     ]

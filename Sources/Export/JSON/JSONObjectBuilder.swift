@@ -56,6 +56,11 @@ struct JSONObjectBuilder {
         self["marking"] = marking.map(\.authoringJSON)
     }
 
+    /// `evidence` as the authoring format writes it: one quote as a string, several as a list, none left out.
+    mutating func evidence(_ quotes: [String]) {
+        if quotes.count == 1 { self["evidence"] = .string(quotes[0]) } else { strings("evidence", quotes) }
+    }
+
     /// Appends the object as `CanonicalJSON.write(value, indent:level:into:)` does, without a dictionary.
     func write(indent: Int?, level: Int = 0, into out: inout [UInt8]) {
         CanonicalJSON.writeMembers(sortedMembers(), indent: indent, level: level, into: &out)

@@ -31,6 +31,9 @@ public struct Activity: Sendable {
     public var sources: [String]
     /// Who may receive it; `nil` means the report's default.
     public var marking: Marking?
+    /// Passages of the cited sources, quoted verbatim, that support this activity (its dates included): they
+    /// leave with it, under its marking, and are scanned for withheld names like its description.
+    public var evidence: [String] = []
     /// The STIX 2.1 object this was imported from, when another producer wrote it: the STIX writer writes
     /// it back unchanged (ids, timestamps, markings and unknown properties such as `x_mitre_*` included).
     public var imported: JSONValue? = nil

@@ -39,6 +39,9 @@ public struct Actor: Sendable {
     /// from the actor's stable id, which a partner's MISP does not know; set it for partner organisations
     /// that data is released to.
     public var mispOrganisationUUID: String?
+    /// Passages of the cited sources, quoted verbatim, that support this actor (its dates included): they
+    /// leave with it, under its marking, and are scanned for withheld names like its description.
+    public var evidence: [String] = []
     /// The STIX 2.1 object this was imported from, when another producer wrote it: the STIX writer writes
     /// it back unchanged (ids, timestamps, markings and unknown properties such as `x_mitre_*` included).
     public var imported: JSONValue? = nil

@@ -13,6 +13,9 @@ public struct Link: Sendable {
     public var label: Marking? = nil
     /// What the author knows about the link itself.
     public var description: String?
+    /// Passages of the cited sources, quoted verbatim, that support this link (its dates included): they
+    /// leave with it, under its marking, and are scanned for withheld names like its description.
+    public var evidence: [String] = []
     /// The STIX 2.1 object this was imported from, when another producer wrote it: the STIX writer writes
     /// it back unchanged (ids, timestamps, markings and unknown properties such as `x_mitre_*` included).
     public var imported: JSONValue? = nil

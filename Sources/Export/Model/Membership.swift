@@ -17,6 +17,9 @@ public struct Membership: Sendable {
     /// The label the membership travels with (its own marking, else the stricter of the member's and the
     /// partnership's), set by the sharing layer like ``Link/label``.
     public var label: Marking? = nil
+    /// Passages of the cited sources, quoted verbatim, that support this membership (its dates included): they
+    /// leave with it, under its marking, and are scanned for withheld names like its description.
+    public var evidence: [String] = []
     /// The STIX 2.1 object this was imported from, when another producer wrote it: the STIX writer writes
     /// it back unchanged (ids, timestamps, markings and unknown properties such as `x_mitre_*` included).
     public var imported: JSONValue? = nil

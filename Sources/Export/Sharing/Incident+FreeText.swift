@@ -1,6 +1,7 @@
 extension Incident {
     /// The incident's part of ``ThreatReport/rewriteFreeText(_:)``: its title and narrative, its vocabulary
-    /// values (kind, status, determination), where it happened and the descriptions of its links.
+    /// values (kind, status, determination), where it happened, its evidence, and its links' descriptions and
+    /// evidence.
     mutating func rewriteFreeText(_ body: ThreatReport.TextRewrite) {
         let path = "incidents['\(id)']"
         title = body(title, "\(path).title", .prose)
@@ -10,6 +11,7 @@ extension Incident {
         description = description.map { body($0, "\(path).description", .prose) }
         outcome = outcome.map { body($0, "\(path).outcome", .prose) }
         impacts = ThreatReport.rewrite(impacts, "\(path).impacts", body)
+        evidence = ThreatReport.rewrite(evidence, "\(path).evidence", body)
         if let name = location?.name { location?.name = body(name, "\(path).where.name", .prose) }
         if let region = location?.region { location?.region = ThreatReport.rewrite(region, "\(path).where.region", body) }
         ThreatReport.rewrite(&attributedTo, "\(path).attributed_to", body)

@@ -6,8 +6,9 @@ extension ThreatReport {
     /// Passes every string of the report that a writer carries out through `body` with its field path and kind,
     /// and keeps what `body` returns: the title and narrative, the producer's name, sources (name, URL,
     /// description), names, aliases, descriptions, roles, goals, objectives, outcomes, impacts, link
-    /// descriptions, locations (name, region) and every open-vocabulary value. Ids, country codes, dates,
-    /// numbers and closed enumerations are left alone; imported STIX kept verbatim is not visited here.
+    /// descriptions, evidence quotes (of objects, links and memberships), locations (name, region) and every
+    /// open-vocabulary value. Ids, country codes, dates, numbers and closed enumerations are left alone;
+    /// imported STIX kept verbatim is not visited here.
     mutating func rewriteFreeText(_ body: TextRewrite) {
         title = body(title, "title", .prose)
         description = description.map { body($0, "description", .prose) }
@@ -25,6 +26,7 @@ extension ThreatReport {
             actors[i].sectors = Self.rewrite(actors[i].sectors, "\(path).sectors", body)
             actors[i].roles = Self.rewrite(actors[i].roles, "\(path).roles", body)
             actors[i].description = actors[i].description.map { body($0, "\(path).description", .prose) }
+            actors[i].evidence = Self.rewrite(actors[i].evidence, "\(path).evidence", body)
             if let threat = actors[i].threat { actors[i].threat = Self.rewrite(threat, path, body) }
             Self.rewrite(&actors[i].sponsoredBy, "\(path).sponsored_by", body)
         }
@@ -37,10 +39,14 @@ extension ThreatReport {
             partnerships[i].kind = Self.rewrite(partnerships[i].kind, "\(path).kind", body)
             partnerships[i].scope = Self.rewrite(partnerships[i].scope, "\(path).scope", body)
             for j in partnerships[i].members.indices {
-                let member = "\(path).members['\(partnerships[i].members[j].member)'].role"
-                partnerships[i].members[j].role = partnerships[i].members[j].role.map { Self.rewrite($0, member, body) }
+                let member = "\(path).members['\(partnerships[i].members[j].member)']"
+                var membership = partnerships[i].members[j]
+                membership.role = membership.role.map { Self.rewrite($0, "\(member).role", body) }
+                membership.evidence = Self.rewrite(membership.evidence, "\(member).evidence", body)
+                partnerships[i].members[j] = membership
             }
             partnerships[i].description = partnerships[i].description.map { body($0, "\(path).description", .prose) }
+            partnerships[i].evidence = Self.rewrite(partnerships[i].evidence, "\(path).evidence", body)
         }
         for i in incidents.indices { incidents[i].rewriteFreeText(body) }
     }
@@ -59,6 +65,7 @@ extension ThreatReport {
     static func rewrite(_ links: inout [Link], _ path: String, _ body: TextRewrite) {
         for i in links.indices {
             links[i].description = links[i].description.map { body($0, "\(path)[\(i)].description", .prose) }
+            links[i].evidence = rewrite(links[i].evidence, "\(path)[\(i)].evidence", body)
         }
     }
 
@@ -69,6 +76,7 @@ extension ThreatReport {
             activities[i].aliases = rewrite(activities[i].aliases, "\(path).aliases", body)
             activities[i].description = activities[i].description.map { body($0, "\(path).description", .prose) }
             activities[i].objective = activities[i].objective.map { body($0, "\(path).objective", .prose) }
+            activities[i].evidence = rewrite(activities[i].evidence, "\(path).evidence", body)
             rewrite(&activities[i].attributedTo, "\(path).attributed_to", body)
             rewrite(&activities[i].targets, "\(path).targets", body)
         }

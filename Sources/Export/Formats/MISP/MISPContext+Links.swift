@@ -20,9 +20,9 @@ extension MISPContext {
         case .partnership(let partnership):
             // Membership links point from the partnership to its members; MISP reads them the other way.
             return partnership.members.map {
-                OutgoingLink(
-                    link: Link($0.member, marking: $0.marking, description: Self.describe($0)),
-                    relationship: "has-member", section: "")
+                var link = Link($0.member, marking: $0.marking, description: Self.describe($0))
+                link.evidence = $0.evidence
+                return OutgoingLink(link: link, relationship: "has-member", section: "")
             }
         case .incident(let incident):
             return incident.attributedTo.map { OutgoingLink(link: $0, relationship: "attributed-to", section: "Attributed to") }

@@ -28,10 +28,11 @@ extension MISPEventBuilder {
             marking.audience.covers(effective(audience(of: carrier.holder)))
                 && marking.tlp <= context.marking(of: carrier.holder).tlp
         }) {
-            apply(carrier, comment: outgoing.link.description ?? Self.defaultComment[outgoing.relationship] ?? "")
-            // A galaxy tag or a cluster's sponsor meta has no comment: a described link also becomes a link
-            // attribute, at the same marking, so its description is not lost.
-            if outgoing.link.description != nil, !carrier.holdsComment {
+            let description = outgoing.link.description ?? Self.defaultComment[outgoing.relationship]
+            apply(carrier, comment: Self.comment(description, Self.evidenceText(outgoing.link.evidence)))
+            // A galaxy tag or a cluster's sponsor meta has no comment: a described or evidenced link also becomes
+            // a link attribute, at the same marking, so neither its description nor its quotes are lost.
+            if outgoing.link.description != nil || !outgoing.link.evidence.isEmpty, !carrier.holdsComment {
                 addLinkAttribute(outgoing, from: source, tlp: marking.tlp, audience: marking.audience)
             }
             // The narrative names the link only if everyone who reads the incident's report may see it.
@@ -132,6 +133,7 @@ extension MISPEventBuilder {
         if isThreatActor(target) { tags.append(MISPJSON.tag(MISPJSON.threatActorTagName(context.name(of: target)))) }
         var comment = "exportctl link: \(sourceUUID) \(outgoing.relationship) \(targetUUID)"
         if let description = outgoing.link.description { comment += " (\(description))" }
+        if let evidence = Self.evidenceText(outgoing.link.evidence) { comment += " \(evidence)" }
         let uuid = StableID.uuid5(namespace: sourceUUID, name: "misp-link|\(outgoing.relationship)|\(targetUUID)")
         // A link written twice is one attribute: MISP keeps one attribute per UUID.
         guard !extraAttributes.contains(where: { $0["uuid"]?.stringValue == uuid }) else { return }

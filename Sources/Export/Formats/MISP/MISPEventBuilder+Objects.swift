@@ -57,6 +57,7 @@ extension MISPEventBuilder {
             draft.add("determination", incident.determination.rawValue)
             draft.add("investigation_status", Self.investigationStatus(incident.status))
         }
+        draft.comment = Self.comment(draft.comment, Self.evidenceText(item.evidence))
         drafts[id] = draft
     }
 
@@ -79,6 +80,7 @@ extension MISPEventBuilder {
             if !threat.goals.isEmpty { meta["goals"] = threat.goals }
             if !threat.types.isEmpty { meta["threat-actor-types"] = threat.types.map(\.rawValue) }
         }
+        if !actor.evidence.isEmpty { meta["evidence"] = actor.evidence }
         clusterMeta[actor.id] = meta
         // The cluster's tag goes on the event only if everyone who sees the event may see the actor;
         // otherwise a threat-actor attribute with the actor's own distribution carries it.

@@ -16,7 +16,10 @@ extension ReportXMLDecoder {
 
     mutating func links(_ element: XMLElement, _ name: String) -> [Link] {
         element.children(named: name).map {
-            Link($0.attribute("ref") ?? "", marking: marking($0.child("marking")), description: $0.childText("description"))
+            var link = Link(
+                $0.attribute("ref") ?? "", marking: marking($0.child("marking")), description: $0.childText("description"))
+            link.evidence = texts($0, "evidence")
+            return link
         }
     }
 

@@ -29,7 +29,7 @@ struct ReportXMLDecoder {
     }
 
     private mutating func actor(_ element: XMLElement) -> Actor {
-        Actor(
+        var actor = Actor(
             id: element.attribute("id") ?? "", name: element.childText("name") ?? "",
             kind: ActorKind(rawValue: element.attribute("kind") ?? "") ?? .organization,
             aliases: texts(element, "alias"), country: country(element.attribute("country"), at: element),
@@ -38,6 +38,8 @@ struct ReportXMLDecoder {
             sponsoredBy: links(element, "sponsoredBy"), confidence: element.attribute("confidence").flatMap { Int($0) },
             sources: sourceRefs(element), marking: marking(element.child("marking")),
             mispOrganisationUUID: element.attribute("mispOrganisationUUID"))
+        actor.evidence = texts(element, "evidence")
+        return actor
     }
 
     private mutating func threat(_ element: XMLElement) -> ThreatProfile {
@@ -52,25 +54,28 @@ struct ReportXMLDecoder {
     }
 
     private mutating func activity(_ element: XMLElement) -> Activity {
-        Activity(
+        var activity = Activity(
             id: element.attribute("id") ?? "", name: element.childText("name") ?? "", aliases: texts(element, "alias"),
             description: element.childText("description"), firstSeen: date(element.attribute("firstSeen"), at: element),
             lastSeen: date(element.attribute("lastSeen"), at: element), objective: element.childText("objective"),
             attributedTo: links(element, "attributedTo"), targets: links(element, "target"),
             confidence: element.attribute("confidence").flatMap { Int($0) }, sources: sourceRefs(element),
             marking: marking(element.child("marking")))
+        activity.evidence = texts(element, "evidence")
+        return activity
     }
 
     private mutating func partnership(_ element: XMLElement) -> Partnership {
         var members: [Membership] = []
         for member in element.children(named: "member") {
-            members.append(
-                Membership(
-                    member.attribute("ref") ?? "", role: member.attribute("role").map(MembershipRole.init),
-                    since: date(member.attribute("since"), at: member), until: date(member.attribute("until"), at: member),
-                    marking: marking(member.child("marking"))))
+            var membership = Membership(
+                member.attribute("ref") ?? "", role: member.attribute("role").map(MembershipRole.init),
+                since: date(member.attribute("since"), at: member), until: date(member.attribute("until"), at: member),
+                marking: marking(member.child("marking")))
+            membership.evidence = texts(member, "evidence")
+            members.append(membership)
         }
-        return Partnership(
+        var partnership = Partnership(
             id: element.attribute("id") ?? "", name: element.childText("name") ?? "",
             kind: PartnershipKind(element.attribute("kind") ?? ""), aliases: texts(element, "alias"), members: members,
             scope: texts(element, "scope").map(PartnershipScope.init),
@@ -78,6 +83,8 @@ struct ReportXMLDecoder {
             description: element.childText("description"),
             confidence: element.attribute("confidence").flatMap { Int($0) }, sources: sourceRefs(element),
             marking: marking(element.child("marking")))
+        partnership.evidence = texts(element, "evidence")
+        return partnership
     }
 
     private mutating func incident(_ element: XMLElement) -> Incident {
@@ -91,6 +98,7 @@ struct ReportXMLDecoder {
             determination: IncidentDetermination(element.attribute("determination") ?? "suspected"),
             confidence: element.attribute("confidence").flatMap { Int($0) }, sources: sourceRefs(element),
             marking: marking(element.child("marking")))
+        incident.evidence = texts(element, "evidence")
         if let place = element.child("location") {
             incident.location = Location(
                 name: place.childText("name"), country: country(place.attribute("country"), at: place),

@@ -41,7 +41,7 @@ struct ReportXMLEncoder {
         try xml.element("description", text: actor.description)
         if let threat = actor.threat { try threatProfile(threat) }
         try links("sponsoredBy", actor.sponsoredBy)
-        try provenance(actor.sources, actor.marking)
+        try provenance(actor.evidence, actor.sources, actor.marking)
         try xml.endElement()
     }
 
@@ -57,7 +57,7 @@ struct ReportXMLEncoder {
         try xml.element("objective", text: activity.objective)
         try links("attributedTo", activity.attributedTo)
         try links("target", activity.targets)
-        try provenance(activity.sources, activity.marking)
+        try provenance(activity.evidence, activity.sources, activity.marking)
         try xml.endElement()
     }
 
@@ -75,12 +75,13 @@ struct ReportXMLEncoder {
             try xml.attribute("role", member.role?.rawValue)
             try xml.attribute("since", member.since?.description)
             try xml.attribute("until", member.until?.description)
+            try xml.elements("evidence", member.evidence)
             try marking("marking", member.marking)
             try xml.endElement()
         }
         try xml.elements("scope", partnership.scope.map(\.rawValue))
         try xml.element("description", text: partnership.description)
-        try provenance(partnership.sources, partnership.marking)
+        try provenance(partnership.evidence, partnership.sources, partnership.marking)
         try xml.endElement()
     }
 
@@ -109,7 +110,7 @@ struct ReportXMLEncoder {
         try links("supporter", incident.supporters)
         try xml.element("outcome", text: incident.outcome)
         try xml.elements("impact", incident.impacts)
-        try provenance(incident.sources, incident.marking)
+        try provenance(incident.evidence, incident.sources, incident.marking)
         try xml.endElement()
     }
 
@@ -131,12 +132,15 @@ struct ReportXMLEncoder {
             try xml.startElement(name)
             try xml.attribute("ref", link.ref)
             try xml.element("description", text: link.description)
+            try xml.elements("evidence", link.evidence)
             try marking("marking", link.marking)
             try xml.endElement()
         }
     }
 
-    private func provenance(_ sources: [String], _ own: Marking?) throws {
+    /// The schema's `Provenance` group: the quotes that support the object, the sources it cites, its marking.
+    private func provenance(_ evidence: [String], _ sources: [String], _ own: Marking?) throws {
+        try xml.elements("evidence", evidence)
         for source in sources {
             try xml.startElement("sourceRef")
             try xml.attribute("ref", source)

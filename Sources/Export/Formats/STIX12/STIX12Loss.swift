@@ -31,6 +31,7 @@ enum STIX12Loss: String, CaseIterable {
     case linkDescription = "description of a link"
     case sourceCitation = "per-object source citation"
     case sourceHash = "source SHA-256"
+    case evidence = "evidence quote"
 }
 
 /// Counts losses as the writer goes.

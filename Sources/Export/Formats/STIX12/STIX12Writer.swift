@@ -65,7 +65,10 @@ public struct STIX12Writer: FormatWriter {
         try encoder.reports()
         try xml.endDocument()
         try xml.flush(into: &sink)
-        return encoder.losses
+        var losses = encoder.losses
+        // A quote has no structured place next to the statement it supports (see MAPPING.md).
+        losses.add(.evidence, report.evidencedItems.map(\.evidence.count).reduce(0, +))
+        return losses
     }
 
     private func section<Item>(_ name: String, _ items: [Item], _ xml: XMLStreamWriter, _ body: (Item) throws -> Void) throws {

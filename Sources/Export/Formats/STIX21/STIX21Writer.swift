@@ -58,6 +58,8 @@ public struct STIX21Writer: FormatWriter {
             try bundle.append(builder.objects(for: incident), to: &sink)
             progress?.advance()
         }
+        // After every object, so each note follows what it is about; an authored report's quotes are few.
+        try bundle.append(builder.takeEvidenceNotes(), to: &sink)
         try bundle.append(builder.verbatimObjects(), to: &sink)
         var warnings: [Diagnostic] = []
         if let (reportObject, refs) = builder.reportObject() {

@@ -26,6 +26,7 @@ extension STIXBundleBuilder {
         attach([(STIXExtensionDefinition.object.id, ext)], to: &object)
         list(id)
         let during = Period(activity.firstSeen, activity.lastSeen)
+        noteEvidence(activity.evidence, about: id, localID: activity.id, marking: activity.marking ?? report.defaultMarking)
         return [object]
             + relationships("attributed-to", from: activity.id, to: activity.attributedTo, during: during)
             + relationships("targets", from: activity.id, to: activity.targets, during: during)
@@ -56,6 +57,8 @@ extension STIXBundleBuilder {
             [(STIXExtensionDefinition.object.id, ext), (STIXExtensionDefinition.partnership.id, partnershipExt)],
             to: &object)
         list(id)
+        noteEvidence(
+            partnership.evidence, about: id, localID: partnership.id, marking: partnership.marking ?? report.defaultMarking)
         return [object] + members(of: partnership)
     }
 
@@ -65,6 +68,7 @@ extension STIXBundleBuilder {
             var link = Link(partnership.id, marking: membership.marking)
             link.label = membership.label
             link.imported = membership.imported
+            link.evidence = membership.evidence
             let relationship = memberOf(membership, link: link, partnership: partnership.id, index: index)
             if let relationship { out.append(relationship) }
         }

@@ -28,6 +28,7 @@ extension STIXBundleBuilder {
         }
         attach([(STIXExtensionDefinition.object.id, ext)], to: &object)
         list(id)
+        noteEvidence(actor.evidence, about: id, localID: actor.id, marking: actor.marking ?? report.defaultMarking)
         var out = [object]
         if let country = actor.country { out += countryLocation(country, of: actor.id) }
         out += relationships("attributed-to", from: actor.id, to: actor.sponsoredBy)

@@ -47,6 +47,7 @@ extension STIXBundleBuilder {
                 (STIXExtensionDefinition.incident.id, ours),
             ], to: &object)
         list(id)
+        noteEvidence(incident.evidence, about: id, localID: incident.id, marking: incident.marking ?? report.defaultMarking)
         var out = [object]
         if let place { out += located(incident, at: place) }
         return out + links(of: incident)

@@ -19,7 +19,8 @@ extension STIXBundleBuilder {
         }
         if let imported = link.imported { return verbatim(imported) }
         let (from, to) = reversed ? (link.ref, source) : (source, link.ref)
-        let id = id("relationship", localID ?? "\(from)|\(type)|\(to)")
+        let local = localID ?? "\(from)|\(type)|\(to)"
+        let id = id("relationship", local)
         guard claim(id) else {
             skip("repeated link")
             return nil
@@ -47,6 +48,7 @@ extension STIXBundleBuilder {
         configure(&object, &ext)
         attach([(STIXExtensionDefinition.object.id, ext)], to: &object)
         list(id)
+        noteEvidence(link.evidence, about: id, localID: local, marking: marking)
         return object
     }
 

@@ -31,6 +31,8 @@ struct STIXBundleBuilder {
     private(set) var objectRefs: [String] = []
     /// What STIX could not carry, by kind.
     private(set) var notCarried: [String: Int] = [:]
+    /// Evidence notes built but not yet written (``noteEvidence(_:about:localID:marking:)``).
+    var evidenceNotes: [JSONObjectBuilder] = []
 
     init(report: ThreatReport, custodian: String?, profile: STIXProfile = .standard) {
         self.report = report

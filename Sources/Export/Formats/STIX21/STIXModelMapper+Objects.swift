@@ -32,6 +32,7 @@ extension STIXModelMapper {
         if let location = derivedLocation(of: id) { actor.country = Self.string(location, "country").flatMap(CountryCode.init) }
         actor.sponsoredBy = links("attributed-to", from: id)
         actor.imported = imported(object)
+        actor.evidence = evidence(of: id)
         return actor
     }
 
@@ -46,6 +47,7 @@ extension STIXModelMapper {
             attributedTo: links("attributed-to", from: id), targets: links("targets", from: id),
             confidence: Self.confidence(object), sources: Self.sources(object), marking: marking(object))
         activity.imported = imported(object)
+        activity.evidence = evidence(of: id)
         return activity
     }
 
@@ -61,6 +63,7 @@ extension STIXModelMapper {
             sources: Self.sources(object), marking: marking(object))
         partnership.members = memberships(of: id)
         partnership.imported = imported(object)
+        partnership.evidence = evidence(of: id)
         return partnership
     }
 
@@ -79,6 +82,7 @@ extension STIXModelMapper {
                 since: Self.date(relationship, "start_time"), until: Self.date(relationship, "stop_time"),
                 marking: marking(relationship))
             membership.imported = imported(relationship)
+            membership.evidence = evidence(of: id)
             return membership
         }
     }
@@ -110,6 +114,7 @@ extension STIXModelMapper {
         incident.responders = links(STIXBundleBuilder.respondsTo, from: id, reversed: true)
         incident.supporters = links(STIXBundleBuilder.supportsResponseTo, from: id, reversed: true)
         incident.imported = imported(object)
+        incident.evidence = evidence(of: id)
         return incident
     }
 }

@@ -9,6 +9,8 @@ struct STIXModelMapper {
     /// Relationships by source and by target id, in bundle order.
     private var outgoing: [String: [Object]] = [:]
     var incoming: [String: [Object]] = [:]
+    /// exportctl's evidence notes by the id of the one object they are about, in bundle order.
+    var evidenceNotes: [String: [Object]] = [:]
     /// Ids consumed by the mapping (everything else is kept verbatim).
     var consumed: Set<String> = []
 
@@ -31,6 +33,9 @@ struct STIXModelMapper {
             if object["type"]?.stringValue == "relationship" {
                 if let source = object["source_ref"]?.stringValue { outgoing[source, default: []].append(object) }
                 if let target = object["target_ref"]?.stringValue { incoming[target, default: []].append(object) }
+            }
+            if isEvidenceNote(object), let subject = Self.strings(object, "object_refs").first {
+                evidenceNotes[subject, default: []].append(object)
             }
         }
     }
@@ -133,6 +138,7 @@ struct STIXModelMapper {
             consumed.insert(id)
             var link = Link(local, marking: marking(relationship), description: Self.authoredDescription(relationship))
             link.imported = imported(relationship)
+            link.evidence = evidence(of: id)
             return link
         }
     }
