@@ -134,6 +134,11 @@ def main(bundle_path, native_path):
                 o.get("name") == "incident" and any(a.get("value") == obj.get("name") for a in o.get("Attribute", []))
                 for o in native.get("Object", []))
             dropped.append((f"object {kind}", obj.get("name", stix_id), "incident object" if carried else None))
+        elif kind == "note" and obj.get("abstract") == "Evidence":
+            # An evidence note (issue 17): the native export quotes it in the comment of what it supports (a
+            # threat actor's, in its galaxy cluster's meta).
+            quote = obj.get("content", "")
+            dropped.append(("object note (evidence)", quote[:60], "comment or cluster meta" if quote in native_text else None))
         else:
             dropped.append((f"object {kind}", obj.get("name", stix_id), "by name" if obj.get("name", "\0") in native_text else None))
     for stix_id, rel in objects.items():
