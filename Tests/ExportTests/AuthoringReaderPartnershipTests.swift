@@ -33,7 +33,7 @@ struct AuthoringReaderPartnershipTests {
                 kind: bilateral
                 members: [usa]
             """
-        #expect(F.lint(text) == ["13:14: error: partnership 'p' has 1 member; a partnership needs at least two"])
+        #expect(F.lint(text) == ["13:14: warning: partnership 'p' has 1 member; a partnership needs at least two"])
     }
 
     @Test func cyclesOfPartnerships() {
@@ -132,5 +132,23 @@ struct AuthoringReaderPartnershipTests {
             "7:67: error: unknown country code 'XX'",
             "7:73: error: duplicate key 'name'",
         ])
+    }
+
+    /// A recipient's view lists only the memberships the recipient may see: a partnership left with one reads
+    /// back (with a warning) in the report formats, where it was refused.
+    @Test func aViewWithOneVisibleMemberReadsBack() throws {
+        var report = try SampleScenario.report()
+        report.actors.append(Actor(id: "hidden-partner", name: "Hidden Partner", kind: .state, country: CountryCode("DEU"),
+                                   marking: Marking(tlp: .red, releasableTo: [.country(try #require(CountryCode("USA")))])))
+        report.partnerships.append(Partnership(
+            id: "pair", name: "Pair", kind: .bilateral, members: [Membership("vietnam"), Membership("hidden-partner")]))
+        let view = try SharingPolicy().view(report, for: try Recipient.resolve("VNM", in: report)).view
+        #expect(view.report.partnerships.first { $0.id == "pair" }?.members.count == 1)
+        for (format, input) in [(ExportFormat.reportXML, InputFormat.reportXML), (.reportJSON, .authoring)] {
+            var sink: any ByteSink = MemorySink()
+            _ = try format.write(view, settings: .default, to: &sink)
+            let read = input.read((sink as? MemorySink)?.bytes ?? [], "view", .default)
+            #expect(read.report != nil && !read.diagnostics.hasErrors, "\(format.name): \(read.diagnostics)")
+        }
     }
 }

@@ -33,7 +33,6 @@ struct AuthoringSchemaTests {
         Mutation(name: "actor kind enum", path: actor0 + [.key("kind")], value: "stat", lint: "'kind' must be one of"),
         Mutation(name: "tlp enum", path: [.key("default_marking"), .key("tlp")], value: "orange", lint: "'tlp' must be one of"),
         Mutation(name: "id pattern", path: actor0 + [.key("id")], value: "USA!", lint: "not a valid local id"),
-        Mutation(name: "one-member partnership", path: [.key("partnerships"), .index(0), .key("members")], value: .array(["usa"]), lint: "needs at least two"),
         Mutation(name: "format version", path: [.key("format_version")], value: "2.0", lint: "unsupported format_version"),
         Mutation(name: "sha256 pattern", path: [.key("sources"), .index(0), .key("sha256")], value: "ABC", lint: "'sha256' must be 64"),
         Mutation(name: "url scheme", path: [.key("sources"), .index(0), .key("url")], value: "ftp://x.example", lint: "'url' must be an http"),

@@ -155,9 +155,10 @@ private struct Checker {
     }
 
     mutating func members(_ partnership: Partnership, _ path: String) {
+        // A warning, not an error: a recipient's view lists only the memberships it may see, and must read back.
         if partnership.members.count < 2 {
-            issues.append(ReportIssue(at: "\(path).members", "partnership '\(partnership.id)' has \(partnership.members.count) member\(partnership.members.count == 1 ? "" : "s"); a partnership needs at least two",
-                                      hint: "add the other members, or model a single actor as an actor"))
+            issues.append(ReportIssue(.warning, at: "\(path).members", "partnership '\(partnership.id)' has \(partnership.members.count) member\(partnership.members.count == 1 ? "" : "s"); a partnership needs at least two",
+                                      hint: "add the other members, or model a single actor as an actor (a recipient's view may list fewer: the others are withheld from it)"))
         }
         var seen: Set<String> = []
         for (index, membership) in partnership.members.enumerated() {
