@@ -158,8 +158,9 @@ struct SharingOracleTests {
         return labels.compactMapValues { $0 }
     }
 
-    /// STIX 1.2 labels of identities and partnerships (the package `Handling` names them by id): the TLP
-    /// colour (CLEAR → WHITE, AMBER+STRICT → AMBER plus its statement), and a `REL TO` list that names every
+    /// STIX 1.2 labels of identities and partnerships (the package `Handling` names them by id) and of threat
+    /// actors, campaigns, intrusion sets and incidents (each in its own `Handling`, over the whole component): the
+    /// TLP colour (CLEAR → WHITE, AMBER+STRICT → AMBER plus its statement), and a `REL TO` list that names every
     /// country of the oracle's label and no country but those of what the recipient receives. Parties become
     /// countries there (MAPPING.md), so their exact expansion is not compared.
     @discardableResult
@@ -169,12 +170,8 @@ struct SharingOracleTests {
         let colours = ["clear": "WHITE", "green": "GREEN", "amber": "AMBER", "amber+strict": "AMBER", "red": "RED"]
         var known = Set(view.actors.compactMap { $0.country?.alpha3 })
         for (_, label) in answer.labels { known.formUnion(label.releasableTo.filter { $0.count == 3 && $0 == $0.uppercased() }) }
-        let objects = view.actors.filter { $0.kind != .threatActor }.map(\.id) + view.partnerships.map(\.id)
-        for block in output.components(separatedBy: "<marking:Marking>").dropFirst() {
-            // An object's own structure is `//*[@id='X']/descendant-or-self::node()`; a link's names two ids.
-            guard let structure = block.firstMatch(of: /<marking:Controlled_Structure>\/\/\*\[@id='[^']*identity-([0-9a-f-]+)'\]\/descendant/),
-                  let id = objects.first(where: { StableID.uuid(producer: producer, type: "identity", localID: $0) == structure.1 }),
-                  let label = answer.labels[id] else { continue }
+        func expect(_ id: String, _ block: String) {
+            guard let label = answer.labels[id] else { return }
             checked += 1
             let colour = block.firstMatch(of: /color="([A-Z]+)"/).map { String($0.1) }
             #expect(colour == colours[label.tlp], "\(context), stix12: \(id) is \(colour ?? "-"), oracle \(label)")
@@ -193,6 +190,36 @@ struct SharingOracleTests {
                 #expect(widened.isEmpty, "\(context), stix12: \(id) \(label) is written REL TO \(codes.sorted())")
             }
         }
+        let objects = view.actors.filter { $0.kind != .threatActor }.map(\.id) + view.partnerships.map(\.id)
+        for block in output.components(separatedBy: "<marking:Marking>").dropFirst() {
+            // An object's own structure is `//*[@id='X']/descendant-or-self::node()`; a link's names more.
+            guard let structure = block.firstMatch(of: /<marking:Controlled_Structure>\/\/\*\[@id='[^']*identity-([0-9a-f-]+)'\]\/descendant/),
+                  let id = objects.first(where: { StableID.uuid(producer: producer, type: "identity", localID: $0) == structure.1 })
+            else { continue }
+            expect(id, block)
+        }
+        var components: [String: String] = [:]  // "<type>-<uuid>" → local id
+        let kinds = [("threat-actor", view.actors.filter { $0.kind == .threatActor }.map(\.id)),
+                     ("campaign", view.campaigns.map(\.id)), ("intrusion-set", view.intrusionSets.map(\.id)),
+                     ("incident", view.incidents.map(\.id))]
+        for (type, ids) in kinds {
+            for id in ids { components["\(type)-\(StableID.uuid(producer: producer, type: type, localID: id))"] = id }
+        }
+        var componentChecks = 0
+        let enclosing = "<marking:Controlled_Structure>../../../descendant-or-self::node() | ../../../descendant-or-self::node()/@*<"
+        for chunk in output.components(separatedBy: "<stix:").dropFirst() {
+            guard let match = chunk.firstMatch(of: /^(?:Threat_Actor|Campaign|Incident) [^>]*id="[^":]*:([a-z-]+-[0-9a-f-]{36})"/),
+                  let id = components[String(match.1)] else { continue }
+            let own = chunk.components(separatedBy: "<marking:Marking>").dropFirst().first { $0.contains(enclosing) }
+            guard let own else {
+                #expect(answer.labels[id] == nil, "\(context), stix12: \(id) has no Handling of its own")
+                continue
+            }
+            if answer.labels[id] != nil { componentChecks += 1 }
+            expect(id, own)
+        }
+        // Every labelled component was found and compared, not only some.
+        #expect(componentChecks == kinds.flatMap(\.1).filter { answer.labels[$0] != nil }.count, "\(context), stix12 components")
         return checked
     }
 
