@@ -13,6 +13,9 @@ public struct MarkingDefinition: Sendable, Hashable {
     /// Whether the list is exportctl's own record of an authored marking, read back exactly as written (a
     /// CLEAR item with a list stays CLEAR); a foreign list (ACS) always restricts.
     public var isAuthored: Bool = false
+    /// For a vendor's TLP definition under its own id (OpenCTI's TLP:CLEAR, TLP:AMBER+STRICT), read as its
+    /// level: which definition it is, for the warning that says so.
+    public var variant: String? = nil
 
     /// A definition exportctl understands.
     public init(tlp: TLP? = nil, releasableTo: [Releasee]? = nil, isAuthored: Bool = false) {

@@ -2,8 +2,14 @@
 struct STIXCheck {
     let file: String
     private(set) var diagnostics: [Diagnostic] = []
+    /// Whether a vendor's variant of a spec definition (a TLP marking under its own id) is a warning rather
+    /// than an error: on import, where the sharing layer reads its level; `validate` keeps the spec's MUST.
+    var readsVendorVariants = false
 
-    init(file: String) { self.file = file }
+    init(file: String, readsVendorVariants: Bool = false) {
+        self.file = file
+        self.readsVendorVariants = readsVendorVariants
+    }
 
     mutating func error(_ message: String, at line: Int, _ column: Int, hint: String? = nil) {
         diagnostics.append(Diagnostic(.error, message, at: SourceLocation(file: file, line: line, column: column), hint: hint))

@@ -64,10 +64,13 @@ enum STIXRequiredProperties {
     }
 
     /// The TLP 1.0 marking definitions the spec defines; consumers know them without a copy in the bundle.
-    static let tlp1IDs: Set<String> = [
-        "marking-definition--613f2e26-407d-48c7-9eca-b8e91df99dc9",
-        "marking-definition--34098fce-860f-48ae-8e50-ebd3cc5e41da",
-        "marking-definition--f88d31f6-486f-44da-b317-01333bde0b82",
-        "marking-definition--5e57c739-391a-4eb3-b6be-7d15ca92d5ed",
+    static let tlp1IDs: Set<String> = Set(tlp1Levels.keys)
+
+    /// The TLP 1.0 definitions' levels (`definition.tlp`), by id.
+    static let tlp1Levels: [String: String] = [
+        "marking-definition--613f2e26-407d-48c7-9eca-b8e91df99dc9": "white",
+        "marking-definition--34098fce-860f-48ae-8e50-ebd3cc5e41da": "green",
+        "marking-definition--f88d31f6-486f-44da-b317-01333bde0b82": "amber",
+        "marking-definition--5e57c739-391a-4eb3-b6be-7d15ca92d5ed": "red",
     ]
 }

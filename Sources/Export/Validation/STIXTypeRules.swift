@@ -19,6 +19,7 @@ enum STIXTypeRules {
                 check.error(
                     "a marking definition without 'extensions' needs 'definition_type' and 'definition'", at: object.json)
             }
+            tlpDefinition(object, check: &check)
         case "extension-definition":
             let types = STIXObjectRules.list(object["extension_types"], property: "extension_types", check: &check, nonEmpty: true)
             for element in types where !extensionTypes.contains(element.string ?? "") {
@@ -36,6 +37,23 @@ enum STIXTypeRules {
             check.warning(
                 "'\(object.type)' is not a STIX 2.1 type and has no extension definition for it", at: object.json,
                 hint: "define it with an extension-definition and \"extensions\": {<id>: {\"extension_type\": \"new-sdo\"}}")
+        }
+    }
+
+    /// A `tlp` marking definition must be one of the four the spec defines (as stix2-validator requires): a
+    /// vendor's own TLP:CLEAR under another id is not TLP for a consumer that follows the spec. The sharing
+    /// layer still reads such a variant as its level, with a warning (``STIXMarkingReader``).
+    private static func tlpDefinition(_ object: STIXObjectView, check: inout STIXCheck) {
+        guard object["definition_type"]?.string == "tlp", let id = object["id"]?.string else { return }
+        let level = object["definition"]?["tlp"]?.string ?? ""
+        guard STIXRequiredProperties.tlp1Levels[id] != level else { return }
+        let message = "TLP marking definition \(id) ('\(level)') is not one of those the STIX specification defines"
+        let hint = "refer to the spec's TLP marking definitions by their ids (TLP 2.0: the OASIS definitions) instead"
+        // Import reads it (the sharing layer knows the level) and says so; validation holds the spec's MUST.
+        if check.readsVendorVariants {
+            check.warning(message, at: object.json, hint: hint)
+        } else {
+            check.error(message, at: object.json, hint: hint)
         }
     }
 

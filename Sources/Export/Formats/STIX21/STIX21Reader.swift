@@ -58,7 +58,7 @@ public enum STIX21Reader {
         // partners do ship bundles that point at objects they withheld).
         var references = STIXReferences()
         for object in objects {
-            var check = STIXCheck(file: file)
+            var check = STIXCheck(file: file, readsVendorVariants: true)
             STIXObjectRules.check(object, check: &check, references: &references)
             let errors = check.diagnostics.filter { $0.severity == .error }
             if errors.isEmpty {
@@ -92,7 +92,25 @@ public enum STIX21Reader {
                 Diagnostic(.error, "the input holds no report and no timestamp to date one", at: SourceLocation(file: file, line: 1, column: 1)))
             return ImportResult(report: nil, diagnostics: diagnostics)
         }
+        diagnostics += Self.vendorVariantWarnings(report, objects: objects, file: file)
         return ImportResult(report: report, diagnostics: diagnostics)
+    }
+
+    /// One warning per vendor TLP definition the sharing layer reads as its level (``STIXMarkingReader``).
+    private static func vendorVariantWarnings(_ report: ThreatReport, objects: [LocatedJSON], file: String) -> [Diagnostic] {
+        let variants = report.markingDefinitions.filter { $0.value.variant != nil }
+        guard !variants.isEmpty else { return [] }
+        var lines: [String: LocatedJSON] = [:]
+        for object in objects where object["type"]?.string == "marking-definition" {
+            if let id = object["id"]?.string, variants[id] != nil { lines[id] = object }
+        }
+        return variants.sorted { $0.key < $1.key }.map { id, definition in
+            let place = lines[id].map { SourceLocation(file: file, line: $0.line, column: $0.column) }
+            return Diagnostic(
+                .warning, "\(definition.variant ?? id) is a vendor's TLP definition, not the spec's; read as \(definition.tlp?.label ?? "")",
+                at: place ?? SourceLocation(file: file, line: 1, column: 1),
+                hint: "the spec's TLP definitions have fixed ids; `validate` reports this one as an error")
+        }
     }
 }
 

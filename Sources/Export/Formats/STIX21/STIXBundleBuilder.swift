@@ -20,6 +20,10 @@ struct STIXBundleBuilder {
     var consumerTypes: [String: STIXRelationshipTyping.ConsumerType] = [:]
 
     var usedTLP: Set<TLP> = []
+    /// A vendor's TLP definition (read as its level, ``MarkingDefinition/variant``) → the spec's TLP 2.0
+    /// definition for that level, which replaces it in what the bundle writes: a consumer following the spec
+    /// does not know the vendor's id, and stix2-validator rejects the definition.
+    private let specTLP: [String: String]
     private(set) var acsMarkings: [(id: String, releasees: [Releasee])] = []
     /// ACS marking local id → its STIX id: deriving the id (a SHA-1) once per distinct list, not once per object.
     private var acsIDs: [String: String] = [:]
@@ -37,6 +41,9 @@ struct STIXBundleBuilder {
     init(report: ThreatReport, custodian: String?, profile: STIXProfile = .standard) {
         self.report = report
         self.profile = profile
+        self.specTLP = report.markingDefinitions.compactMapValues { definition in
+            definition.variant == nil ? nil : definition.tlp.map(STIXMarkings.tlpID)
+        }
         self.timestamp = STIXTimestamp.start(report.published)
         self.producerRef = StableID.stixID(producer: report.producer.id, type: "identity", localID: Self.producerLocalID)
         self.custodian = custodian ?? report.producer.id.uppercased()
@@ -71,6 +78,21 @@ struct STIXBundleBuilder {
         stixIDs[localID] = imported?["id"]?.stringValue ?? id(type, localID)
     }
 
+    /// The object with its marking refs (object and granular) mapped through `replacements`.
+    static func replacingMarkingRefs(in object: JSONValue, _ replacements: [String: String]) -> JSONValue {
+        guard var members = object.objectValue else { return object }
+        func mapped(_ ref: JSONValue) -> JSONValue { ref.stringValue.flatMap { replacements[$0] }.map(JSONValue.string) ?? ref }
+        if let refs = members["object_marking_refs"]?.arrayValue { members["object_marking_refs"] = .array(refs.map(mapped)) }
+        if let granular = members["granular_markings"]?.arrayValue {
+            members["granular_markings"] = .array(granular.map { marking in
+                guard var entry = marking.objectValue, let ref = entry["marking_ref"] else { return marking }
+                entry["marking_ref"] = mapped(ref)
+                return .object(entry)
+            })
+        }
+        return .object(members)
+    }
+
     /// The stable STIX id of a local object of a type.
     func id(_ type: String, _ localID: String) -> String {
         StableID.stixID(producer: report.producer.id, type: type, localID: localID)
@@ -88,7 +110,8 @@ struct STIXBundleBuilder {
 
     /// An imported object, written back unchanged; `nil` when its id was already written.
     mutating func verbatim(_ object: JSONValue) -> JSONObjectBuilder? {
-        guard let id = object["id"]?.stringValue, claim(id) else { return nil }
+        guard let id = object["id"]?.stringValue, specTLP[id] == nil, claim(id) else { return nil }
+        let object = specTLP.isEmpty ? object : Self.replacingMarkingRefs(in: object, specTLP)
         // Every TLP 2.0 level the object references ships its definition (OpenCTI drops a bare reference),
         // granular markings included.
         let granular = (object["granular_markings"]?.arrayValue ?? []).compactMap { $0["marking_ref"] }

@@ -2,9 +2,11 @@
 ///
 /// exportctl understands the TLP 1.0 and 2.0 definitions by their published ids, its own releasability
 /// marking, and ISA ACS 3.0 markings that say no more than "unclassified, releasable to these nationalities".
-/// Everything else — statements, other definition types, a `tlp` definition under a non-standard id, ACS
-/// controls beyond nationality, a definition the input references but lacks — is read as not understood,
-/// and the sharing policy releases nothing under it.
+/// A vendor's TLP definition under its own id (OpenCTI's `TLP:CLEAR` and `TLP:AMBER+STRICT`) is read as its
+/// level when it says nothing but that level, consistently in its definition and name; the reader warns.
+/// Everything else — statements, other definition types, a vendor TLP definition that says more or disagrees
+/// with its name, ACS controls beyond nationality, a definition the input references but lacks — is read as
+/// not understood, and the sharing policy releases nothing under it.
 enum STIXMarkingReader {
     typealias Object = [String: JSONValue]
 
@@ -23,11 +25,20 @@ enum STIXMarkingReader {
 
     /// How the definition `id` reads; `definition` is the object the input holds under that id, if any.
     static func read(_ id: String, definition: Object?) -> MarkingDefinition {
-        if let level = STIXMarkings.tlp(forID: id) ?? tlp1[id] { return MarkingDefinition(tlp: level) }
+        if let level = STIXMarkings.tlp(forID: id) ?? tlp1[id] {
+            // A copy under a spec id that states another level reads as the stricter of the two.
+            let stated = definition.flatMap(statedTLP) ?? level
+            return MarkingDefinition(tlp: max(level, stated))
+        }
         guard let definition else {
             return MarkingDefinition(notUnderstood: "'\(id)', which the input does not include")
         }
         let name = definition["name"]?.stringValue.map { " ('\($0)')" } ?? ""
+        if let level = vendorTLP(definition) {
+            var read = MarkingDefinition(tlp: level)
+            read.variant = "'\(id)'\(name)"
+            return read
+        }
         let ours = definition["extensions"]?[STIXExtensionDefinition.object.id]?["releasable_to"]?.arrayValue
         let extensionIDs = Set((definition["extensions"]?.objectValue ?? [:]).keys)
         let onlyOurs = definition["definition_type"] == nil && definition["definition"] == nil
@@ -45,6 +56,46 @@ enum STIXMarkingReader {
         }
         let kind = definition["definition_type"]?.stringValue.map { "a '\($0)' marking" } ?? "a marking"
         return MarkingDefinition(notUnderstood: "\(kind) '\(id)'\(name)")
+    }
+
+    /// The level of a vendor's TLP definition that states one level and nothing else: `definition_type` `tlp`
+    /// (any case) with `definition` `{"tlp": "clear"}` (any case, `TLP:` prefix allowed), or only the TLP 2.0
+    /// extension; a `name`, if any, must name the same level. `nil` otherwise.
+    private static func vendorTLP(_ definition: Object) -> TLP? {
+        // OpenCTI's own properties describe the marking (order, colour, and its definition again, checked below).
+        let allowed: Set<String> = [
+            "type", "spec_version", "id", "created", "created_by_ref", "name", "definition_type", "definition",
+            "extensions", "object_marking_refs", "external_references", "x_opencti_id", "x_opencti_order",
+            "x_opencti_color", "x_opencti_definition_type", "x_opencti_definition",
+        ]
+        guard definition.keys.allSatisfy(allowed.contains), let level = statedTLP(definition) else { return nil }
+        for key in ["name", "x_opencti_definition"] {
+            if let named = definition[key], named.stringValue.flatMap(tlpLevel) != level { return nil }
+        }
+        return level
+    }
+
+    /// The one level a TLP definition states, in its `definition` or its TLP 2.0 extension and nothing else.
+    private static func statedTLP(_ definition: Object) -> TLP? {
+        if let type = definition["definition_type"]?.stringValue {
+            guard type.lowercased() == "tlp", let body = definition["definition"]?.objectValue, body.count == 1,
+                  let (key, value) = body.first, key.lowercased() == "tlp", definition["extensions"] == nil
+            else { return nil }
+            return value.stringValue.flatMap(tlpLevel)
+        }
+        guard definition["definition"] == nil, let extensions = definition["extensions"]?.objectValue, extensions.count == 1,
+              let payload = extensions[STIXExtensionDefinition.tlp2ID]?.objectValue,
+              Set(payload.keys).isSubset(of: ["extension_type", "tlp_2_0"])
+        else { return nil }
+        return payload["tlp_2_0"]?.stringValue.flatMap(tlpLevel)
+    }
+
+    /// `clear`, `TLP:WHITE`, `amber+strict`… as a level; `nil` for anything else.
+    private static func tlpLevel(_ text: String) -> TLP? {
+        var word = text.lowercased()
+        if word.hasPrefix("tlp:") { word.removeFirst(4) }
+        if word == "white" { return .clear }
+        return TLP(rawValue: word)
     }
 
     /// An ACS marking is understood only as "unclassified, releasable to these nationalities".
