@@ -74,6 +74,7 @@ struct SharingOracleTests {
             if format == "stix12" {
                 stix12Labels += Self.expectSTIX12Labels(output, answer: answer, view: view.report, context: context)
             }
+            if format == "misp" { try Self.expectMISPLevels(output, answer: answer, view: view.report, context: context) }
             let found = Self.serials(in: output)
             for serial in found {
                 if let item = withheld[serial] { Issue.record("\(context), \(format): token \(serial) of withheld \(item) leaks") }
@@ -221,6 +222,44 @@ struct SharingOracleTests {
         // Every labelled component was found and compared, not only some.
         #expect(componentChecks == kinds.flatMap(\.1).filter { answer.labels[$0] != nil }.count, "\(context), stix12 components")
         return checked
+    }
+
+    /// MISP's TLP of every released object it writes as a MISP object (identities, partnerships, intrusion
+    /// sets, incidents) or a `campaign-name` attribute: the `tlp:` tag on its attributes, else its event's, in
+    /// every event that carries it, is the oracle's level. (Its audience is MISP's distribution and sharing
+    /// group, which `MISPDistributionTests` and `MISPAudienceTests` check.)
+    static func expectMISPLevels(_ output: String, answer: Answer, view: ThreatReport, context: String) throws {
+        let root = try LocatedJSONReader.read(Array(output.utf8)).value
+        let events = (root["response"]?.arrayValue ?? [root]).compactMap { $0["Event"] }
+        var ids: [String: String] = [:]  // MISP uuid → local id
+        let producer = view.producer.id
+        let kinds = [("identity", view.actors.filter { $0.kind != .threatActor }.map(\.id) + view.partnerships.map(\.id)),
+                     ("intrusion-set", view.intrusionSets.map(\.id)), ("campaign", view.campaigns.map(\.id)),
+                     ("incident", view.incidents.map(\.id))]
+        for (type, locals) in kinds {
+            for id in locals { ids[StableID.uuid(producer: producer, type: type, localID: id)] = id }
+        }
+        func level(_ tags: JSONValue?) -> String? {
+            (tags?.arrayValue ?? []).compactMap { $0["name"]?.stringValue }.first { $0.hasPrefix("tlp:") }.map { String($0.dropFirst(4)) }
+        }
+        var checked = 0
+        for event in events {
+            let eventLevel = level(event["Tag"])
+            var items: [(uuid: String, tags: JSONValue?)] = (event["Object"]?.arrayValue ?? []).map { object in
+                (object["uuid"]?.stringValue ?? "", object["Attribute"]?.arrayValue?.first?["Tag"])
+            }
+            items += (event["Attribute"]?.arrayValue ?? []).filter { $0["type"] == "campaign-name" }.map {
+                ($0["uuid"]?.stringValue ?? "", $0["Tag"])
+            }
+            for item in items {
+                guard let id = ids[item.uuid], let expected = answer.labels[id] else { continue }
+                checked += 1
+                let written = level(item.tags) ?? eventLevel
+                #expect(written == expected.tlp, "\(context), misp: \(id) is tlp:\(written ?? "-"), oracle \(expected)")
+            }
+        }
+        let expected = kinds.flatMap(\.1).filter { answer.labels[$0] != nil }
+        #expect(checked >= expected.count, "\(context), misp: \(checked) levels found for \(expected.count) objects")
     }
 
     /// Every `Tok<5 digits>` in `text`: one pass, rather than one search per planted token.
