@@ -309,4 +309,30 @@ struct SharingImportedContentTests {
         Self.expectAbsent([uuid, uuid.uppercased(), "rimson", "ｒｉｍｓｏｎ"], in: outputs, "ids and names outside references")
         #expect(outputs["stix21"]?.contains("Nothing to see") == true)
     }
+
+    /// An outsider's attack: a copy of one of our evidence notes, re-marked TLP:RED, was folded into a CLEAR
+    /// object's evidence and left as CLEAR; and `id` or `created` nested in a custom property were skipped by the
+    /// scan as if they were the object's own.
+    @Test func aReMarkedEvidenceNoteAndNestedStructuralKeysAreDecidedAndScanned() throws {
+        let bundle = try LocatedJSONReader.read(try Self.bundleBytes([])).value
+        let notes = (bundle["objects"]?.arrayValue ?? []).filter { $0["type"] == "note" && $0["abstract"] == "Evidence" }
+        guard case .object(var copy)? = notes.first else { throw ExportError(.invalidInput, "no evidence note in the sample") }
+        copy["id"] = "note--eb7f8a5e-0000-4000-8000-000000000001"
+        copy["content"] = "TOKENREDEVIDENCE"
+        copy["object_marking_refs"] = .array([.string(Self.tlpRed)])
+        let malware = "malware--eb7f8a5e-0000-4000-8000-00000000000a"
+        let report = try Self.sampleWith([
+            .object(copy),
+            Self.object("malware", malware, [
+                "name": "Zephyr Quokka", "is_family": .bool(true), "object_marking_refs": .array([.string(Self.tlpRed)])]),
+            Self.object("note", "note--eb7f8a5e-0000-4000-8000-000000000002", [
+                "content": "Nothing here", "x_data": .object(["id": .string(malware), "created": "Zephyr Quokka"]),
+                "object_refs": .array([.string(Self.sampleID("identity", "vietnam"))]),
+                "object_marking_refs": .array([.string(Self.tlpClear)])]),
+        ])
+        let vietnam = try Recipient.resolve("VNM", in: report)
+        #expect(SharingPolicy().plan(report, for: vietnam).textHits.count >= 2)
+        let outputs = try Self.outputs(report, for: "VNM", policy: SharingPolicy(redactsWithheldNames: true))
+        Self.expectAbsent(["TOKENREDEVIDENCE", "Zephyr", String(malware.dropFirst(9))], in: outputs, "re-marked note, nested keys")
+    }
 }

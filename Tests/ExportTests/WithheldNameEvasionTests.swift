@@ -41,3 +41,31 @@ struct WithheldNameEvasionTests {
         #expect(scanner.redact("the \u{FB01}n otter spoke") == "the [withheld] spoke")
     }
 }
+
+/// An outside attack on the scan above (issue 15): escapes browsers read leniently, a visible name beside a
+/// hidden one, look-alike letters, and runs that made the scan quadratic.
+struct WithheldNameEvasionAttackTests {
+    let scanner = WithheldNameScanner(names: [(name: "Zephyr Quokka", owner: "z")])
+
+    @Test(arguments: [
+        "&#x000000005A;ephyr Quokka", "&#0000000090;ephyr Quokka", "&#90ephyr Quokka", "Zephyr Qu&oacute;kka",
+        "Zephyr&NoBreak;Quokka", "Zephyr&Tab;Quokka", "Zephyr%20Quokk%61%FF", "Zephyr%25252525252520Quokka",
+        "Zephyr Quоkka", "Ζephyr Quokka", "ᴢᴇᴘʜʏʀ Qᴜᴏᴋᴋᴀ", "Zephyr ʠuokka",
+    ])
+    func aLenientlyReadEscapeOrALookAlikeIsFound(_ text: String) {
+        #expect(!scanner.matches(in: "x \(text) y").isEmpty, "\(text.unicodeScalars.map { String($0.value, radix: 16) })")
+    }
+
+    @Test func aHiddenNameBesideAVisibleOneIsRedacted() {
+        let redacted = scanner.redact("Zephyr Quokka%2561 and Zephyr%2520Quokka")
+        #expect(!redacted.contains("Zephyr"), "\(redacted)")
+        #expect(scanner.redact("Zephyr Quokka &amp; co") == "[withheld] &amp; co")
+    }
+
+    /// Invalid UTF-8 in a run once made every position rescan the rest of the run: 15 KB took a minute.
+    @Test func invalidEscapeRunsAreReadOnce() {
+        let text = String(repeating: "%FF", count: 200_000) + " Zephyr Quokka"
+        #expect(scanner.matches(in: text).count == 1)
+        #expect(scanner.matches(in: String(repeating: "%C3", count: 200_000)).isEmpty)
+    }
+}

@@ -56,6 +56,7 @@ enum CompatibilityFold {
         var table: [UInt32: String] = [:]
         let blocks: [ClosedRange<UInt32>] = [
             0xC0...0x24F,  // Latin-1 and Latin Extended
+            0x250...0x2FF, 0x1D00...0x1DBF,  // IPA, modifier letters, small capitals
             0x370...0x52F,  // Greek, Cyrillic
             0x1E00...0x1FFF,  // Latin and Greek Extended
             0x2100...0x24FF,  // letterlike, number forms, enclosed alphanumerics
@@ -64,10 +65,31 @@ enum CompatibilityFold {
         ]
         for block in blocks {
             for value in block {
-                guard let scalar = Unicode.Scalar(value), let name = scalar.properties.name,
-                      let plain = plain(named: name, base: base), plain != String(scalar)
-                else { continue }
-                table[value] = plain
+                guard let scalar = Unicode.Scalar(value), let name = scalar.properties.name else { continue }
+                let plain = lookingLatin(plain(named: name, base: base) ?? String(scalar))
+                if plain != String(scalar) { table[value] = plain }
+            }
+        }
+        return table
+    }()
+
+    /// Greek and Cyrillic letters that read as Latin ones (`Ζ`, `о`), both cases alike so that a Greek or
+    /// Cyrillic name still matches itself in any case; an outsider wrote `Quоkka` with a Cyrillic `о`.
+    private static func lookingLatin(_ text: String) -> String {
+        String(String.UnicodeScalarView(text.unicodeScalars.flatMap { scalar in
+            (lookAlikes[scalar.value] ?? String(scalar)).unicodeScalars
+        }))
+    }
+
+    private static let lookAlikes: [UInt32: String] = {
+        var table: [UInt32: String] = [:]
+        let pairs: [(String, String)] = [
+            ("ΑΒΕΖΗΙΚΜΝΟΡΤΥΧ", "abezhikmnoptyx"), ("αβεζηικμνορτυχ", "abezhikmnoptyx"),
+            ("АВЕКМНОРСТУХЅІЈҮ", "abekmhopctyxsijy"), ("авекмнорстухѕіјү", "abekmhopctyxsijy"),
+        ]
+        for (letters, latin) in pairs {
+            for (letter, plain) in zip(letters.unicodeScalars, latin) {
+                table[letter.value] = String(plain)
             }
         }
         return table
@@ -88,7 +110,7 @@ enum CompatibilityFold {
         guard let caseIndex = words.firstIndex(where: { $0 == "CAPITAL" || $0 == "SMALL" }) else { return nil }
         var letter = Array(words[(caseIndex + 1)...])
         if letter.first == "LETTER" { letter.removeFirst() }
-        if letter.first == "DOTLESS" { letter.removeFirst() }  // `ı` reads as `i` to anyone but a Turkish speaker
+        if letter.first == "DOTLESS" || letter.first == "CAPITAL" { letter.removeFirst() }  // `ı`; small capitals `ᴢ`  // `ı` reads as `i` to anyone but a Turkish speaker
         guard !letter.isEmpty else { return nil }
         let letterName = letter.joined(separator: " ")
         let script = words[..<caseIndex].first { ["LATIN", "GREEK", "CYRILLIC"].contains($0) }

@@ -69,24 +69,28 @@ enum ImportedJSON {
     /// `body` with its path and the key it stands under, and keeps what `body` returns; `nil` removes the
     /// member (or the list element) that held it.
     static func rewriteStrings(
-        _ value: JSONValue, path: String, key: String = "", _ body: (String, String, String) -> String?
+        _ value: JSONValue, path: String, key: String = "", isTop: Bool = true, _ body: (String, String, String) -> String?
     ) -> JSONValue? {
         switch value {
         case .string(let text):
             return body(text, path, key).map(JSONValue.string)
         case .array(let elements):
-            return .array(elements.enumerated().compactMap { rewriteStrings($0.element, path: "\(path)[\($0.offset)]", key: key, body) })
+            return .array(elements.enumerated().compactMap {
+                rewriteStrings($0.element, path: "\(path)[\($0.offset)]", key: key, isTop: false, body)
+            })
         case .object(let members):
             var out: Object = [:]
             for (name, member) in members {
-                if isStructural(name) {
+                // `id`, `created` and the like have a fixed syntax only as the object's own properties; nested
+                // in a custom property they are whatever an outsider put there, and are scanned.
+                if isStructural(name, isTop: isTop) {
                     out[name] = member
                     continue
                 }
                 // A key is data too (a dictionary keyed by ids or names). One that names a withheld object goes
                 // with its value: renaming it could collide with another key.
                 if !propertyNames.contains(name), body(name, "\(path) key '\(name)'", "") != name { continue }
-                out[name] = rewriteStrings(member, path: "\(path).\(name)", key: name, body)
+                out[name] = rewriteStrings(member, path: "\(path).\(name)", key: name, isTop: false, body)
             }
             // A selector that named a withheld property went with it; a granular marking left with none is void.
             if let markings = out["granular_markings"]?.arrayValue {
@@ -122,7 +126,7 @@ enum ImportedJSON {
         "version", "abstract", "statement", "tlp", "where_sighted_refs", "incident_type", "status", "x_exportctl",
         "classification", "permitted_nationalities", "policy", "identifier", "access_privilege", "further_sharing",
     ]
-    private static func isStructural(_ key: String) -> Bool {
-        structural.contains(key) || key.hasSuffix("_ref") || key.hasSuffix("_refs")
+    private static func isStructural(_ key: String, isTop: Bool) -> Bool {
+        (isTop && structural.contains(key)) || key.hasSuffix("_ref") || key.hasSuffix("_refs")
     }
 }

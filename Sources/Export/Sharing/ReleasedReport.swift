@@ -18,6 +18,6 @@ public struct ReleasedReport: Sendable, Hashable {
         self.report = report
         self.recipient = recipient
         // Links are labelled here, once, so that every writer finds them labelled whoever built the view.
-        self.report.labelLinks()
+        self.report.labelLinks(narrowing: recipient != nil)
     }
 }

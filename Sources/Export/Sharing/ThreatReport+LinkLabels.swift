@@ -4,17 +4,25 @@ extension ThreatReport {
     ///
     /// ``ReleasedReport`` calls this on every view it holds, so no writer derives a link's label itself and the
     /// same link reads the same in STIX 2.1, STIX 1.2 and MISP.
-    mutating func labelLinks() {
+    ///
+    /// - Parameter narrowing: for a recipient's view, a link's own marking is also narrowed by its ends (the
+    ///   stricter of the three): a CLEAR link between AMBER objects reaches only who sees both, and a label
+    ///   saying CLEAR would invite re-sharing it wider. The producer's own export keeps the marking as authored.
+    mutating func labelLinks(narrowing: Bool = false) {
         var markings: [String: Marking] = [:]
         func note(_ id: String, _ own: Marking?) { if let marking = own ?? defaultMarking { markings[id] = marking } }
         for actor in actors { note(actor.id, actor.marking) }
         for activity in intrusionSets + campaigns { note(activity.id, activity.marking) }
         for partnership in partnerships { note(partnership.id, partnership.marking) }
         for incident in incidents { note(incident.id, incident.marking) }
+        func label(own: Marking?, from source: String, to target: String) -> Marking? {
+            let ends = LinkMarking.stricter(markings[source], markings[target])
+            guard narrowing, let own else { return LinkMarking.effective(own: own, from: markings[source], to: markings[target]) }
+            return LinkMarking.stricter(own, ends)
+        }
         func label(_ links: inout [Link], from source: String) {
             for index in links.indices {
-                links[index].label = LinkMarking.effective(
-                    own: links[index].marking, from: markings[source], to: markings[links[index].ref])
+                links[index].label = label(own: links[index].marking, from: source, to: links[index].ref)
             }
         }
         for index in actors.indices { label(&actors[index].sponsoredBy, from: actors[index].id) }
@@ -37,8 +45,7 @@ extension ThreatReport {
             let id = partnerships[index].id
             for member in partnerships[index].members.indices {
                 let membership = partnerships[index].members[member]
-                partnerships[index].members[member].label = LinkMarking.effective(
-                    own: membership.marking, from: markings[membership.member], to: markings[id])
+                partnerships[index].members[member].label = label(own: membership.marking, from: membership.member, to: id)
             }
         }
     }

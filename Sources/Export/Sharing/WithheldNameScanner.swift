@@ -73,12 +73,19 @@ struct WithheldNameScanner {
         }
         // Folding decodes one layer of escapes. A text escaped twice (`%2543`, `&amp;#67;`) shows a name only
         // after a second decoding, where no place in the original stands for it: the whole text is the match.
-        // Each decoding shortens the text, and four layers are more than any honest text has.
-        guard decodings < 4, let once = EscapeRun.decodingOnce(text), once.contains("%") || once.contains("&") else {
-            return result
+        // What is left once the visible names are blanked is decoded again: a name found there was hidden under
+        // a second layer (`%2520`), beside the visible ones or not. Each decoding shortens the text, and eight
+        // layers are more than any honest text has.
+        var rest = ""
+        var start = text.startIndex
+        for match in result where match.range.lowerBound >= start {
+            rest += text[start..<match.range.lowerBound] + " "
+            start = match.range.upperBound
         }
-        let hidden = matches(in: once, decodings: decodings + 1)
-        guard hidden.count > result.count, let first = hidden.first else { return result }
+        rest += text[start...]
+        guard decodings < 8, let once = EscapeRun.decodingOnce(rest), once.contains("%") || once.contains("&"),
+              let first = matches(in: once, decodings: decodings + 1).first
+        else { return result }
         return [(text.startIndex..<text.endIndex, first.name, first.owner)] + result
     }
 

@@ -30,7 +30,9 @@ extension STIXBundleBuilder {
         list(id)
         noteEvidence(actor.evidence, about: id, localID: actor.id, marking: actor.marking ?? report.defaultMarking)
         var out = [object]
-        if let country = actor.country { out += countryLocation(country, of: actor.id) }
+        if let country = actor.country {
+            out += countryLocation(country, of: actor.id, label: actor.marking ?? report.defaultMarking)
+        }
         out += relationships("attributed-to", from: actor.id, to: actor.sponsoredBy)
         return out
     }
@@ -54,8 +56,9 @@ extension STIXBundleBuilder {
         return ext
     }
 
-    /// The shared, unmarked location of a country (once per bundle) and the actor's `located-at` link to it.
-    private mutating func countryLocation(_ country: CountryCode, of actorID: String) -> [JSONObjectBuilder] {
+    /// The shared, unmarked location of a country (once per bundle) and the actor's `located-at` link to it,
+    /// which carries the actor's label: an unmarked relationship would read wider than the actor it describes.
+    private mutating func countryLocation(_ country: CountryCode, of actorID: String, label: Marking?) -> [JSONObjectBuilder] {
         let localID = "country:" + country.alpha2
         let locationID = id("location", localID)
         var out: [JSONObjectBuilder] = []
@@ -71,7 +74,9 @@ extension STIXBundleBuilder {
         }
         stixIDs[localID] = locationID
         consumerTypes[localID] = .country
-        if let link = relationship("located-at", from: actorID, to: Link(localID), configure: { _, ext in
+        var located = Link(localID)
+        located.label = label
+        if let link = relationship("located-at", from: actorID, to: located, configure: { _, ext in
             ext["derived"] = .bool(true)
         }) {
             out.append(link)

@@ -100,7 +100,9 @@ extension STIXBundleBuilder {
         attach([(STIXExtensionDefinition.object.id, ext)], to: &object)
         list(locationID)
         var out = [object]
-        if let link = relationship("located-at", from: incident.id, to: Link(localID), configure: { _, ext in
+        var located = Link(localID)
+        located.label = incident.marking ?? report.defaultMarking  // the incident's, as its location has
+        if let link = relationship("located-at", from: incident.id, to: located, configure: { _, ext in
             ext["derived"] = .bool(true)
         }) {
             out.append(link)

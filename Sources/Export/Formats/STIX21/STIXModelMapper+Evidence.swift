@@ -6,9 +6,13 @@ extension STIXModelMapper {
         guard let producerRef, Self.string(object, "type") == "note",
             Self.string(object, "created_by_ref") == producerRef,
             Self.ext(object, .object)["derived"] == .bool(true),
-            Self.strings(object, "object_refs").count == 1, Self.string(object, "content") != nil
+            Self.strings(object, "object_refs").count == 1, Self.string(object, "content") != nil,
+            let subject = Self.strings(object, "object_refs").first.flatMap({ byID[$0] })
         else { return false }
-        return true
+        // Folded into its subject's evidence only when it carries exactly its subject's marking, as the writer
+        // gives it: a note marked otherwise (an outsider's RED note) stays a note the policy decides by its own.
+        return object["granular_markings"] == nil
+            && Self.strings(object, "object_marking_refs") == Self.strings(subject, "object_marking_refs")
     }
 
     /// The quotes of the evidence notes about `stixID`, in bundle order; the notes are consumed.

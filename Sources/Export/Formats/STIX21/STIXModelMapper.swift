@@ -3,7 +3,7 @@ struct STIXModelMapper {
     typealias Object = [String: JSONValue]
 
     private let objects: [Object]
-    private var byID: [String: Object] = [:]
+    private(set) var byID: [String: Object] = [:]
     /// STIX id → local id of every object that became a model object.
     var localIDs: [String: String] = [:]
     /// Relationships by source and by target id, in bundle order.
@@ -34,9 +34,10 @@ struct STIXModelMapper {
                 if let source = object["source_ref"]?.stringValue { outgoing[source, default: []].append(object) }
                 if let target = object["target_ref"]?.stringValue { incoming[target, default: []].append(object) }
             }
-            if isEvidenceNote(object), let subject = Self.strings(object, "object_refs").first {
-                evidenceNotes[subject, default: []].append(object)
-            }
+        }
+        // After every object is indexed: a note is checked against its subject, which may come later.
+        for object in self.objects where isEvidenceNote(object) {
+            if let subject = Self.strings(object, "object_refs").first { evidenceNotes[subject, default: []].append(object) }
         }
     }
 
