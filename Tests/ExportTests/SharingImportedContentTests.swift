@@ -335,4 +335,35 @@ struct SharingImportedContentTests {
         let outputs = try Self.outputs(report, for: "VNM", policy: SharingPolicy(redactsWithheldNames: true))
         Self.expectAbsent(["TOKENREDEVIDENCE", "Zephyr", String(malware.dropFirst(9))], in: outputs, "re-marked note, nested keys")
     }
+
+    /// An outsider's attack: a withheld object's UUID reused in a released object's id or local id, and a
+    /// withheld name as a released object's local id. An id cannot be redacted, so the export fails, with or
+    /// without `--redact`.
+    @Test func aWithheldNameOrUUIDInAnIDFailsTheExport() throws {
+        let ours = "extension-definition--2666f06c-092a-4e41-8f8b-12e2db73ea52"
+        let uuid = "fb7f8a5e-0000-4000-8000-00000000000a"
+        let withheld = Self.object("threat-actor", "threat-actor--\(uuid)", [
+            "name": "Zephyr Quokka", "object_marking_refs": .array([.string(Self.tlpRed)])])
+        func clearActor(_ suffix: String, localID: String) -> JSONValue {
+            Self.object("threat-actor", "threat-actor--fb7f8a5e-0000-4000-8000-0000000000\(suffix)", [
+                "name": .string("Open Osprey \(suffix)"), "object_marking_refs": .array([.string(Self.tlpClear)]),
+                "extensions": .object([ours: .object(["extension_type": "property-extension", "local_id": .string(localID)])])])
+        }
+        let cases: [(String, JSONValue)] = [
+            ("a released note with the withheld UUID", Self.object("note", "note--\(uuid)", [
+                "content": "x", "object_refs": .array([.string(Self.sampleID("identity", "vietnam"))]),
+                "object_marking_refs": .array([.string(Self.tlpClear)])])),
+            ("a local id that is the withheld UUID", clearActor("b1", localID: uuid)),
+            ("a local id that is the withheld name", clearActor("b2", localID: "zephyr-quokka")),
+        ]
+        for (name, extra) in cases {
+            let report = try Self.sampleWith([withheld, extra])
+            let vietnam = try Recipient.resolve("VNM", in: report)
+            for redacting in [false, true] {
+                #expect(throws: ExportError.self, "\(name), redacting \(redacting)") {
+                    _ = try SharingPolicy(redactsWithheldNames: redacting).view(report, for: vietnam)
+                }
+            }
+        }
+    }
 }

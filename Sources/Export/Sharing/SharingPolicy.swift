@@ -44,6 +44,11 @@ public struct SharingPolicy: Sendable {
                 throw ExportError(.invalidInput, "\(recipient.fileStem)'s view names withheld objects", diagnostics: hits)
             }
             view = scanner.redacting(view)
+            // What redaction cannot reach (an id) still fails the export: nothing withheld may leave.
+            let left = scanner.identifierFindings(in: view)
+            if !left.isEmpty {
+                throw ExportError(.invalidInput, "\(recipient.fileStem)'s view names withheld objects in ids", diagnostics: left)
+            }
         }
         var warnings: [Diagnostic] = []
         // Imported content counts too: a view of 530 indicators and no modelled object is not "nothing".

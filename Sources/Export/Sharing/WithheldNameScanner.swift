@@ -30,7 +30,11 @@ struct WithheldNameScanner {
     init(report: ThreatReport, view: ThreatReport) {
         let received = Self.names(of: view)
         let kept = Set(received.map(\.owner))
-        self.init(names: Self.names(of: report).filter { !kept.contains($0.owner) }, received: received.map(\.name))
+        // Only names excuse a name: an id the recipient receives that holds a withheld object's UUID is the leak
+        // itself, not a reason to stop looking for it.
+        let ids = Set(Self.names(of: view, identifiersOnly: true).map(\.name))
+        self.init(names: Self.names(of: report).filter { !kept.contains($0.owner) },
+                  received: received.map(\.name).filter { !ids.contains($0) })
     }
 
     /// A scanner for `names`, each with the id of the object it belongs to; a name that is also one of
@@ -110,7 +114,7 @@ struct WithheldNameScanner {
 
     /// One error per withheld name found, naming the object and the field.
     func findings(in view: ThreatReport) -> [Diagnostic] {
-        var findings: [Diagnostic] = []
+        var findings = identifierFindings(in: view)
         var copy = view
         copy.rewriteFreeText { text, path, kind in
             findings += self.findings(in: text, at: path, as: kind)
@@ -121,6 +125,24 @@ struct WithheldNameScanner {
             return text
         }
         return findings
+    }
+
+    /// One error per withheld name or UUID in an id that leaves: the local ids of released objects (report XML
+    /// and JSON, our STIX extension) and the ids of imported objects kept verbatim. An id cannot be redacted
+    /// (references hang on it), so these stay errors under `--redact` (``SharingPolicy``).
+    func identifierFindings(in view: ThreatReport) -> [Diagnostic] {
+        var ids: [(id: String, path: String)] = view.actors.map { ($0.id, "actors['\($0.id)'].id") }
+        ids += view.intrusionSets.map { ($0.id, "intrusion_sets['\($0.id)'].id") }
+        ids += view.campaigns.map { ($0.id, "campaigns['\($0.id)'].id") }
+        ids += view.partnerships.map { ($0.id, "partnerships['\($0.id)'].id") }
+        ids += view.incidents.map { ($0.id, "incidents['\($0.id)'].id") }
+        ids += view.verbatimObjects.compactMap { object in object["id"]?.stringValue.map { ($0, "imported object '\($0)'.id") } }
+        return ids.flatMap { entry in
+            matches(in: entry.id).map { match in
+                Diagnostic(.error, "\(entry.path) names '\(match.name)' (\(match.owner)), which the recipient does not receive",
+                           hint: "an id cannot be redacted: rename the object, or leave it out of this release")
+            }
+        }
     }
 
     /// One error per withheld name in `text`, which stands at `path` of the view (`actors['x'].description`) or
@@ -151,21 +173,32 @@ struct WithheldNameScanner {
         return joined.count == folded.count || joined.count < 3 ? [folded] : [folded, joined]
     }
 
-    private static func names(of report: ThreatReport) -> [(name: String, owner: String)] {
+    private static func names(of report: ThreatReport, identifiersOnly: Bool = false) -> [(name: String, owner: String)] {
         func each(_ id: String, _ names: [String]) -> [(name: String, owner: String)] { names.map { ($0, id) } }
+        // A modelled object that came from STIX keeps its STIX id, which names it as surely as its name.
+        var importedIDs: [(stixID: String, owner: String)] = report.actors.map { ($0.imported, $0.id) }
+            .compactMap { json, owner in json?["id"]?.stringValue.map { ($0, owner) } }
+        for (json, owner) in (report.intrusionSets + report.campaigns).map({ ($0.imported, $0.id) })
+            + report.partnerships.map({ ($0.imported, $0.id) }) + report.incidents.map({ ($0.imported, $0.id) })
+        {
+            if let id = json?["id"]?.stringValue { importedIDs.append((id, owner)) }
+        }
+        importedIDs += report.importedIDs.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
+        let identifiers = report.verbatimObjects.flatMap { object in
+            object["id"]?.stringValue.map { each($0, identifierForms($0)) } ?? []
+        } + importedIDs.flatMap { each($0.owner, identifierForms($0.stixID)) }
+        if identifiersOnly { return identifiers }
         return report.actors.flatMap { each($0.id, [$0.name] + $0.aliases) }
             + report.intrusionSets.flatMap { each($0.id, [$0.name] + $0.aliases) }
             + report.campaigns.flatMap { each($0.id, [$0.name] + $0.aliases) }
             + report.partnerships.flatMap { each($0.id, [$0.name] + $0.aliases) }
             + report.incidents.map { ($0.title, $0.id) }
             + report.verbatimObjects.filter { !ViewBuilder.isSupport($0) }.flatMap { object in
-                let id = object["id"]?.stringValue ?? ""
                 let names = [object["name"]?.stringValue].compactMap { $0 }
                     + (object["aliases"]?.arrayValue ?? []).compactMap(\.stringValue)
-                return each(id, names + identifierForms(id))
+                return each(object["id"]?.stringValue ?? "", names)
             }
-            // A modelled object that came from STIX keeps its STIX id, which names it as surely as its name.
-            + report.importedIDs.sorted { $0.key < $1.key }.flatMap { each($0.value, identifierForms($0.key)) }
+            + identifiers
     }
 
     /// A STIX id and its UUID alone: an outsider wrote a withheld object's id into a note's prose, a custom
