@@ -913,7 +913,6 @@ package enum EmbeddedResources {
         },
         "members": {
           "type": "array",
-          "minItems": 2,
           "items": {
             "$ref": "#/$defs/membership"
           }

@@ -80,6 +80,9 @@ struct WithheldNameScanner {
         // What is left once the visible names are blanked is decoded again: a name found there was hidden under
         // a second layer (`%2520`), beside the visible ones or not. Each decoding shortens the text, and eight
         // layers are more than any honest text has.
+        guard decodings < 8, text.utf8.contains(where: { $0 == UInt8(ascii: "%") || $0 == UInt8(ascii: "&") }) else {
+            return result
+        }
         var rest = ""
         var start = text.startIndex
         for match in result where match.range.lowerBound >= start {
@@ -87,7 +90,7 @@ struct WithheldNameScanner {
             start = match.range.upperBound
         }
         rest += text[start...]
-        guard decodings < 8, let once = EscapeRun.decodingOnce(rest), once.contains("%") || once.contains("&"),
+        guard let once = EscapeRun.decodingOnce(rest), once.contains("%") || once.contains("&"),
               let first = matches(in: once, decodings: decodings + 1).first
         else { return result }
         return [(text.startIndex..<text.endIndex, first.name, first.owner)] + result
