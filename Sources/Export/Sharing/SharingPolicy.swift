@@ -38,16 +38,18 @@ public struct SharingPolicy: Sendable {
         let builder = ViewBuilder(report: report, recipient: recipient, fallback: defaultMarking)
         var view = builder.build()
         let scanner = WithheldNameScanner(report: report, view: view)
-        let hits = scanner.findings(in: view)
-        if !hits.isEmpty {
-            guard redactsWithheldNames else {
-                throw ExportError(.invalidInput, "\(recipient.fileStem)'s view names withheld objects", diagnostics: hits)
-            }
+        if redactsWithheldNames {
+            // One pass that redacts, not a pass that finds and another that redacts: it is the costly part at scale.
             view = scanner.redacting(view)
             // What redaction cannot reach (an id) still fails the export: nothing withheld may leave.
             let left = scanner.identifierFindings(in: view)
             if !left.isEmpty {
                 throw ExportError(.invalidInput, "\(recipient.fileStem)'s view names withheld objects in ids", diagnostics: left)
+            }
+        } else {
+            let hits = scanner.findings(in: view)
+            if !hits.isEmpty {
+                throw ExportError(.invalidInput, "\(recipient.fileStem)'s view names withheld objects", diagnostics: hits)
             }
         }
         var warnings: [Diagnostic] = []
