@@ -2,7 +2,8 @@
 ///
 /// A link with its own marking keeps it. A link without one reaches only those who may see both of its
 /// ends, so it takes the stricter of the two ends' effective markings: the higher TLP level, and the
-/// releasable-to entries both ends share. Writers and the sharing policy use this one rule.
+/// releasable-to entries both ends share. The sharing layer labels every link with this rule once
+/// (``Link/label``, set when a ``ReleasedReport`` is built); writers write that label and never apply the rule.
 ///
 /// ```swift
 /// let amber = Marking(tlp: .amber)

@@ -17,8 +17,8 @@ extension ThreatReport {
         for incident in incidents { note(incident.id, incident.marking) }
         func label(own: Marking?, from source: String, to target: String) -> Marking? {
             let ends = LinkMarking.stricter(markings[source], markings[target])
-            guard narrowing, let own else { return LinkMarking.effective(own: own, from: markings[source], to: markings[target]) }
-            return LinkMarking.stricter(own, ends)
+            guard let own else { return ends }
+            return narrowing ? LinkMarking.stricter(own, ends) : own
         }
         func label(_ links: inout [Link], from source: String) {
             for index in links.indices {

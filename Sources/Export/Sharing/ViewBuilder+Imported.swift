@@ -19,7 +19,7 @@ extension ViewBuilder {
         var stixOf: [String: String] = [:]
         for (stixID, localID) in report.importedIDs { stixOf[localID] = stixID }
         var writesOwnObjects = false
-        for (localID, json) in modelObjects() where released.contains(localID) {
+        for (localID, json) in report.modelObjects where released.contains(localID) {
             guard let json else {
                 writesOwnObjects = true
                 if let stixID = stixOf[localID] { base.insert(stixID) }
@@ -161,12 +161,6 @@ extension ViewBuilder {
         guard let stripped = imported.strip(json) else { return nil }
         if stripped["description"] == nil { description = nil }
         return stripped
-    }
-
-    private func modelObjects() -> [(String, JSONValue?)] {
-        report.actors.map { ($0.id, $0.imported) } + report.intrusionSets.map { ($0.id, $0.imported) }
-            + report.campaigns.map { ($0.id, $0.imported) } + report.partnerships.map { ($0.id, $0.imported) }
-            + report.incidents.map { ($0.id, $0.imported) }
     }
 
     /// Marking and extension definitions: they go with the content that uses them, never on their own.

@@ -179,12 +179,8 @@ struct WithheldNameScanner {
     private static func names(of report: ThreatReport, identifiersOnly: Bool = false) -> [(name: String, owner: String)] {
         func each(_ id: String, _ names: [String]) -> [(name: String, owner: String)] { names.map { ($0, id) } }
         // A modelled object that came from STIX keeps its STIX id, which names it as surely as its name.
-        var importedIDs: [(stixID: String, owner: String)] = report.actors.map { ($0.imported, $0.id) }
-            .compactMap { json, owner in json?["id"]?.stringValue.map { ($0, owner) } }
-        for (json, owner) in (report.intrusionSets + report.campaigns).map({ ($0.imported, $0.id) })
-            + report.partnerships.map({ ($0.imported, $0.id) }) + report.incidents.map({ ($0.imported, $0.id) })
-        {
-            if let id = json?["id"]?.stringValue { importedIDs.append((id, owner)) }
+        var importedIDs: [(stixID: String, owner: String)] = report.modelObjects.compactMap { owner, json in
+            json?["id"]?.stringValue.map { ($0, owner) }
         }
         importedIDs += report.importedIDs.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
         let identifiers = report.verbatimObjects.flatMap { object in

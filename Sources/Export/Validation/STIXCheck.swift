@@ -2,8 +2,8 @@
 struct STIXCheck {
     let file: String
     private(set) var diagnostics: [Diagnostic] = []
-    /// Whether a vendor's variant of a spec definition (a TLP marking under its own id) is a warning rather
-    /// than an error: on import, where the sharing layer reads its level; `validate` keeps the spec's MUST.
+    /// Whether a vendor's variant of a spec definition (a TLP marking under its own id) is let through: on
+    /// import, where the sharing layer reads its level and the reader warns; `validate` keeps the spec's MUST.
     var readsVendorVariants = false
 
     init(file: String, readsVendorVariants: Bool = false) {

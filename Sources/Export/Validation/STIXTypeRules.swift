@@ -47,14 +47,11 @@ enum STIXTypeRules {
         guard object["definition_type"]?.string == "tlp", let id = object["id"]?.string else { return }
         let level = object["definition"]?["tlp"]?.string ?? ""
         guard STIXRequiredProperties.tlp1Levels[id] != level else { return }
-        let message = "TLP marking definition \(id) ('\(level)') is not one of those the STIX specification defines"
-        let hint = "refer to the spec's TLP marking definitions by their ids (TLP 2.0: the OASIS definitions) instead"
-        // Import reads it (the sharing layer knows the level) and says so; validation holds the spec's MUST.
-        if check.readsVendorVariants {
-            check.warning(message, at: object.json, hint: hint)
-        } else {
-            check.error(message, at: object.json, hint: hint)
-        }
+        // Import reads it (the sharing layer knows the level, and the reader warns); validation holds the MUST.
+        guard !check.readsVendorVariants else { return }
+        check.error(
+            "TLP marking definition \(id) ('\(level)') is not one of those the STIX specification defines", at: object.json,
+            hint: "refer to the spec's TLP marking definitions by their ids (TLP 2.0: the OASIS definitions) instead")
     }
 
     /// Checks one element of a refs list; also called on the elements a streamed read hands out one by one

@@ -3,7 +3,7 @@ extension STIX12Encoder {
     /// Everything in the package (`//node() | //@*`).
     static let wholePackage = "//node() | //@*"
     /// The component whose `Handling` holds the marking (Controlled_Structure → Marking → Handling → component).
-    static let enclosingComponent = "../../../descendant-or-self::node() | ../../../descendant-or-self::node()/@*"
+    static let enclosingComponent = subtree("../../..")
 
     /// The header's `Handling`: the default marking over the whole package, then the label of each identity and of
     /// each link inside the header's identities (identities have no `Handling` of their own in STIX 1.2).
@@ -39,7 +39,7 @@ extension STIX12Encoder {
         if let label { try marking(label, controlling: Self.enclosingComponent) }
         for link in links {
             let node = "../../../\(link.path)"
-            try marking(link.label, controlling: "\(node)/descendant-or-self::node() | \(node)/descendant-or-self::node()/@*")
+            try marking(link.label, controlling: Self.subtree(node))
         }
         try xml.endElement()
     }
@@ -90,7 +90,7 @@ extension STIX12Encoder {
     /// The element with this id and everything inside it.
     private static func element(_ id: String) -> String {
         let node = "//*[@id='\(id)']"
-        return "\(node)/descendant-or-self::node() | \(node)/descendant-or-self::node()/@*"
+        return subtree(node)
     }
 
     /// The header markings for an identity's related identities (sponsors, members) whose labels differ from
@@ -101,7 +101,12 @@ extension STIX12Encoder {
         labels.enumerated().compactMap { position, label in
             guard let label, label != common else { return nil }
             let node = "//*[@id='\(owner)']/stixCommon:Related_Identities/stixCommon:Related_Identity[\(position + 1)]"
-            return ("\(node)/descendant-or-self::node() | \(node)/descendant-or-self::node()/@*", label)
+            return (subtree(node), label)
         }
+    }
+
+    /// The nodes `node` selects, everything inside them and their attributes: what a marking controls.
+    static func subtree(_ node: String) -> String {
+        "\(node)/descendant-or-self::node() | \(node)/descendant-or-self::node()/@*"
     }
 }

@@ -31,12 +31,9 @@ final class STIX12Encoder {
         attributions = STIX12Attributions(view.report)
         prefix = STIX12Namespaces.producerPrefix
         timestamp = "\(view.report.published.start)T00:00:00Z"
-        let report = view.report
-        var imported: [(String, JSONValue?)] = report.actors.map { ($0.id, $0.imported) }
-        imported += (report.intrusionSets + report.campaigns).map { ($0.id, $0.imported) }
-        imported += report.partnerships.map { ($0.id, $0.imported) } + report.incidents.map { ($0.id, $0.imported) }
         importedIDs = Dictionary(
-            imported.compactMap { id, object in object?["id"]?.stringValue.map { (id, $0) } }) { first, _ in first }
+            view.report.modelObjects.compactMap { id, object in object?["id"]?.stringValue.map { (id, $0) } }
+        ) { first, _ in first }
     }
 
     // MARK: ids

@@ -114,9 +114,8 @@ struct STIXBundleBuilder {
         let object = specTLP.isEmpty ? object : Self.replacingMarkingRefs(in: object, specTLP)
         // Every TLP 2.0 level the object references ships its definition (OpenCTI drops a bare reference),
         // granular markings included.
-        let granular = (object["granular_markings"]?.arrayValue ?? []).compactMap { $0["marking_ref"] }
-        for ref in (object["object_marking_refs"]?.arrayValue ?? []) + granular {
-            if let tlp = ref.stringValue.flatMap(STIXMarkings.tlp(forID:)) { usedTLP.insert(tlp) }
+        for ref in ImportedJSON.markingRefs(of: object.objectValue ?? [:]) {
+            if let tlp = STIXMarkings.tlp(forID: ref) { usedTLP.insert(tlp) }
         }
         let type = object["type"]?.stringValue ?? ""
         if !["marking-definition", "extension-definition", "language-content"].contains(type) { list(id) }

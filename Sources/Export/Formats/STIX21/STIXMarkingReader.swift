@@ -10,12 +10,8 @@
 enum STIXMarkingReader {
     typealias Object = [String: JSONValue]
 
-    private static let tlp1: [String: TLP] = [
-        "marking-definition--613f2e26-407d-48c7-9eca-b8e91df99dc9": .clear,
-        "marking-definition--34098fce-860f-48ae-8e50-ebd3cc5e41da": .green,
-        "marking-definition--f88d31f6-486f-44da-b317-01333bde0b82": .amber,
-        "marking-definition--5e57c739-391a-4eb3-b6be-7d15ca92d5ed": .red,
-    ]
+    /// The spec's TLP 1.0 definitions by id (one table, the validator's).
+    private static let tlp1: [String: TLP] = STIXRequiredProperties.tlp1Levels.compactMapValues(tlpLevel)
 
     /// The ACS extension members that carry no restriction of their own.
     private static let acsDescriptive: Set<String> = [
