@@ -12,6 +12,8 @@ let package = Package(
     name: "exportctl",
     products: [
         .library(name: "Export", targets: ["Export"]),
+        // For the fuzz package (Fuzz/) and benchmarks only; the Export library does not re-export it.
+        .library(name: "ExportDevSupport", targets: ["ExportDevSupport"]),
         .executable(name: "exportctl", targets: ["exportctl"]),
     ],
     dependencies: [
@@ -25,39 +27,65 @@ let package = Package(
             pkgConfig: "libxml-2.0",
             providers: [.apt(["libxml2-dev"])]
         ),
+        // The layers, lowest first. Scripts/check-layers.py keeps the arrows pointing down; docs/ARCHITECTURE.md
+        // draws them.
+        .target(
+            name: "ExportCore",
+            dependencies: [.product(name: "Crypto", package: "swift-crypto")],
+            swiftSettings: upcomingFeatures
+        ),
+        .target(name: "ExportXML", dependencies: ["ExportCore", "CLibXML"], swiftSettings: upcomingFeatures),
+        .target(name: "ExportSharing", dependencies: ["ExportCore"], swiftSettings: upcomingFeatures),
+        .target(
+            name: "FormatSTIX21", dependencies: ["ExportSharing"], exclude: ["MAPPING.md"],
+            swiftSettings: upcomingFeatures
+        ),
+        .target(
+            name: "FormatSTIX12", dependencies: ["ExportSharing", "ExportXML"], exclude: ["MAPPING.md"],
+            swiftSettings: upcomingFeatures
+        ),
+        .target(name: "FormatReportXML", dependencies: ["ExportSharing", "ExportXML"], swiftSettings: upcomingFeatures),
+        .target(
+            name: "FormatMISP", dependencies: ["ExportSharing", .product(name: "Crypto", package: "swift-crypto")], exclude: ["MAPPING.md"],
+            swiftSettings: upcomingFeatures
+        ),
+        .target(
+            name: "FormatAuthoring",
+            dependencies: ["ExportSharing", .product(name: "Yams", package: "Yams")],
+            swiftSettings: upcomingFeatures
+        ),
         .target(
             name: "Export",
             dependencies: [
-                "CLibXML",
-                .product(name: "Yams", package: "Yams"),
-                .product(name: "Crypto", package: "swift-crypto"),
+                "ExportCore", "ExportXML", "ExportSharing",
+                "FormatSTIX21", "FormatSTIX12", "FormatReportXML", "FormatMISP", "FormatAuthoring",
             ],
-            exclude: ["Formats/MISP/MAPPING.md", "Formats/STIX12/MAPPING.md", "Formats/STIX21/MAPPING.md"],
             swiftSettings: upcomingFeatures
         ),
+        .target(name: "ExportDevSupport", dependencies: ["Export"], swiftSettings: upcomingFeatures),
         .executableTarget(
             name: "exportctl",
             dependencies: [
-                "Export",
+                "Export", "ExportDevSupport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: upcomingFeatures
         ),
         .target(
             name: "ExportTestSupport",
-            dependencies: ["Export"],
+            dependencies: ["Export", "ExportDevSupport"],
             path: "Tests/ExportTestSupport",
             swiftSettings: upcomingFeatures
         ),
         .testTarget(
             name: "ExportTests",
-            dependencies: ["Export", "ExportTestSupport"],
+            dependencies: ["Export", "ExportDevSupport", "ExportTestSupport"],
             swiftSettings: upcomingFeatures
         ),
         .testTarget(
             name: "ExportCtlTests",
             dependencies: [
-                "Export", "ExportTestSupport", "exportctl",
+                "Export", "ExportDevSupport", "ExportTestSupport", "exportctl",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: upcomingFeatures

@@ -3,7 +3,7 @@
 // Build and run with Fuzz/run.sh (see Fuzz/README.md); a plain `swift build` here links no libFuzzer and fails.
 import PackageDescription
 
-let export: Target.Dependency = .product(name: "Export", package: "exportctl")
+let export: Target.Dependency = .product(name: "ExportDevSupport", package: "exportctl")
 
 let package = Package(
     name: "exportctl-fuzz",

@@ -11,7 +11,7 @@ import pathlib
 
 root = pathlib.Path(__file__).resolve().parent.parent
 folders = ["Schemas", "Scenario"]
-out = root / "Sources/Export/Generated/EmbeddedResources.swift"
+out = root / "Sources/ExportCore/Generated/EmbeddedResources.swift"
 
 
 def literal(text: str) -> str:

@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Writes Sources/Export/Model/CountryTable.swift from pycountry's ISO 3166-1 list.
+"""Writes Sources/ExportCore/Model/CountryTable.swift from pycountry's ISO 3166-1 list.
 
 Run once when ISO 3166-1 changes: python3 Scripts/generate-country-table.py (needs `pip install pycountry`).
 """
@@ -19,6 +19,6 @@ for c in rows:
     name = name.replace("\\", "\\\\").replace('"', '\\"')
     lines.append(f'        ("{c.alpha_3}", "{c.alpha_2}", "{name}"),')
 lines += ["    ]", "}", ""]
-out = pathlib.Path(__file__).resolve().parent.parent / "Sources/Export/Model/CountryTable.swift"
+out = pathlib.Path(__file__).resolve().parent.parent / "Sources/ExportCore/Model/CountryTable.swift"
 out.write_text("\n".join(lines), encoding="utf-8")
 print(f"wrote {len(rows)} countries to {out}")

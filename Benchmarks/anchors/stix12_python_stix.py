@@ -2,7 +2,7 @@
 
 Usage: stix12_python_stix.py CORPUS.json OUT.xml
 
-The same components exportctl writes (see Sources/Export/Formats/STIX12/MAPPING.md), built with python-stix's
+The same components exportctl writes (see Sources/FormatSTIX12/MAPPING.md), built with python-stix's
 object API and serialised with to_xml(): the producer identity with every non-threat actor (Named Party) and
 partnership (Partnership, members by idref) as related identities; threat actors (title, description, identity
 name, type, motivation, sophistication, goals, TLP/REL TO handling, confidence); campaigns and intrusion sets as

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Export
+import ExportDevSupport
 
 extension ExportCtl {
     /// `exportctl corpus --objects N --seed S -o FILE`: writes a generated benchmark corpus (hidden).

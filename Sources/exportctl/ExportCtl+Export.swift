@@ -7,7 +7,7 @@ extension ExportCtl {
         static let configuration = CommandConfiguration(
             abstract: "Export a report (authoring YAML/JSON, or another readable format) to an exchange format.",
             discussion: """
-                Formats: \(ExportFormat.all.map { "\($0.name) (\($0.summary))" }.joined(separator: "; ")).
+                Formats: \(FormatRegistry.writable.map { "\($0.name) (\($0.summary))" }.joined(separator: "; ")).
                 With no FILE, exports the built-in sample. Output files are written atomically: a temporary
                 file in the destination folder, renamed into place only when complete.
                 """
@@ -17,19 +17,16 @@ extension ExportCtl {
         var file: String?
 
         @Option(name: .shortAndLong, help: "The output format.")
-        var format: String = ExportFormat.all[0].name
+        var format: OutputFormat = .standard
 
         @Option(name: .shortAndLong, help: "Write here instead of standard output.")
         var output: String?
 
         @Option(help: "Read the input as this format instead of recognising it.")
-        var inputFormat: String?
+        var inputFormat: SourceFormat?
 
         @Flag(help: "Skip the in-process schema check of XML output.")
         var noValidate = false
-
-        @Option(help: "The official STIX 1.2 schema directory for --format stix12 (else $EXPORTCTL_STIX12_SCHEMAS).")
-        var stix12Schemas: String?
 
         @Flag(help: "Drop invalid objects of an imported STIX bundle (and list them) instead of failing.")
         var dropInvalid = false
@@ -38,56 +35,27 @@ extension ExportCtl {
 
         @OptionGroup var limits: LimitOptions
 
-        @Option(help: "MISP: one event per incident (per-incident, the default) or per report (per-report).")
-        var mispEvents: String = MISPEventMode.perIncident.rawValue
+        @OptionGroup(title: "STIX 2.1 options") var stix21: STIX21OptionGroup
 
-        @Option(
-            help: "MISP: also write a static MISP feed (<uuid>.json per event, manifest.json) into this folder (one subfolder per recipient with --for-members).")
-        var mispFeed: String?
+        @OptionGroup(title: "STIX 1.2 options") var stix12: STIX12OptionGroup
 
-        @Option(
-            help: "STIX 2.1: tune the bundle for a consumer: standard (strict STIX 2.1, the default) or opencti (adds OpenCTI's incident dates and marking properties).")
-        var profile: String = STIXProfile.standard.rawValue
+        @OptionGroup(title: "MISP options") var misp: MISPOptionGroup
 
         func validate() throws {
-            guard ExportFormat.named(format) != nil else {
-                throw ValidationError(
-                    "unknown format '\(format)'; known: \(ExportFormat.all.map(\.name).joined(separator: ", "))")
-            }
-            if let inputFormat, InputFormat.named(inputFormat) == nil {
-                throw ValidationError(
-                    "unknown input format '\(inputFormat)'; known: \(InputFormat.all.map(\.name).joined(separator: ", "))")
-            }
-            if MISPEventMode(rawValue: mispEvents) == nil {
-                throw ValidationError("unknown --misp-events '\(mispEvents)'; known: per-incident, per-report")
-            }
-            guard let stixProfile = STIXProfile(rawValue: profile) else {
-                throw ValidationError(
-                    "unknown --profile '\(profile)'; known: \(STIXProfile.all.map(\.rawValue).joined(separator: ", "))")
-            }
-            if stixProfile != .standard, format != ExportFormat.stix21.name {
-                throw ValidationError("--profile \(profile) needs --format stix21")
-            }
-            if mispFeed != nil, format != ExportFormat.misp.name {
-                throw ValidationError("--misp-feed needs --format misp")
-            }
+            for group in [stix21, stix12, misp] as [any FormatOptionGroup] { try group.check(against: format.descriptor) }
         }
 
         func run() throws {
-            guard let exportFormat = ExportFormat.named(format) else { throw ExitCode(ExitStatus.usage.rawValue) }
             var importSettings = limits.settings
             importSettings.dropsInvalid = dropInvalid
-            let loaded = try ReportLoader.load(
-                path: file, format: inputFormat.flatMap(InputFormat.named), settings: importSettings)
+            let loaded = try ReportLoader.load(path: file, format: inputFormat?.descriptor, settings: importSettings)
             Terminal.print(loaded.diagnostics)
             guard let report = loaded.report, !loaded.diagnostics.hasErrors else {
                 throw ExitCode(ExitStatus.findings.rawValue)
             }
-            var settings = ExportSettings.default
-            settings.validatesOutput = !noValidate
-            settings.stix12Schemas = stix12Schemas
-            settings.mispEvents = MISPEventMode(rawValue: mispEvents) ?? .perIncident
-            settings.stixProfile = STIXProfile(rawValue: profile) ?? .standard
+            var options = FormatOptions.default
+            options.validatesOutput = !noValidate
+            for group in [stix21, stix12, misp] as [any FormatOptionGroup] { group.apply(to: &options) }
             let recipients = try sharing.resolveRecipients(in: report)
             let destination = try OutputDestination(output, recipientCount: recipients.count, isFanOut: sharing.forMembers != nil)
             if recipients.count > 1 { try SharingOptions.checkDistinctFileNames(recipients) }
@@ -106,14 +74,12 @@ extension ExportCtl {
             var names = UniqueFileNames()
             var feedNames = UniqueFileNames()
             for (view, stem) in views {
-                let path = try destination.path(for: stem, extension: exportFormat.fileExtension, names: &names)
-                settings.mispFeedDirectory = try mispFeed.map { folder in
-                    guard views.count > 1 else { return folder }
-                    return try SafeFileName.path(in: folder, name: feedNames.name(for: stem ?? "all", extension: ""))
-                }
-                let summary = try OutputWriter.write(view, format: exportFormat, settings: settings, to: path)
+                let path = try destination.path(for: stem, extension: format.descriptor.fileExtension, names: &names)
+                options[MISPFormatOptions.self].feedDirectory = try misp.feedDirectory(
+                    for: stem, outputs: views.count, names: &feedNames)
+                let summary = try OutputWriter.write(view, format: format, options: options, to: path)
                 Terminal.print(summary.warnings)
-                Terminal.printNotCarried(summary.notCarried, format: exportFormat.name)
+                Terminal.printNotCarried(summary.notCarried, format: format.descriptor.name)
             }
         }
     }

@@ -7,7 +7,7 @@ extension ExportCtl {
         static let configuration = CommandConfiguration(
             abstract: "Validate files: report XML, STIX 2.1 and authoring documents (recognised), or any XML against a schema.",
             discussion: """
-                Recognises: \(DocumentValidator.all.map(\.name).joined(separator: ", ")). Any other XML needs
+                Recognises: \(FormatRegistry.validatable.map(\.name).joined(separator: ", ")). Any other XML needs
                 --schema XSD. Documents are untrusted: no network, no entities, no DTD, and any DOCTYPE is refused.
                 Files are validated in parallel and streamed, so size does not matter; findings are printed in input
                 order as file:line:col: error: message. Warnings exit 0 unless --strict. Exits 0 when every file is valid, 1 when any has findings
@@ -22,10 +22,9 @@ extension ExportCtl {
         var schema: String?
 
         @Option(help: "Validate every file as this format instead of recognising it.")
-        var inputFormat: String?
+        var inputFormat: CheckedFormat?
 
-        @Option(help: "The official STIX 1.2 schema directory (else $EXPORTCTL_STIX12_SCHEMAS).")
-        var stix12Schemas: String?
+        @OptionGroup(title: "STIX 1.2 options") var stix12: STIX12OptionGroup
 
         @Flag(help: "Count warnings as errors (for example unknown vocabulary values or unresolved references).")
         var strict = false
@@ -40,19 +39,15 @@ extension ExportCtl {
             // Files are read in parallel: two readers of one pipe would each get part of it.
             if files.filter({ $0 == "-" }).count > 1 { throw ValidationError("name standard input ('-') at most once") }
             if schema != nil && inputFormat != nil { throw ValidationError("pass either --schema or --input-format") }
-            if let inputFormat, DocumentValidator.named(inputFormat) == nil {
-                let known = DocumentValidator.all.map(\.name).joined(separator: ", ")
-                throw ValidationError("unknown input format '\(inputFormat)'; known: \(known)")
-            }
         }
 
         func run() async throws {
-            let registry = DocumentValidator.all.map { $0.name == "stix12" ? .stix12(schemas: stix12Schemas) : $0 }
-            let named = inputFormat.flatMap { name in registry.first { $0.name == name } }
-            let validator = try schema.map(DocumentValidator.xmlSchema(at:)) ?? named
+            var options = FormatOptions.default
+            stix12.apply(to: &options)
+            let validator = try schema.map(FormatRegistry.xmlSchema(at:)) ?? inputFormat?.descriptor
             let progress = Terminal.progressMeter()
             let checked = await ProgressMeter.$current.withValue(progress) {
-                await FileValidation.run(files, with: validator, registry: registry)
+                await FileValidation.run(files, with: validator, options: options)
             }
             progress?.finish()
             let results = strict ? checked.map { $0.strict() } : checked

@@ -3,28 +3,28 @@ import Export
 /// Sends a format's bytes to standard output or, atomically, to a file.
 enum OutputWriter {
     /// Writes one view, showing progress on a terminal.
-    static func write(_ view: ReleasedReport, format: ExportFormat, settings: ExportSettings, to path: String?)
+    static func write(_ view: ReleasedReport, format: OutputFormat, options: FormatOptions, to path: String?)
         throws -> ExportSummary
     {
         let progress = Terminal.progressMeter()
         defer { progress?.finish() }  // before any diagnostic is printed, success or not
         return try ProgressMeter.$current.withValue(progress) {
-            try writeUnmetered(view, format: format, settings: settings, to: path)
+            try writeUnmetered(view, format: format, options: options, to: path)
         }
     }
 
     private static func writeUnmetered(
-        _ view: ReleasedReport, format: ExportFormat, settings: ExportSettings, to path: String?
+        _ view: ReleasedReport, format: OutputFormat, options: FormatOptions, to path: String?
     ) throws -> ExportSummary {
         guard let path, !OutputDestination.isStandardOutput(path) else {
             var sink: any ByteSink = FileDescriptorSink.standardOutput()
-            let summary = try format.write(view, settings: settings, to: &sink)
+            let summary = try format.writer.write(view, options: options, to: &sink)
             if var stdout = sink as? FileDescriptorSink { try stdout.flush() }
             return summary
         }
         let file = try AtomicFile(path: path)
         var sink: any ByteSink = MemoryBackedFileSink(file: file)
-        let summary = try format.write(view, settings: settings, to: &sink)
+        let summary = try format.writer.write(view, options: options, to: &sink)
         try file.commit()
         return summary
     }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Export
 @testable import exportctl
 import Testing
 
@@ -16,7 +17,7 @@ struct CommandParsingTests {
         let command = try ExportCtl.parseAsRoot(["export", "r.yaml", "--format", "report-json", "-o", "out.json"])
         let export = try #require(command as? ExportCtl.Export)
         #expect(export.file == "r.yaml")
-        #expect(export.format == "report-json")
+        #expect(export.format.descriptor.name == "report-json")
         #expect(export.output == "out.json")
     }
 

@@ -12,8 +12,8 @@ struct MISPExportCommandTests {
             "export", "--format", "misp", "--misp-events", "per-report", "--misp-feed", "feed",
         ])
         let export = try #require(command as? ExportCtl.Export)
-        #expect(export.mispEvents == "per-report")
-        #expect(export.mispFeed == "feed")
+        #expect(export.misp.mispEvents == .perReport)
+        #expect(export.misp.mispFeed == "feed")
     }
 
     @Test func unknownEventModeAndFeedWithoutMISPFailValidation() {

@@ -19,7 +19,7 @@ struct STIX21ExportCommandTests {
 
     @Test func profileParsesAndIsRefusedWhereItMeansNothing() throws {
         let export = try #require(try ExportCtl.parseAsRoot(["export", "--profile", "opencti"]) as? ExportCtl.Export)
-        #expect(export.profile == "opencti")
+        #expect(export.stix21.profile == .opencti)
         #expect(throws: (any Error).self) { try ExportCtl.parseAsRoot(["export", "--profile", "misp"]) }
         #expect(throws: (any Error).self) { try ExportCtl.parseAsRoot(["export", "--format", "misp", "--profile", "opencti"]) }
         let unknown = try ExportCtlRunner.run(["export", "--profile", "nope"])

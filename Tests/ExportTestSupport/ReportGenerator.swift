@@ -1,4 +1,5 @@
 public import Export
+import ExportDevSupport
 
 /// Makes random but valid reports from a seed, for property tests: same seed, same report.
 ///

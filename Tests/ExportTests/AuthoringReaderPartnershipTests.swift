@@ -144,10 +144,10 @@ struct AuthoringReaderPartnershipTests {
             id: "pair", name: "Pair", kind: .bilateral, members: [Membership("vietnam"), Membership("hidden-partner")]))
         let view = try SharingPolicy().view(report, for: try Recipient.resolve("VNM", in: report)).view
         #expect(view.report.partnerships.first { $0.id == "pair" }?.members.count == 1)
-        for (format, input) in [(ExportFormat.reportXML, InputFormat.reportXML), (.reportJSON, .authoring)] {
+        for (format, input) in [(FormatDescriptor.reportXML, FormatDescriptor.reportXML), (.reportJSON, .authoring)] {
             var sink: any ByteSink = MemorySink()
-            _ = try format.write(view, settings: .default, to: &sink)
-            let read = input.read((sink as? MemorySink)?.bytes ?? [], "view", .default)
+            _ = try format.writer!.write(view, options: .default, to: &sink)
+            let read = input.reader!.read((sink as? MemorySink)?.bytes ?? [], "view", .default)
             #expect(read.report != nil && !read.diagnostics.hasErrors, "\(format.name): \(read.diagnostics)")
         }
     }

@@ -102,7 +102,7 @@ struct EvidenceTests {
 
     static func misp(_ report: ThreatReport) throws -> (output: String, summary: ExportSummary) {
         var sink: any ByteSink = MemorySink()
-        let summary = try ExportFormat.misp.write(ReleasedReport(everythingIn: report), settings: .default, to: &sink)
+        let summary = try FormatDescriptor.misp.writer!.write(ReleasedReport(everythingIn: report), options: .default, to: &sink)
         return ((sink as? MemorySink)?.string ?? "", summary)
     }
 

@@ -9,12 +9,12 @@ struct FileValidationTests {
     /// Exports of the scenario in the formats `validate` recognises without outside schemas, and broken files.
     static func files(in folder: URL) throws -> [String] {
         let view = ReleasedReport(everythingIn: try SampleScenario.report())
-        var settings = ExportSettings.default
+        var settings = FormatOptions.default
         settings.validatesOutput = false
         var paths: [String] = []
         for name in ["stix21", "report-xml", "report-json"] {
             var sink: any ByteSink = MemorySink()
-            _ = try #require(ExportFormat.named(name)).write(view, settings: settings, to: &sink)
+            _ = try #require(FormatRegistry.named(name)?.writer).write(view, options: settings, to: &sink)
             let bytes = try #require(sink as? MemorySink).bytes
             for copy in 0..<3 {
                 let url = folder.appendingPathComponent("\(name)-\(copy).txt")
@@ -44,7 +44,7 @@ struct FileValidationTests {
         defer { try? FileManager.default.removeItem(at: folder) }
         let xml = try Self.files(in: folder).filter { $0.contains("report-xml") }
         let many = Array(repeating: xml, count: 8).flatMap { $0 }
-        let results = await FileValidation.run(many, with: DocumentValidator.reportXML)
+        let results = await FileValidation.run(many, with: FormatDescriptor.reportXML)
         #expect(results.map(\.isValid) == Array(repeating: [true, true, false], count: 8).flatMap { $0 })
     }
 }

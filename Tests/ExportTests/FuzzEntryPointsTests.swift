@@ -1,4 +1,5 @@
 import Export
+import ExportDevSupport
 import ExportTestSupport
 import Foundation
 import Testing
@@ -83,7 +84,7 @@ struct FuzzEntryPointsTests {
     @Test func importedBundleSeedReachesTheSharingPolicy() throws {
         let url = RepositoryPaths.root.appendingPathComponent("Fuzz/Corpus/sharing/imported-markings.json")
         let bytes = Array(try Data(contentsOf: url))
-        let result = InputFormat.stix21.read(bytes, "imported-markings.json", .default)
+        let result = FormatDescriptor.stix21.reader!.read(bytes, "imported-markings.json", .default)
         let report = try #require(result.report, "\(result.diagnostics)")
         #expect(report.verbatimObjects.count >= 4)
         let plan = SharingPolicy().plan(report, for: try Recipient.resolve("VNM", in: report))
@@ -94,7 +95,7 @@ struct FuzzEntryPointsTests {
     /// The scenario's STIX 2.1 export must read back without errors, or the stix21 target would never reach the writers.
     @Test func stix21ScenarioSeedReachesTheWriters() throws {
         let url = RepositoryPaths.root.appendingPathComponent("Fuzz/Corpus/stix21/scenario-for-ind.json")
-        let result = InputFormat.stix21.read(Array(try Data(contentsOf: url)), "scenario-for-ind.json", .default)
+        let result = FormatDescriptor.stix21.reader!.read(Array(try Data(contentsOf: url)), "scenario-for-ind.json", .default)
         #expect(result.report?.actors.isEmpty == false)
         #expect(!result.diagnostics.hasErrors, "\(result.diagnostics.map(\.rendered))")
     }

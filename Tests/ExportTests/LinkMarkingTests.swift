@@ -39,7 +39,7 @@ struct LinkMarkingTests {
         let label = view.report.incidents.first { $0.id == "himalaya-incursion" }?.targets.first { $0.ref == "quiet-victim" }?.label
         #expect(label == Marking(tlp: .amber, releasableTo: [.country(gbr)]))
         var sink: any ByteSink = MemorySink()
-        _ = try ExportFormat.stix21.write(view, settings: .default, to: &sink)
+        _ = try FormatDescriptor.stix21.writer!.write(view, options: .default, to: &sink)
         let bundle = try LocatedJSONReader.read((sink as? MemorySink)?.bytes ?? []).value
         let objects = bundle["objects"]?.arrayValue ?? []
         let names = Dictionary(objects.compactMap { o in o["id"]?.stringValue.map { ($0, o["name"]?.stringValue ?? "") } }) { a, _ in a }

@@ -1,4 +1,5 @@
 import Export
+import ExportDevSupport
 import ExportTestSupport
 import Foundation
 import Testing

@@ -50,7 +50,7 @@ struct ProgressMeterTests {
         var sink = MemorySink()
         try ProgressMeter.$current.withValue(meter) {
             var any: any ByteSink = sink
-            _ = try ExportFormat.stix21.write(ReleasedReport(everythingIn: report), settings: .default, to: &any)
+            _ = try FormatDescriptor.stix21.writer!.write(ReleasedReport(everythingIn: report), options: .default, to: &any)
             sink = try #require(any as? MemorySink)
         }
         let total = report.objectCount
@@ -64,15 +64,15 @@ struct ProgressMeterTests {
         let meter = ProgressMeter(delay: .zero, interval: .zero) { lines.append($0) }
         var generator = ReportGenerator(seed: 3)
         let report = try generator.report(size: 300)
-        var settings = ExportSettings.default
+        var settings = FormatOptions.default
         settings.validatesOutput = false  // the STIX 1.2 schemas are not what this is about
         try ProgressMeter.$current.withValue(meter) {
-            for format in ExportFormat.all where !format.countsProgress {
+            for format in FormatRegistry.writable where format.writer?.countsProgress != true {
                 var any: any ByteSink = MemorySink()
-                _ = try format.write(ReleasedReport(everythingIn: report), settings: settings, to: &any)
+                _ = try format.writer!.write(ReleasedReport(everythingIn: report), options: settings, to: &any)
             }
         }
-        #expect(ExportFormat.all.contains { !$0.countsProgress })
+        #expect(FormatRegistry.writable.contains { $0.writer?.countsProgress != true })
         // A line stuck at "0 / N objects (0%)" would mislead more than no line.
         #expect(lines.value.isEmpty)
     }

@@ -59,9 +59,9 @@ struct ReportXMLWriterTests {
 
     @Test func readerIsRegisteredAheadOfAuthoring() throws {
         let bytes = try export(try HandBuiltReports.minimal())
-        #expect(InputFormat.recognising(bytes)?.name == "report-xml")
-        #expect(InputFormat.recognising(Array("title: x\n".utf8))?.name != "report-xml")
-        #expect(ExportFormat.named("report-xml") != nil)
+        #expect(FormatRegistry.reader(recognising: bytes)?.name == "report-xml")
+        #expect(FormatRegistry.reader(recognising: Array("title: x\n".utf8))?.name != "report-xml")
+        #expect(FormatRegistry.named("report-xml") != nil)
     }
 
     @Test func textIsEscapedNotInterpreted() throws {

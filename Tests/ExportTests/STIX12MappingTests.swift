@@ -6,7 +6,7 @@ import Testing
 /// MAPPING.md's "Not carried" section and what the writer reports on standard error stay one list.
 struct STIX12MappingTests {
     private func notCarriedSection() throws -> [String] {
-        let path = RepositoryPaths.root.appendingPathComponent("Sources/Export/Formats/STIX12/MAPPING.md").path
+        let path = RepositoryPaths.root.appendingPathComponent("Sources/FormatSTIX12/MAPPING.md").path
         let text = try String(contentsOfFile: path, encoding: .utf8)
         let section = try #require(text.components(separatedBy: "\n## Not carried\n").last)
         return section.split(separator: "\n").filter { $0.hasPrefix("- ") }.map { String($0.dropFirst(2)) }

@@ -184,8 +184,8 @@ struct STIX12WriterTests {
     @Test func everyObjectHasTheUUIDItHasInTheSTIX21Bundle() throws {
         let view = ReleasedReport(everythingIn: try SampleScenario.report())
         var bundle: any ByteSink = MemorySink()
-        let stix21 = try #require(ExportFormat.named("stix21"))
-        _ = try stix21.write(view, settings: .default, to: &bundle)
+        let stix21 = try #require(FormatRegistry.named("stix21")?.writer)
+        _ = try stix21.write(view, options: .default, to: &bundle)
         let json = try #require(
             try JSONSerialization.jsonObject(with: Data((bundle as? MemorySink)?.bytes ?? [])) as? [String: Any])
         let types: Set<String> = ["threat-actor", "identity", "intrusion-set", "campaign", "incident", "report"]

@@ -46,18 +46,18 @@ struct SharingImportedContentTests {
     {
         let view = try policy.view(report, for: try Recipient.resolve(recipient, in: report)).view
         var outputs: [String: String] = [:]
-        for format in ExportFormat.all {
+        for format in FormatRegistry.writable {
             var sink: any ByteSink = MemorySink()
-            var settings = ExportSettings.default
+            var settings = FormatOptions.default
             settings.validatesOutput = false
-            _ = try format.write(view, settings: settings, to: &sink)
+            _ = try format.writer!.write(view, options: settings, to: &sink)
             outputs[format.name] = (sink as? MemorySink)?.string ?? ""
         }
         return outputs
     }
 
     static func expectAbsent(_ tokens: [String], in outputs: [String: String], _ context: String) {
-        #expect(outputs.count == ExportFormat.all.count)
+        #expect(outputs.count == FormatRegistry.writable.count)
         for (format, bytes) in outputs {
             for token in tokens { #expect(!bytes.contains(token), "\(context): '\(token)' leaks in \(format)") }
         }

@@ -60,7 +60,7 @@ struct VendorTLPVariantTests {
         let view = try SharingPolicy().view(report, for: try Recipient.resolve("VNM", in: report)).view
         #expect(view.report.verbatimObjects.contains { $0["type"] == "indicator" })
         var sink: any ByteSink = MemorySink()
-        _ = try ExportFormat.stix21.write(view, settings: .default, to: &sink)
+        _ = try FormatDescriptor.stix21.writer!.write(view, options: .default, to: &sink)
         let output = (sink as? MemorySink)?.string ?? ""
         #expect(!output.contains(Self.variant))
         #expect(output.contains(STIXMarkings.tlpID(.clear)))

@@ -162,9 +162,9 @@ struct WithheldNameScannerPolicyTests {
         let view = try SharingPolicy(redactsWithheldNames: true).view(report, for: vietnam).view
         #expect(view.report.incidents.first { $0.id == "classified-disclosure" }?.kind == "withheld")
         #expect(view.report.sources.first { $0.id == sourceID }?.url == nil)
-        for format in ExportFormat.all {
+        for format in FormatRegistry.writable {
             var sink: any ByteSink = MemorySink()
-            _ = try format.write(view, settings: .default, to: &sink)
+            _ = try format.writer!.write(view, options: .default, to: &sink)
             let output = ((sink as? MemorySink)?.string ?? "").lowercased()
             #expect(!output.contains("chinese-cyber-operators") && !output.contains("chinese_cyber_operators"),
                     "\(format.name)")

@@ -1,7 +1,7 @@
 """An independent reading of README.md's "Partner-scoped sharing": what a recipient receives from an
 authoring-format report, and the label each released object carries.
 
-Written from the README alone (not from Sources/Export/Sharing), so that the Swift policy and this script
+Written from the README alone (not from Sources/ExportSharing), so that the Swift policy and this script
 can only agree by both following the text.
 
 Usage: sharing_oracle.py CASES.json

@@ -1,4 +1,4 @@
-import Export
+import ExportDevSupport
 import FuzzDriver
 
 // libFuzzer calls this once per input; see FuzzDriver for why there is no LLVMFuzzerTestOneInput.

@@ -1,0 +1,97 @@
+import ExportCore
+import ExportSharing
+import ExportXML
+import FormatSTIX21
+import FormatSTIX12
+import FormatReportXML
+import FormatMISP
+import FormatAuthoring
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Musl)
+    import Musl
+#endif
+
+/// What validating one file gave.
+public struct FileValidation: Sendable, Hashable {
+    /// The file as the user named it (`<stdin>` for `-`).
+    public var file: String
+    /// The validator that ran, or `nil` when none could (unreadable, unrecognised).
+    public var format: String?
+    /// Every finding, in document order.
+    public var findings: [Diagnostic]
+    /// Why the file failed, deciding its exit code; `nil` when it is valid.
+    public var failure: ExportError.Code?
+
+    /// Whether the file is valid.
+    public var isValid: Bool { failure == nil }
+
+    /// Validates each file, several at a time, and returns the results in the order the files were given.
+    ///
+    /// - Parameters:
+    ///   - files: paths; `-` reads standard input.
+    ///   - validator: the validator for every file (`--schema`, `--input-format`); `nil` recognises each file.
+    ///   - options: the formats' options (where the STIX 1.2 schemas are).
+    public static func run(
+        _ files: [String], with validator: FormatDescriptor?, options: FormatOptions = .default
+    ) async -> [FileValidation] {
+        ProgressMeter.current?.begin("validating", unit: .bytes, total: files.map(FileByteSource.size(of:)).reduce(0, +))
+        return await withTaskGroup(of: (Int, FileValidation).self) { group in
+            let width = max(1, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN))))
+            var results = [FileValidation?](repeating: nil, count: files.count)
+            var next = 0
+            func enqueue() {
+                guard next < files.count else { return }
+                let index = next
+                let file = files[index]
+                group.addTask { (index, validate(file, with: validator, options: options)) }
+                next += 1
+            }
+            for _ in 0..<width { enqueue() }
+            for await (index, result) in group {
+                results[index] = result
+                enqueue()
+            }
+            return results.compactMap { $0 }
+        }
+    }
+
+    /// Validates one file, opened once: the bytes it is recognised from are the bytes it is checked from (a
+    /// pipe or standard input is copied once to an unlinked temporary file, never read twice).
+    public static func validate(
+        _ path: String, with chosen: FormatDescriptor?, options: FormatOptions = .default
+    ) -> FileValidation {
+        let name = path == "-" ? InputFile.standardInputName : path
+        do {
+            let input = try InputHandle.open(path)
+            let head = try input.head()
+            // Refused whatever the format: no format of exportctl's has one, and libxml2 must never see it.
+            if let doctype = XMLProlog.doctypeLocation(in: head, file: name) {
+                return FileValidation(
+                    file: name, format: chosen?.name, findings: [XMLProlog.doctypeDiagnostic(at: doctype)],
+                    failure: .invalidInput)
+            }
+            guard let format = try chosen ?? FormatRegistry.validator(recognising: InputSample(input)),
+                let validator = format.validator
+            else {
+                let finding = Diagnostic(
+                    .error, "unrecognised format", at: SourceLocation(file: name, line: 1, column: 1),
+                    hint: "pass --schema XSD or --input-format (\(FormatRegistry.validatable.map(\.name).joined(separator: ", ")))")
+                return FileValidation(file: name, format: nil, findings: [finding], failure: .invalidInput)
+            }
+            let findings = try validator.validate(.handle(input), options)
+            return FileValidation(
+                file: name, format: format.name, findings: findings,
+                failure: findings.hasErrors ? .invalidInput : nil)
+        } catch let error as ExportError {
+            let findings =
+                error.diagnostics.isEmpty
+                ? [Diagnostic(.error, error.reason, at: SourceLocation(file: name, line: 1, column: 1))]
+                : error.diagnostics
+            return FileValidation(file: name, format: chosen?.name, findings: findings, failure: error.code)
+        } catch {
+            let finding = Diagnostic(.error, "\(error)", at: SourceLocation(file: name, line: 1, column: 1))
+            return FileValidation(file: name, format: chosen?.name, findings: [finding], failure: .internal)
+        }
+    }
+}

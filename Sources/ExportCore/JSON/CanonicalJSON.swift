@@ -1,0 +1,128 @@
+/// Serialises ``JSONValue`` exactly as Python's `json.dumps(data, sort_keys=True, indent=2, ensure_ascii=False)`.
+///
+/// Partners diff and sign what they receive, so the bytes are fixed: keys sorted by code point, two-space
+/// indentation, `", "`-free separators at line ends, non-ASCII text as UTF-8, and only `"`, `\`, and control
+/// characters escaped. `indent: nil` gives the compact form `json.dumps(..., separators=(",", ":"))`.
+///
+/// ```swift
+/// let bytes = CanonicalJSON.bytes(.object(["b": 1, "a": .array([])]))
+/// // {\n  "a": [],\n  "b": 1\n}\n
+/// ```
+public enum CanonicalJSON {
+    /// The document as UTF-8 bytes, with a final newline.
+    public static func bytes(_ value: JSONValue, indent: Int? = 2) -> [UInt8] {
+        var out: [UInt8] = []
+        write(value, indent: indent, into: &out)
+        out.append(UInt8(ascii: "\n"))
+        return out
+    }
+
+    /// The document as a string, with a final newline.
+    public static func string(_ value: JSONValue, indent: Int? = 2) -> String {
+        String(decoding: bytes(value, indent: indent), as: UTF8.self)
+    }
+
+    /// Appends one value, without a final newline, at nesting `level`.
+    public static func write(_ value: JSONValue, indent: Int?, level: Int = 0, into out: inout [UInt8]) {
+        switch value {
+        case .null: out.append(contentsOf: "null".utf8)
+        case .bool(let flag): out.append(contentsOf: (flag ? "true" : "false").utf8)
+        case .int(let number): out.append(contentsOf: String(number).utf8)
+        case .double(let number): out.append(contentsOf: pythonRepr(number).utf8)
+        case .string(let text): writeString(text, into: &out)
+        case .array(let elements):
+            writeContainer(elements, open: UInt8(ascii: "["), close: UInt8(ascii: "]"), indent: indent, level: level, into: &out) {
+                write($0, indent: indent, level: level + 1, into: &$1)
+            }
+        case .object(let members):
+            // Python sorts keys by code point; String's `<` does not for every script. UTF-8 byte order is
+            // code point order, and comparing bytes is much cheaper than decoding scalars.
+            let sorted = members.sorted { codePointPrecedes($0.key, $1.key) }
+            writeMembers(sorted, indent: indent, level: level, into: &out)
+        }
+    }
+
+    /// Appends an object whose members are already in key order (``JSONObjectBuilder`` sorts its own).
+    static func writeMembers(
+        _ members: [(key: String, value: JSONValue)], indent: Int?, level: Int, into out: inout [UInt8]
+    ) {
+        writeContainer(members, open: UInt8(ascii: "{"), close: UInt8(ascii: "}"), indent: indent, level: level, into: &out) { member, out in
+            writeString(member.key, into: &out)
+            out.append(UInt8(ascii: ":"))
+            if indent != nil { out.append(UInt8(ascii: " ")) }
+            write(member.value, indent: indent, level: level + 1, into: &out)
+        }
+    }
+
+    private static func writeContainer<Element>(
+        _ elements: [Element], open: UInt8, close: UInt8, indent: Int?, level: Int,
+        into out: inout [UInt8], element: (Element, inout [UInt8]) -> Void
+    ) {
+        out.append(open)
+        guard !elements.isEmpty else {
+            out.append(close)
+            return
+        }
+        for (index, item) in elements.enumerated() {
+            if index > 0 { out.append(UInt8(ascii: ",")) }
+            newline(indent: indent, level: level + 1, into: &out)
+            element(item, &out)
+        }
+        newline(indent: indent, level: level, into: &out)
+        out.append(close)
+    }
+
+    private static func newline(indent: Int?, level: Int, into out: inout [UInt8]) {
+        guard let indent else { return }
+        out.append(UInt8(ascii: "\n"))
+        out.append(contentsOf: repeatElement(UInt8(ascii: " "), count: indent * level))
+    }
+
+    /// Whether `a` sorts before `b` by code point, comparing their UTF-8 bytes in place.
+    package static func codePointPrecedes(_ a: String, _ b: String) -> Bool {
+        var (a, b) = (a, b)
+        return a.withUTF8 { left in b.withUTF8 { right in left.lexicographicallyPrecedes(right) } }
+    }
+
+    /// Appends a JSON string literal escaped as Python does with `ensure_ascii=False`.
+    public static func writeString(_ text: String, into out: inout [UInt8]) {
+        var text = text
+        text.withUTF8 { writeString($0, into: &out) }
+    }
+
+    /// Copies runs that need no escape whole: nearly every string is one such run, and walking
+    /// `String.UTF8View` byte by byte cost a fifth of an export.
+    private static func writeString(_ bytes: UnsafeBufferPointer<UInt8>, into out: inout [UInt8]) {
+        out.append(UInt8(ascii: "\""))
+        var runStart = 0
+        for index in bytes.indices {
+            let byte = bytes[index]
+            guard byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") else { continue }
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<index]))
+            runStart = index + 1
+            out.append(UInt8(ascii: "\\"))
+            switch byte {
+            case UInt8(ascii: "\""), UInt8(ascii: "\\"): out.append(byte)
+            case 0x0A: out.append(UInt8(ascii: "n"))
+            case 0x0D: out.append(UInt8(ascii: "r"))
+            case 0x09: out.append(UInt8(ascii: "t"))
+            case 0x08: out.append(UInt8(ascii: "b"))
+            case 0x0C: out.append(UInt8(ascii: "f"))
+            default:
+                let hex = Array("0123456789abcdef".utf8)
+                out.append(contentsOf: "u00".utf8)
+                out.append(hex[Int(byte >> 4)])
+                out.append(hex[Int(byte & 0x0F)])
+            }
+        }
+        out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart...]))
+        out.append(UInt8(ascii: "\""))
+    }
+
+    /// Python's `repr(float)`: the shortest text that reads back as the same double.
+    static func pythonRepr(_ number: Double) -> String {
+        // Swift's description is also the shortest round-trip form and spells exponents as Python does
+        // (1e-05, 1e+16); checked against CPython 3.11 for both ranges.
+        number.description
+    }
+}

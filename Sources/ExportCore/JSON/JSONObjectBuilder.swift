@@ -1,0 +1,101 @@
+/// Builds a JSON object, dropping absent values and empty lists, and writes it as ``CanonicalJSON`` would.
+///
+/// Members are kept in the order they were set, not in a dictionary: an export builds millions of small
+/// objects, and hashing every key, growing a table and sorting it again to write it cost more than the
+/// writing. Setting a key again replaces its value (the last one wins when written or read).
+///
+/// ```swift
+/// var object = JSONObjectBuilder()
+/// object["type"] = "identity"
+/// object.strings("roles", ["cert"])
+/// var out: [UInt8] = []
+/// object.write(indent: 2, into: &out)   // the bytes of CanonicalJSON.write(object.value, indent: 2, ...)
+/// ```
+package struct JSONObjectBuilder {
+    package private(set) var members: [(key: String, value: JSONValue)] = []
+
+    package init() { members.reserveCapacity(16) }
+
+    /// The members of an object value (an imported object written back); anything else gives no members.
+    package init(_ object: JSONValue) {
+        members = object.objectValue.map { $0.map { (key: $0.key, value: $0.value) } } ?? []
+    }
+
+    /// Starts a named object: its id, name and aliases.
+    init(id: String, name: String, aliases: [String]) {
+        self.init()
+        members.append(("id", .string(id)))
+        members.append(("name", .string(name)))
+        strings("aliases", aliases)
+    }
+
+    /// The object as a value (the last value of a key set twice).
+    package var value: JSONValue { .object(Dictionary(members, uniquingKeysWith: { _, last in last })) }
+
+    package subscript(key: String) -> JSONValue? {
+        get { members.last(where: { $0.key == key })?.value }
+        set { if let newValue { members.append((key, newValue)) } }
+    }
+
+    package mutating func list(_ key: String, _ values: [JSONValue]) {
+        if !values.isEmpty { members.append((key, .array(values))) }
+    }
+
+    package mutating func strings<T: CustomStringConvertible>(_ key: String, _ values: [T]) {
+        list(key, values.map { .string($0.description) })
+    }
+
+    package mutating func text<T: CustomStringConvertible>(_ key: String, _ value: T?) {
+        if let value { members.append((key, .string(value.description))) }
+    }
+
+    /// The fields every report object shares.
+    mutating func common(confidence: Int?, sources: [String], marking: Marking?) {
+        self["confidence"] = confidence.map(JSONValue.int)
+        strings("sources", sources)
+        self["marking"] = marking.map(\.authoringJSON)
+    }
+
+    /// `evidence` as the authoring format writes it: one quote as a string, several as a list, none left out.
+    mutating func evidence(_ quotes: [String]) {
+        if quotes.count == 1 { self["evidence"] = .string(quotes[0]) } else { strings("evidence", quotes) }
+    }
+
+    /// Appends the object as `CanonicalJSON.write(value, indent:level:into:)` does, without a dictionary.
+    package func write(indent: Int?, level: Int = 0, into out: inout [UInt8]) {
+        CanonicalJSON.writeMembers(sortedMembers(), indent: indent, level: level, into: &out)
+    }
+
+    /// The members in the order they are written: by key, one per key (the last set).
+    package func sortedMembers() -> [(key: String, value: JSONValue)] {
+        // Sorted by key, then by the order set, so the last of a repeated key is the one kept. Keys are
+        // compared by their first eight bytes as one integer (the same order as comparing the bytes), and
+        // only on a tie by all their bytes: most STIX keys differ early, and string comparison dominated.
+        var order = members.indices.map { (prefix: Self.prefix(members[$0].key), index: $0) }
+        order.sort { a, b in
+            if a.prefix != b.prefix { return a.prefix < b.prefix }
+            let (left, right) = (members[a.index].key, members[b.index].key)
+            if left != right { return CanonicalJSON.codePointPrecedes(left, right) }
+            return a.index < b.index
+        }
+        var sorted: [(key: String, value: JSONValue)] = []
+        sorted.reserveCapacity(order.count)
+        for (position, entry) in order.enumerated() {
+            let isLastOfKey = position + 1 == order.count || members[order[position + 1].index].key != members[entry.index].key
+            if isLastOfKey { sorted.append(members[entry.index]) }
+        }
+        return sorted
+    }
+
+    /// The key's first eight UTF-8 bytes, big-endian, zero-padded: a shorter key that is a prefix of a longer
+    /// one sorts first unless the longer one continues with NUL bytes, which the full comparison settles.
+    package static func prefix(_ key: String) -> UInt64 {
+        // Through `withUTF8`: walking `String.UTF8View` cost several times more per key.
+        var key = key
+        return key.withUTF8 { bytes in
+            var value: UInt64 = 0
+            for index in 0..<8 { value = value << 8 | (index < bytes.count ? UInt64(bytes[index]) : 0) }
+            return value
+        }
+    }
+}

@@ -1,0 +1,36 @@
+import ExportCore
+import ExportSharing
+
+/// The keys of the authoring format, per mapping: the one list the reader, the lint and the JSON Schema
+/// (checked by a test) agree on.
+package enum AuthoringKeys {
+    static let report = [
+        "format_version", "title", "description", "published", "producer", "default_marking", "marking", "sources", "actors",
+        "intrusion_sets", "campaigns", "partnerships", "incidents",
+    ]
+    static let reportRequired = ["format_version", "title", "published", "producer"]
+    static let producer = ["id", "name"]
+    static let marking = ["tlp", "releasable_to"]
+    static let link = ["ref", "marking", "description", "evidence"]
+    static let source = ["id", "name", "url", "sha256", "description"]
+    static let common = ["confidence", "sources", "marking", "evidence"]
+    static let threat = [
+        "threat_actor_types", "sophistication", "resource_level", "primary_motivation", "secondary_motivations",
+        "goals", "first_seen", "last_seen",
+    ]
+    static let actor =
+        ["id", "name", "kind", "aliases", "country", "sectors", "roles", "description", "sponsored_by", "misp_organisation_uuid"]
+        + threat + common
+    static let activity =
+        ["id", "name", "aliases", "description", "first_seen", "last_seen", "objective", "attributed_to", "targets"]
+        + common
+    static let partnership =
+        ["id", "name", "kind", "aliases", "members", "scope", "established", "description"] + common
+    static let membership = ["member", "role", "since", "until", "marking", "evidence"]
+    static let incident =
+        [
+            "id", "title", "kind", "description", "when", "where", "attributed_to", "targets", "responders",
+            "supporters", "outcome", "impacts", "status", "determination",
+        ] + common
+    static let location = ["name", "country", "region", "latitude", "longitude"]
+}

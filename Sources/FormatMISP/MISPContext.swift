@@ -1,0 +1,110 @@
+import ExportCore
+import ExportSharing
+
+/// What the MISP writer knows about a report: every object by local id, its UUID, name and audience.
+struct MISPContext {
+    /// A report object, by what it is.
+    enum Item {
+        case actor(Actor)
+        case intrusionSet(Activity)
+        case campaign(Activity)
+        case partnership(Partnership)
+        case incident(Incident)
+    }
+
+    /// The marking of anything that has none and finds no report default: the recipient organisation only.
+    static let fallbackMarking = Marking(tlp: .amber)
+
+    let report: ThreatReport
+    let producer: MISPSharingGroup.Organisation
+    let timestamp: String
+    private(set) var items: [String: Item] = [:]
+    /// The view's objects by id, for naming a marking's audience by country code as every format does.
+    let index: ReportIndex
+
+    init(report: ThreatReport) {
+        self.report = report
+        producer = MISPSharingGroup.Organisation(
+            uuid: StableID.uuid(producer: report.producer.id, type: "identity", localID: report.producer.id),
+            name: report.producer.name)
+        timestamp = MISPJSON.timestamp(report.published)
+        index = ReportIndex(report)
+        for actor in report.actors { items[actor.id] = .actor(actor) }
+        for set in report.intrusionSets { items[set.id] = .intrusionSet(set) }
+        for campaign in report.campaigns { items[campaign.id] = .campaign(campaign) }
+        for partnership in report.partnerships { items[partnership.id] = .partnership(partnership) }
+        for incident in report.incidents { items[incident.id] = .incident(incident) }
+    }
+
+    /// The STIX type name the object's stable UUID is derived with, as the STIX 2.1 writer uses it.
+    func stixType(of id: String) -> String? {
+        switch items[id] {
+        case .actor(let actor): actor.kind == .threatActor ? "threat-actor" : "identity"
+        case .intrusionSet: "intrusion-set"
+        case .campaign: "campaign"
+        case .partnership: "identity"
+        case .incident: "incident"
+        case nil: nil
+        }
+    }
+
+    /// The object's UUID, the same in every format.
+    func uuid(of id: String) -> String? {
+        stixType(of: id).map { StableID.uuid(producer: report.producer.id, type: $0, localID: id) }
+    }
+
+    /// The object's name.
+    func name(of id: String) -> String {
+        switch items[id] {
+        case .actor(let actor): actor.name
+        case .intrusionSet(let set), .campaign(let set): set.name
+        case .partnership(let partnership): partnership.name
+        case .incident(let incident): incident.title
+        case nil: id
+        }
+    }
+
+    /// The object's effective marking: its own, else the report's default.
+    func marking(of id: String) -> Marking {
+        let own: Marking? =
+            switch items[id] {
+            case .actor(let actor): actor.marking
+            case .intrusionSet(let set), .campaign(let set): set.marking
+            case .partnership(let partnership): partnership.marking
+            case .incident(let incident): incident.marking
+            case nil: nil
+            }
+        return own ?? report.defaultMarking ?? Self.fallbackMarking
+    }
+
+    /// The report's own marking (its narrative's), for events that stand for the report rather than one incident.
+    var reportMarking: Marking { report.marking ?? report.defaultMarking ?? Self.fallbackMarking }
+
+    /// Who a marking reaches, in MISP's terms.
+    func audience(_ marking: Marking) -> MISPAudience {
+        guard marking.releasableTo.isEmpty else { return .group(sharingGroup(marking.releasableTo)) }
+        switch marking.tlp {
+        case .clear: return .everyone
+        case .green: return .community
+        case .amber, .amberStrict, .red: return .organisation
+        }
+    }
+
+    /// A link's TLP and audience: the stricter TLP of its ends and those who see both, narrowed further by the
+    /// link's own marking. This is MISP's placement, not a release decision (the policy made that): a MISP
+    /// reference sits inside one of the objects it joins and names the other, so it must not sit anywhere
+    /// wider than either end, even in the producer's own unfiltered export.
+    func linkMarking(_ link: Link, from source: String) -> (tlp: TLP, audience: MISPAudience) {
+        let a = marking(of: source)
+        let b = marking(of: link.ref)
+        let ends = (tlp: max(a.tlp, b.tlp), audience: audience(a).intersection(audience(b)))
+        guard let own = link.marking else { return ends }
+        return (max(own.tlp, ends.tlp), audience(own).intersection(ends.audience))
+    }
+
+    /// The organisation a MISP sharing group lists for an actor: its real MISP UUID when given.
+    func organisation(for actor: Actor) -> MISPSharingGroup.Organisation {
+        MISPSharingGroup.Organisation(
+            uuid: actor.mispOrganisationUUID ?? uuid(of: actor.id) ?? actor.id, name: actor.name)
+    }
+}

@@ -1,0 +1,118 @@
+public import ExportCore
+import ExportSharing
+
+/// Reads a STIX 2.1 bundle (or one STIX object) into a ``ThreatReport``.
+///
+/// Objects exportctl wrote read back exactly (local ids, dates with their precision and inherited
+/// markings come from our extensions), so `import(export(M)) == M`. Objects from other producers map by
+/// type; their STIX id becomes their local id. Objects the model has no place for are kept verbatim in
+/// ``ThreatReport/verbatimObjects``. Invalid objects (per ``STIXBundleValidator``) fail the import with one
+/// diagnostic each, unless ``ImportSettings/dropsInvalid`` is set, which drops them and lists their ids. Of several
+/// versions of one object (the same id), the latest `modified` is read (``STIXVersions``).
+///
+/// ```swift
+/// let result = STIX21Reader.read(bytes, file: "bundle.json")
+/// let report = result.report   // nil when the input has invalid objects
+/// ```
+public enum STIX21Reader {
+    /// Reads a document.
+    public static func read(_ bytes: [UInt8], file: String, settings: ImportSettings = .default) -> ImportResult {
+        let document: LocatedJSON
+        do {
+            document = try LocatedJSONReader.read(
+                bytes, maxDepth: settings.limits.maxDepth, maxStringBytes: settings.limits.maxScalarBytes)
+        } catch {
+            return ImportResult(report: nil, diagnostics: [
+                Diagnostic(.error, error.message, at: SourceLocation(file: file, line: error.line, column: error.column))
+            ])
+        }
+        var diagnostics: [Diagnostic] = []
+        var objects: [LocatedJSON] = []
+        if document["type"]?.string == "bundle" {
+            if document["spec_version"]?.string == "2.0" {
+                return ImportResult(report: nil, diagnostics: [
+                    Diagnostic(
+                        .error, "this is a STIX 2.0 bundle; exportctl reads STIX 2.1",
+                        at: SourceLocation(file: file, line: document.line, column: document.column),
+                        hint: "convert it to STIX 2.1 first (for example with python-stix2)")
+                ])
+            }
+            if let list = document["objects"], list.elements == nil {
+                return ImportResult(report: nil, diagnostics: [
+                    Diagnostic(.error, "'objects' must be a list, not \(list.kindName)",
+                               at: SourceLocation(file: file, line: list.line, column: list.column))
+                ])
+            }
+            objects = document["objects"]?.elements ?? []
+            guard objects.count <= settings.limits.maxObjects else {
+                return ImportResult(report: nil, diagnostics: [
+                    Diagnostic(
+                        .error, "the bundle holds \(objects.count) objects, more than the limit of \(settings.limits.maxObjects)",
+                        at: SourceLocation(file: file, line: document.line, column: document.column),
+                        hint: "raise it with --max-objects if the file is trusted")
+                ])
+            }
+        } else {
+            objects = [document]
+        }
+        var kept: [JSONValue] = []
+        var dropped: [String] = []
+        // Shared by every object, so that a reference to an id the input lacks is reported (as a warning:
+        // partners do ship bundles that point at objects they withheld).
+        var references = STIXReferences()
+        for object in objects {
+            var check = STIXCheck(file: file, readsVendorVariants: true)
+            STIXObjectRules.check(object, check: &check, references: &references)
+            let errors = check.diagnostics.filter { $0.severity == .error }
+            if errors.isEmpty {
+                kept.append(object.value)
+            } else if settings.dropsInvalid {
+                dropped.append(object["id"]?.string ?? "(no id, line \(object.line))")
+            } else {
+                diagnostics.append(errors[0])
+            }
+        }
+        if !dropped.isEmpty {
+            diagnostics.append(
+                Diagnostic(.warning, "dropped \(dropped.count) invalid object(s): \(dropped.joined(separator: ", "))",
+                           at: SourceLocation(file: file, line: 1, column: 1)))
+        }
+        diagnostics += STIXLocalIDs.repeats(in: objects, file: file)
+        guard !diagnostics.hasErrors else { return ImportResult(report: nil, diagnostics: diagnostics) }
+        var unresolved = STIXCheck(file: file)
+        references.reportUnresolved(check: &unresolved)
+        diagnostics += unresolved.diagnostics
+        let (current, older) = STIXVersions.latest(kept)
+        if older > 0 {
+            diagnostics.append(
+                Diagnostic(.warning, "read the latest version of each object; \(older) older or repeated version(s) set aside",
+                           at: SourceLocation(file: file, line: 1, column: 1),
+                           hint: "objects that share an id are versions of one object; the latest 'modified' is current"))
+        }
+        var mapper = STIXModelMapper(objects: current, bundleID: document["type"]?.string == "bundle" ? document["id"]?.string : nil)
+        guard let report = mapper.report() else {
+            diagnostics.append(
+                Diagnostic(.error, "the input holds no report and no timestamp to date one", at: SourceLocation(file: file, line: 1, column: 1)))
+            return ImportResult(report: nil, diagnostics: diagnostics)
+        }
+        diagnostics += Self.vendorVariantWarnings(report, objects: objects, file: file)
+        return ImportResult(report: report, diagnostics: diagnostics)
+    }
+
+    /// One warning per vendor TLP definition the sharing layer reads as its level (``STIXMarkingReader``).
+    private static func vendorVariantWarnings(_ report: ThreatReport, objects: [LocatedJSON], file: String) -> [Diagnostic] {
+        let variants = report.markingDefinitions.filter { $0.value.variant != nil }
+        guard !variants.isEmpty else { return [] }
+        var lines: [String: LocatedJSON] = [:]
+        for object in objects where object["type"]?.string == "marking-definition" {
+            if let id = object["id"]?.string, variants[id] != nil { lines[id] = object }
+        }
+        return variants.sorted { $0.key < $1.key }.map { id, definition in
+            let place = lines[id].map { SourceLocation(file: file, line: $0.line, column: $0.column) }
+            return Diagnostic(
+                .warning, "\(definition.variant ?? id) is a vendor's TLP definition, not the spec's; read as \(definition.tlp?.label ?? "")",
+                at: place ?? SourceLocation(file: file, line: 1, column: 1),
+                hint: "the spec's TLP definitions have fixed ids; `validate` reports this one as an error")
+        }
+    }
+}

@@ -1,0 +1,115 @@
+public import ExportCore
+import ExportSharing
+
+/// Checks STIX 2.1 JSON, whoever wrote it, against the spec's rules and the extensions exportctl knows.
+///
+/// What it checks: JSON syntax (with line and column), the bundle's shape, each object's required
+/// properties, identifiers, timestamps (at least millisecond precision on `created`/`modified`, except a
+/// marking definition's `created`, as in stix2-validator),
+/// `modified` ≥ `created`, marking and `created_by_ref` references, references that do not resolve inside
+/// the bundle (warnings), open vocabularies with Errata 01 (warnings), relationship types (warnings), and
+/// the payloads of the TLP 2.0, ISA ACS 3.0, Incident Core v2 and exportctl extensions.
+///
+/// Where it is stricter than stix2-validator, on purpose: an object without `spec_version` inside a bundle
+/// is an error (stix2-validator silently reads it as STIX 2.0), extension payloads are checked, and a
+/// marking listed twice in `object_marking_refs` is an error.
+///
+/// ```swift
+/// let findings = STIXBundleValidator.validate(bytes: Array(text.utf8), file: "bundle.json")
+/// findings.hasErrors   // false for a valid bundle; warnings do not count unless `strict`
+/// ```
+public enum STIXBundleValidator {
+    /// Checks one document (a bundle or a single STIX object).
+    /// - Parameters:
+    ///   - strict: report warnings as errors, as `--strict` asks.
+    /// - Returns: every finding, in input order.
+    public static func validate(bytes: [UInt8], file: String, strict: Bool = false) -> [Diagnostic] {
+        var check = STIXCheck(file: file)
+        let document: LocatedJSON
+        do {
+            document = try LocatedJSONReader.read(bytes)
+        } catch {
+            check.error(error.message, at: error.line, error.column, hint: "STIX 2.1 documents are strict JSON (RFC 8259)")
+            return check.diagnostics
+        }
+        var references = STIXReferences()
+        let objects = objects(of: document, check: &check)
+        for object in objects {
+            STIXObjectRules.check(object, check: &check, references: &references)
+        }
+        references.reportUnresolved(check: &check)
+        return finish(check.diagnostics + STIXLocalIDs.repeats(in: objects, file: file), strict: strict)
+    }
+
+    /// Input order (by location, stable), and warnings as errors when `strict`.
+    static func finish(_ diagnostics: [Diagnostic], strict: Bool) -> [Diagnostic] {
+        let ordered = diagnostics.enumerated().sorted { lhs, rhs in
+            let (l, r) = (lhs.element.location, rhs.element.location)
+            if let l, let r, l != r { return l < r }
+            return lhs.offset < rhs.offset
+        }.map(\.element)
+        guard strict else { return ordered }
+        return ordered.map { finding in
+            var finding = finding
+            if finding.severity == .warning { finding.severity = .error }
+            return finding
+        }
+    }
+
+    /// Whether the bytes are STIX JSON; see ``recognises(_:)-(InputSample)``.
+    public static func recognises(_ bytes: [UInt8]) -> Bool { recognises(InputSample(bytes: bytes)) }
+
+    /// Whether a document is STIX JSON: a top-level object with `"type": "bundle"` or `"id": "bundle--…"`
+    /// wherever they stand in it, or a STIX object (a `spec_version` of 2.x and an `id` of the form
+    /// `<type>--…`). Only an object too broken to walk to those keys is judged by its first 64 KiB.
+    public static func recognises(_ sample: InputSample) -> Bool {
+        guard sample.isJSONObject else { return false }
+        if sample.isBundle || sample.isSTIXObject { return true }
+        guard sample.isBroken else { return false }
+        let head = String(decoding: sample.head, as: UTF8.self)
+        guard head.drop(while: { $0.isWhitespace || $0 == "\u{FEFF}" }).first == "{" else { return false }
+        let compact = head.filter { !$0.isWhitespace }
+        return compact.contains("\"type\":\"bundle\"")
+            || (compact.contains("\"spec_version\":\"2.") && compact.contains("\"id\":\"") && compact.contains("--"))
+    }
+
+    private static func objects(of document: LocatedJSON, check: inout STIXCheck) -> [LocatedJSON] {
+        guard let members = document.members else {
+            check.error("a STIX document is a JSON object, not \(document.kindName)", at: document)
+            return []
+        }
+        guard document["type"]?.string == "bundle" else { return [document] }
+        for member in members { checkBundleMember(member, check: &check) }
+        if document["id"] == nil { check.error("the bundle has no 'id'", at: document) }
+        guard let objects = document["objects"] else { return [] }
+        guard let elements = objects.elements else {
+            check.error("'objects' must be a list, not \(objects.kindName)", at: objects)
+            return []
+        }
+        return elements
+    }
+
+    /// Checks one member of a bundle other than `objects`.
+    static func checkBundleMember(_ member: LocatedJSON.Member, check: inout STIXCheck) {
+        switch member.key {
+        case "type", "objects": return
+        case "id":
+            let id = member.value.string ?? ""
+            if !STIXSyntax.isIdentifier(id) || STIXSyntax.type(ofIdentifier: id) != "bundle" {
+                check.error("the bundle's id '\(id)' is not 'bundle--<UUID>'", at: member.value)
+            }
+        case "spec_version":
+            if member.value.string == "2.0" {
+                check.error(
+                    "this is a STIX 2.0 bundle; exportctl checks and reads STIX 2.1", at: member.line, member.column,
+                    hint: "convert it to STIX 2.1 first (for example with python-stix2)")
+            } else {
+                check.warning(
+                    "a STIX 2.1 bundle has no 'spec_version'", at: member.line, member.column,
+                    hint: "remove it: python-stix2 reads a bundle with spec_version as STIX 2.0")
+            }
+        default:
+            check.warning("a bundle has only 'type', 'id' and 'objects', not '\(member.key)'", at: member.line, member.column)
+        }
+    }
+}

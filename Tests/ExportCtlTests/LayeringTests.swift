@@ -1,0 +1,32 @@
+import ExportTestSupport
+import Foundation
+import Testing
+
+/// `Scripts/check-layers.py`, which `Scripts/test.sh` runs before building: the real tree passes, and each kind
+/// of violation planted in a copy of one target's folder is caught with the file and line.
+struct LayeringTests {
+    static let script = RepositoryPaths.root.appendingPathComponent("Scripts/check-layers.py").path
+
+    @Test func theRepositoryKeepsItsLayers() throws {
+        let run = try ProcessRunner.run("/usr/bin/env", ["python3", Self.script])
+        #expect(run.status == 0, "\(run.errors)")
+    }
+
+    @Test(arguments: [
+        ("FormatMISP", "import FormatSTIX21", "a format target imports no other format"),
+        ("FormatSTIX21", "package import CLibXML", "only ExportXML imports CLibXML"),
+        ("ExportSharing", "import ExportXML", "ExportSharing may import ExportCore"),
+        ("ExportCore", "@preconcurrency import Foundation", "ExportCore may import Crypto"),
+        ("Mystery", "import ExportCore", "a target this script does not know"),
+    ])
+    func aPlantedViolationIsReported(target: String, line: String, reason: String) throws {
+        let root = try RepositoryPaths.makeTemporaryDirectory()
+        let folder = root.appendingPathComponent("Sources/\(target)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        try "// planted\n\(line)\n".write(to: folder.appendingPathComponent("Planted.swift"), atomically: true, encoding: .utf8)
+        let run = try ProcessRunner.run("/usr/bin/env", ["python3", Self.script, "--root", root.path])
+        #expect(run.status == 1)
+        #expect(run.errors.contains(reason), "\(run.errors)")
+        if target != "Mystery" { #expect(run.errors.contains("Sources/\(target)/Planted.swift:2:1: error: ")) }
+    }
+}
