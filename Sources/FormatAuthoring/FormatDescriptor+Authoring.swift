@@ -18,9 +18,12 @@ extension FormatDescriptor {
         reader: Reader(recognises: { _ in true }, isFallback: true) { bytes, file, settings in
             AuthoringReader.read(bytes, file: file, settings: settings)
         },
-        validator: Validator(recognises: recognisesAuthoring, isFallback: true) { input, _ in
+        validator: Validator(recognises: recognisesAuthoring, isFallback: true) { input, options in
             let opened = try input.opened()
-            return AuthoringReader.read(try InputFile.read(opened), file: opened.name, settings: .default).diagnostics
+            var settings = ImportSettings.default
+            settings.limits = options.limits
+            let bytes = try InputFile.read(opened, limits: options.limits)
+            return AuthoringReader.read(bytes, file: opened.name, settings: settings).diagnostics
         }
     )
 

@@ -21,12 +21,15 @@ struct MISPContext {
     private(set) var items: [String: Item] = [:]
     /// The view's objects by id, for naming a marking's audience by country code as every format does.
     let index: ReportIndex
+    /// Every object's UUID, as every format names it (imported objects keep theirs).
+    let identities: IdentityIndex
 
     init(report: ThreatReport) {
         self.report = report
+        identities = IdentityIndex(report)
+        // The producer's organisation is the STIX producer identity: one UUID in every format.
         producer = MISPSharingGroup.Organisation(
-            uuid: StableID.uuid(producer: report.producer.id, type: "identity", localID: report.producer.id),
-            name: report.producer.name)
+            uuid: identities.derived("identity", StableID.producerLocalID).uuid, name: report.producer.name)
         timestamp = MISPJSON.timestamp(report.published)
         index = ReportIndex(report)
         for actor in report.actors { items[actor.id] = .actor(actor) }
@@ -36,22 +39,8 @@ struct MISPContext {
         for incident in report.incidents { items[incident.id] = .incident(incident) }
     }
 
-    /// The STIX type name the object's stable UUID is derived with, as the STIX 2.1 writer uses it.
-    func stixType(of id: String) -> String? {
-        switch items[id] {
-        case .actor(let actor): actor.kind == .threatActor ? "threat-actor" : "identity"
-        case .intrusionSet: "intrusion-set"
-        case .campaign: "campaign"
-        case .partnership: "identity"
-        case .incident: "incident"
-        case nil: nil
-        }
-    }
-
     /// The object's UUID, the same in every format.
-    func uuid(of id: String) -> String? {
-        stixType(of: id).map { StableID.uuid(producer: report.producer.id, type: $0, localID: id) }
-    }
+    func uuid(of id: String) -> String? { identities.identity(of: id)?.uuid }
 
     /// The object's name.
     func name(of id: String) -> String {

@@ -16,7 +16,6 @@ struct MISPEventSpec {
     /// The events a report becomes, in order; every event holds the objects its incidents reach.
     static func plan(_ context: MISPContext, mode: MISPEventMode) -> [MISPEventSpec] {
         let report = context.report
-        let producer = report.producer.id
         let reportMarking = context.reportMarking
         let everything = report.actors.map(\.id) + report.intrusionSets.map(\.id) + report.campaigns.map(\.id)
             + report.partnerships.map(\.id) + report.incidents.map(\.id)
@@ -24,7 +23,8 @@ struct MISPEventSpec {
         guard mode == .perIncident else {
             return [
                 MISPEventSpec(
-                    uuid: StableID.uuid(producer: producer, type: "report", localID: "report"),
+                    // The report's own UUID, as STIX 2.1 and STIX 1.2 name it (misp-stix maps event and report so).
+                    uuid: context.identities.derived("report", StableID.reportLocalID).uuid,
                     info: singleLine(report.title), date: firstDay, analysis: 2, marking: reportMarking,
                     members: everything, incidents: report.incidents.map(\.id))
             ]
@@ -45,7 +45,7 @@ struct MISPEventSpec {
         if !rest.isEmpty || events.isEmpty {
             events.append(
                 MISPEventSpec(
-                    uuid: StableID.uuid(producer: producer, type: "misp-event", localID: "context"),
+                    uuid: context.identities.derived("misp-event", "context").uuid,
                     info: singleLine(report.title + ": context"), date: report.published, analysis: 2,
                     marking: reportMarking, members: order(closure(of: rest, in: context), as: everything),
                     incidents: []))

@@ -18,8 +18,8 @@ package final class STIX12Encoder {
     var losses = STIX12Losses()
     /// Labels of the links written in the component being encoded, for its `Handling` (paths from the component).
     var pendingLinkLabels: [(path: String, label: Marking)] = []
-    /// The STIX 2.1 ids of objects imported from another producer's bundle, by local id: they keep their UUID.
-    private let importedIDs: [String: String]
+    /// The type and UUID of every object, as every format names it (imported objects keep theirs).
+    private let identities: IdentityIndex
     private var qnames: [QNameKey: String] = [:]
 
     private struct QNameKey: Hashable {
@@ -35,9 +35,7 @@ package final class STIX12Encoder {
         attributions = STIX12Attributions(view.report)
         prefix = STIX12Namespaces.producerPrefix
         timestamp = "\(view.report.published.start)T00:00:00Z"
-        importedIDs = Dictionary(
-            view.report.modelObjects.compactMap { id, object in object?["id"]?.stringValue.map { (id, $0) } }
-        ) { first, _ in first }
+        identities = IdentityIndex(view.report)
     }
 
     // MARK: ids
@@ -55,11 +53,9 @@ package final class STIX12Encoder {
     /// Computes a QName; ``qname(_:_:)`` remembers it, since each object is named wherever it is referenced and a
     /// UUIDv5 is a SHA-1.
     private func makeQName(_ type: String, _ localID: String) -> String {
-        if let imported = importedIDs[localID], let separator = imported.firstRange(of: "--") {
-            let type = STIX12Namespaces.ncNameCharacters(imported[..<separator.lowerBound])
-            return "\(prefix):\(type)-\(STIX12Namespaces.ncNameCharacters(imported[separator.upperBound...]))"
-        }
-        return "\(prefix):\(type)-\(StableID.uuid(producer: report.producer.id, type: type, localID: localID))"
+        let identity = identities.identity(type, localID)
+        let ncType = STIX12Namespaces.ncNameCharacters(identity.type[...])
+        return "\(prefix):\(ncType)-\(STIX12Namespaces.ncNameCharacters(identity.uuid[...]))"
     }
 
     /// The QName of any report object, or `nil` when the id names nothing in the view.
@@ -100,7 +96,7 @@ package final class STIX12Encoder {
         try xml.startElement("stix:Reports")
         try xml.startElement("stix:Report")
         try xml.attribute("xsi:type", "report:ReportType")
-        try identify(qname("report", "#report"))  // the STIX 2.1 report's local id: one UUID in both formats
+        try identify(qname("report", StableID.reportLocalID))
         try xml.attribute("version", "1.0")
         try xml.startElement("report:Header")
         try xml.element("report:Title", text: report.title)

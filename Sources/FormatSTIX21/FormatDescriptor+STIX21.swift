@@ -22,10 +22,10 @@ extension FormatDescriptor {
         reader: Reader(recognises: STIXBundleValidator.recognises) { bytes, file, settings in
             STIX21Reader.read(bytes, file: file, settings: settings)
         },
-        validator: Validator(recognises: STIXBundleValidator.recognises) { input, _ in
+        validator: Validator(recognises: STIXBundleValidator.recognises) { input, options in
             switch input {
             case .bytes(let bytes, let name): STIXBundleValidator.validate(bytes: bytes, file: name)
-            case .file, .handle: try STIXBundleValidator.validate(input.opened())
+            case .file, .handle: try STIXBundleValidator.validate(input.opened(), limits: options.limits)
             }
         }
     )

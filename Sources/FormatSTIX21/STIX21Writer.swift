@@ -35,64 +35,31 @@ public struct STIX21Writer: FormatWriter {
     public func write(_ view: ReleasedReport, options: Options, to sink: inout some ByteSink) throws
         -> ExportSummary
     {
-        let report = view.report
-        var builder = STIXBundleBuilder(report: report, custodian: options.acsCustodian, profile: options.profile)
+        var objects = STIXObjectStream(view, options: options)
         var bundle = BundleStream()
-        let bundleID = report.stixImport?.bundleID ?? builder.id("bundle", "#bundle|" + (view.recipient ?? ""))
-        try bundle.open(id: bundleID, to: &sink)
-        let progress = ProgressMeter.current
-        for actor in report.actors {
-            try bundle.append(builder.objects(for: actor), to: &sink)
-            progress?.advance()
-        }
-        for activity in report.intrusionSets {
-            try bundle.append(builder.objects(for: activity, type: "intrusion-set"), to: &sink)
-            progress?.advance()
-        }
-        for activity in report.campaigns {
-            try bundle.append(builder.objects(for: activity, type: "campaign"), to: &sink)
-            progress?.advance()
-        }
-        for partnership in report.partnerships {
-            try bundle.append(builder.objects(for: partnership), to: &sink)
-            progress?.advance()
-        }
-        for incident in report.incidents {
-            try bundle.append(builder.objects(for: incident), to: &sink)
-            progress?.advance()
-        }
-        // After every object, so each note follows what it is about; an authored report's quotes are few.
-        try bundle.append(builder.takeEvidenceNotes(), to: &sink)
-        try bundle.append(builder.verbatimObjects(), to: &sink)
+        try bundle.open(id: objects.bundleID, to: &sink)
+        while let object = objects.next() { try bundle.append(object, to: &sink) }
+        try bundle.close(to: &sink)
         var warnings: [Diagnostic] = []
-        if let (reportObject, refs) = builder.reportObject() {
-            if let refs {
-                try bundle.append(reportObject, streaming: STIXBundleBuilder.streamedRefsKey, strings: refs, to: &sink)
-            } else {
-                try bundle.append(reportObject, to: &sink)
-            }
-        } else if report.stixImport?.isSynthetic != true || bundle.count == 0 {
+        if !objects.wroteReport, view.report.stixImport?.isSynthetic != true || bundle.count == 0 {
             warnings.append(
                 Diagnostic(
                     .warning, "the bundle holds no report: \(view.recipient.map { "'\($0)'" } ?? "the view") receives no object",
                     hint: "check the markings' releasable-to lists"))
         }
-        // The producer identity goes out only when exportctl created something; it uses our extension, so it
-        // is built before the definitions are chosen.
-        if builder.createsObjects { try bundle.append(builder.producerIdentity(), to: &sink) }
-        try bundle.append(builder.definitions(), to: &sink)
-        try bundle.close(to: &sink)
-        return ExportSummary(
-            objectsWritten: bundle.count, notCarried: builder.notCarried, warnings: warnings)
+        return ExportSummary(objectsWritten: bundle.count, notCarried: objects.notCarried, warnings: warnings)
     }
 }
 
 /// The bundle's bytes: header, comma-separated objects at nesting level 2, footer — as Python's
-/// `json.dumps(bundle, sort_keys=True, indent=2, ensure_ascii=False)` would write them.
+/// `json.dumps(bundle, sort_keys=True, indent=2, ensure_ascii=False)` would write them. At level 0 it writes
+/// one object on its own (``STIXObjectRecord/bytes``).
 package struct BundleStream {
     package private(set) var count = 0
+    /// How deep each object sits: 2 inside a bundle's `objects`.
+    private let level: Int
 
-    package init() {}
+    package init(level: Int = 2) { self.level = level }
 
     package mutating func open(id: String, to sink: inout some ByteSink) throws {
         var out = Array("{\n  \"id\": ".utf8)
@@ -104,30 +71,31 @@ package struct BundleStream {
     /// Reused for every object: one allocation per bundle instead of one per object.
     private var buffer: [UInt8] = []
 
-    package mutating func append(_ object: JSONObjectBuilder, to sink: inout some ByteSink) throws {
+    package mutating func append(_ record: STIXObjectRecord, to sink: inout some ByteSink) throws {
         buffer.removeAll(keepingCapacity: true)
-        buffer.append(contentsOf: (count == 0 ? "\n    " : ",\n    ").utf8)
-        object.write(indent: 2, level: 2, into: &buffer)
+        if level > 0 { newline(count == 0 ? "" : ",", level) }
+        if let list = record.streamedList {
+            try appendStreaming(record.object, key: list.key, strings: list.strings, to: &sink)
+        } else {
+            record.object.write(indent: 2, level: level, into: &buffer)
+        }
         count += 1
         try sink.write(buffer)
     }
 
-    /// Appends an object whose member `key` is the list `strings`, written (and handed to the sink) piece by
-    /// piece: the report's `object_refs` holds every id of the bundle. The bytes are those of `append` with
-    /// the list as the member's value.
-    package mutating func append(
-        _ object: JSONObjectBuilder, streaming key: String, strings: [String], to sink: inout some ByteSink
+    /// Writes an object whose member `key` is the list `strings`, handing it to the sink piece by piece: the
+    /// report's `object_refs` holds every id of the bundle. The bytes are those of `append` with the list as the
+    /// member's value.
+    private mutating func appendStreaming(
+        _ object: JSONObjectBuilder, key: String, strings: [String], to sink: inout some ByteSink
     ) throws {
-        buffer.removeAll(keepingCapacity: true)
-        buffer.append(contentsOf: (count == 0 ? "\n    " : ",\n    ").utf8)
         buffer.append(UInt8(ascii: "{"))
         for (index, member) in object.sortedMembers().enumerated() {
-            if index > 0 { buffer.append(UInt8(ascii: ",")) }
-            buffer.append(contentsOf: "\n      ".utf8)
+            newline(index > 0 ? "," : "", level + 1)
             CanonicalJSON.writeString(member.key, into: &buffer)
             buffer.append(contentsOf: ": ".utf8)
             guard member.key == key else {
-                CanonicalJSON.write(member.value, indent: 2, level: 3, into: &buffer)
+                CanonicalJSON.write(member.value, indent: 2, level: level + 1, into: &buffer)
                 continue
             }
             guard !strings.isEmpty else {
@@ -136,23 +104,24 @@ package struct BundleStream {
             }
             buffer.append(UInt8(ascii: "["))
             for (position, text) in strings.enumerated() {
-                if position > 0 { buffer.append(UInt8(ascii: ",")) }
-                buffer.append(contentsOf: "\n        ".utf8)
+                newline(position > 0 ? "," : "", level + 2)
                 CanonicalJSON.writeString(text, into: &buffer)
                 if buffer.count >= 1 << 20 {
                     try sink.write(buffer)
                     buffer.removeAll(keepingCapacity: true)
                 }
             }
-            buffer.append(contentsOf: "\n      ]".utf8)
+            newline("", level + 1)
+            buffer.append(UInt8(ascii: "]"))
         }
-        buffer.append(contentsOf: (object.members.isEmpty ? "}" : "\n    }").utf8)
-        count += 1
-        try sink.write(buffer)
+        if !object.members.isEmpty { newline("", level) }
+        buffer.append(UInt8(ascii: "}"))
     }
 
-    mutating func append(_ objects: [JSONObjectBuilder], to sink: inout some ByteSink) throws {
-        for object in objects { try append(object, to: &sink) }
+    private mutating func newline(_ separator: String, _ depth: Int) {
+        buffer.append(contentsOf: separator.utf8)
+        buffer.append(UInt8(ascii: "\n"))
+        buffer.append(contentsOf: repeatElement(UInt8(ascii: " "), count: 2 * depth))
     }
 
     package func close(to sink: inout some ByteSink) throws {

@@ -10,7 +10,7 @@ extension STIXBundleBuilder {
                 + relationships("attributed-to", from: activity.id, to: activity.attributedTo)
                 + relationships("targets", from: activity.id, to: activity.targets)
         }
-        guard let id = stixIDs[activity.id], claim(id) else { return [] }
+        guard let id = identities.identity(of: activity.id)?.stixID, claim(id) else { return [] }
         var object = common(
             type: type, id: id, marking: activity.marking ?? report.defaultMarking, confidence: activity.confidence,
             sources: activity.sources)
@@ -41,7 +41,7 @@ extension STIXBundleBuilder {
         if let imported = partnership.imported {
             return [verbatim(imported)].compactMap { $0 } + members(of: partnership)
         }
-        guard let id = stixIDs[partnership.id], claim(id) else { return [] }
+        guard let id = identities.identity(of: partnership.id)?.stixID, claim(id) else { return [] }
         var object = common(
             type: "identity", id: id, marking: partnership.marking ?? report.defaultMarking,
             confidence: partnership.confidence, sources: partnership.sources)

@@ -8,7 +8,7 @@ extension STIXBundleBuilder {
         if let imported = actor.imported {
             return [verbatim(imported)].compactMap { $0 } + relationships("attributed-to", from: actor.id, to: actor.sponsoredBy)
         }
-        guard let id = stixIDs[actor.id], claim(id) else { return [] }
+        guard let id = identities.identity(of: actor.id)?.stixID, claim(id) else { return [] }
         let isThreatActor = actor.kind == .threatActor
         var object = common(
             type: isThreatActor ? "threat-actor" : "identity", id: id, marking: actor.marking ?? report.defaultMarking,
@@ -75,7 +75,7 @@ extension STIXBundleBuilder {
             list(locationID)
             out.append(location)
         }
-        stixIDs[localID] = locationID
+        placeIDs[localID] = locationID
         consumerTypes[localID] = .country
         var located = Link(localID)
         located.label = label

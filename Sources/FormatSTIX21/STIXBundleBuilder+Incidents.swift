@@ -13,7 +13,7 @@ extension STIXBundleBuilder {
         if let imported = incident.imported {
             return [verbatim(imported)].compactMap { $0 } + links(of: incident)
         }
-        guard let id = stixIDs[incident.id], claim(id) else { return [] }
+        guard let id = identities.identity(of: incident.id)?.stixID, claim(id) else { return [] }
         var object = common(
             type: "incident", id: id, marking: incident.marking ?? report.defaultMarking,
             confidence: incident.confidence, sources: incident.sources)
@@ -95,7 +95,7 @@ extension STIXBundleBuilder {
         let localID = "location:" + incident.id
         let locationID = id("location", localID)
         guard claim(locationID) else { return [] }
-        stixIDs[localID] = locationID
+        placeIDs[localID] = locationID
         var object = common(type: "location", id: locationID, marking: incident.marking ?? report.defaultMarking)
         var ext = JSONObjectBuilder()
         ext["derived"] = .bool(true)

@@ -16,7 +16,7 @@ extension STIXBundleBuilder {
         _ type: String, from source: String, to link: Link, localID: String? = nil, reversed: Bool = false,
         during: Period? = nil, configure: (inout JSONObjectBuilder, inout JSONObjectBuilder) -> Void = { _, _ in }
     ) -> JSONObjectBuilder? {
-        guard let sourceRef = stixIDs[source], let targetRef = stixIDs[link.ref] else {
+        guard let sourceRef = ref(source), let targetRef = ref(link.ref) else {
             skip("link to an object outside the report")
             return nil
         }

@@ -26,11 +26,11 @@ extension STIXBundleBuilder {
     static let streamedRefsKey = "object_refs"
 
     /// The `report` listing every object written so far; `nil` when nothing was listed. Its `object_refs`
-    /// is a placeholder when `streamedRefs` is returned: write it with `BundleStream.append(_:streaming:strings:to:)`.
+    /// is a placeholder when `streamedRefs` is returned: its ``STIXObjectRecord`` streams the list in its place.
     mutating func reportObject() -> (object: JSONObjectBuilder, streamedRefs: [String]?)? {
         guard !objectRefs.isEmpty, report.stixImport?.isSynthetic != true else { return nil }
         if let imported = report.stixImport?.report { return verbatim(imported).map { ($0, nil) } }
-        let id = id("report", "#report")
+        let id = id("report", StableID.reportLocalID)
         var object = common(type: "report", id: id, marking: report.marking ?? report.defaultMarking)
         object["name"] = .string(report.title)
         object["description"] = report.description.map(JSONValue.string)

@@ -17,8 +17,10 @@ package struct STIXBundleBuilder {
     /// The consumer the bundle is tuned for.
     let profile: STIXProfile
 
-    /// Local id → STIX id of every report object.
-    var stixIDs: [String: String] = [:]
+    /// The STIX type and id of every modelled object (imported ones keep theirs), as every format names them.
+    let identities: IdentityIndex
+    /// Local id → STIX id of the locations the builder derives (a country, an incident's place).
+    var placeIDs: [String: String] = [:]
     /// Local id → the entity type OpenCTI gives the object, for the relationship types it accepts.
     var consumerTypes: [String: STIXRelationshipTyping.ConsumerType] = [:]
 
@@ -48,37 +50,15 @@ package struct STIXBundleBuilder {
             definition.variant == nil ? nil : definition.tlp.map(STIXMarkings.tlpID)
         }
         self.timestamp = STIXTimestamp.start(report.published)
-        self.producerRef = StableID.stixID(producer: report.producer.id, type: "identity", localID: Self.producerLocalID)
+        self.identities = IdentityIndex(report)
+        self.producerRef = identities.derived("identity", StableID.producerLocalID).stixID
         self.custodian = custodian ?? report.producer.id.uppercased()
         self.sources = Dictionary(report.sources.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
-        for actor in report.actors {
-            index(actor.id, type: actor.kind == .threatActor ? "threat-actor" : "identity",
-                  imported: actor.imported)
-            consumerTypes[actor.id] = STIXRelationshipTyping.consumerType(of: actor)
-        }
-        for activity in report.intrusionSets {
-            index(activity.id, type: "intrusion-set", imported: activity.imported)
-            consumerTypes[activity.id] = .intrusionSet
-        }
-        for activity in report.campaigns {
-            index(activity.id, type: "campaign", imported: activity.imported)
-            consumerTypes[activity.id] = .campaign
-        }
-        for partnership in report.partnerships {
-            index(partnership.id, type: "identity", imported: partnership.imported)
-            consumerTypes[partnership.id] = .organization
-        }
-        for incident in report.incidents {
-            index(incident.id, type: "incident", imported: incident.imported)
-            consumerTypes[incident.id] = .incident
-        }
-    }
-
-    /// The producer identity's local id (``StableID/producerLocalID``).
-    static let producerLocalID = StableID.producerLocalID
-
-    private mutating func index(_ localID: String, type: String, imported: JSONValue?) {
-        stixIDs[localID] = imported?["id"]?.stringValue ?? id(type, localID)
+        for actor in report.actors { consumerTypes[actor.id] = STIXRelationshipTyping.consumerType(of: actor) }
+        for activity in report.intrusionSets { consumerTypes[activity.id] = .intrusionSet }
+        for activity in report.campaigns { consumerTypes[activity.id] = .campaign }
+        for partnership in report.partnerships { consumerTypes[partnership.id] = .organization }
+        for incident in report.incidents { consumerTypes[incident.id] = .incident }
     }
 
     /// The object with its marking refs (object and granular) mapped through `replacements`.
@@ -96,10 +76,11 @@ package struct STIXBundleBuilder {
         return .object(members)
     }
 
-    /// The stable STIX id of a local object of a type.
-    func id(_ type: String, _ localID: String) -> String {
-        StableID.stixID(producer: report.producer.id, type: type, localID: localID)
-    }
+    /// The stable STIX id of a derived object (relationship, location, note, marking, the report, the bundle).
+    func id(_ type: String, _ localID: String) -> String { identities.derived(type, localID).stixID }
+
+    /// The STIX id of a modelled object or of a location derived so far; `nil` for anything else.
+    func ref(_ localID: String) -> String? { identities.identity(of: localID)?.stixID ?? placeIDs[localID] }
 
     /// Whether an id was already emitted; records it when not (relationships may repeat).
     mutating func claim(_ id: String) -> Bool { emittedIDs.insert(id).inserted }
@@ -169,6 +150,7 @@ package struct STIXBundleBuilder {
         object["modified"] = .string(timestamp)
         object["created_by_ref"] = .string(producerRef)
         object.strings("object_marking_refs", markingRefs(marking))
+        object.label = marking
         object["confidence"] = confidence.map(JSONValue.int)
         object.list("external_references", sources.map(externalReference))
         return object

@@ -7,9 +7,11 @@ extension ExportCtl {
         static let configuration = CommandConfiguration(
             abstract: "Export a report (authoring YAML/JSON, or another readable format) to an exchange format.",
             discussion: """
-                Formats: \(FormatRegistry.writable.map { "\($0.name) (\($0.summary))" }.joined(separator: "; ")).
-                With no FILE, exports the built-in sample. Output files are written atomically: a temporary
-                file in the destination folder, renamed into place only when complete.
+                Formats: \(FormatRegistry.writable.map { "\($0.name) (\($0.summary))" }.joined(separator: "; ")). \
+                With no FILE, exports the built-in sample. With --for, only what that recipient may receive; with \
+                --for-members and -o DIR, one file per member. Output files are written atomically: a temporary file \
+                in the destination folder, renamed into place only when complete. Exits 0 on success, 1 on invalid \
+                input or a withheld name in released text, 2 on usage errors, 3 on input/output errors.
                 """
         )
 
@@ -31,9 +33,11 @@ extension ExportCtl {
         @Flag(help: "Drop invalid objects of an imported STIX bundle (and list them) instead of failing.")
         var dropInvalid = false
 
-        @OptionGroup var sharing: SharingOptions
+        @OptionGroup var diagnostics: DiagnosticOptions
 
-        @OptionGroup var limits: LimitOptions
+        @OptionGroup(title: "Recipients and sharing") var sharing: SharingOptions
+
+        @OptionGroup(title: "Input limits") var limits: LimitOptions
 
         @OptionGroup(title: "STIX 2.1 options") var stix21: STIX21OptionGroup
 
@@ -46,6 +50,7 @@ extension ExportCtl {
         }
 
         func run() throws {
+            diagnostics.apply()
             var importSettings = limits.settings
             importSettings.dropsInvalid = dropInvalid
             let loaded = try ReportLoader.load(path: file, format: inputFormat?.descriptor, settings: importSettings)

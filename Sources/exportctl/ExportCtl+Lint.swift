@@ -7,18 +7,21 @@ extension ExportCtl {
         static let configuration = CommandConfiguration(
             abstract: "Check authoring documents (YAML or JSON) and report every problem at once.",
             discussion: """
-                Prints each finding as file:line:col: error: message, with a hint on the next line.
-                Exits 0 when no file has errors, 1 when any has, 3 when a file cannot be read.
-                With no FILE, lints the built-in sample. '-' reads standard input.
+                Prints each finding as file:line:col: error: message, with a hint on the next line, and warns where a \
+                marking may not say what the author means for sharing. Exits 0 when no file has errors, 1 when any \
+                has, 3 when a file cannot be read. With no FILE, lints the built-in sample; '-' reads standard input.
                 """
         )
 
         @Argument(help: "Authoring documents to check ('-' for standard input).")
         var files: [String] = []
 
-        @OptionGroup var limits: LimitOptions
+        @OptionGroup(title: "Input limits") var limits: LimitOptions
+
+        @OptionGroup var diagnostics: DiagnosticOptions
 
         func run() throws {
+            diagnostics.apply()
             var status = ExitStatus.success
             for file in files.isEmpty ? [nil] : files.map(Optional.some) {
                 do {

@@ -15,16 +15,19 @@ extension ExportCtl {
         @Argument(help: "The report ('-' for standard input; none for the built-in sample).")
         var file: String?
 
-        @OptionGroup var sharing: SharingOptions
+        @OptionGroup(title: "Recipients and sharing") var sharing: SharingOptions
 
         @Option(help: "How to print the plan: text (for a person) or json (for a workflow).")
         var reportFormat: PlanFormat = .text
 
         enum PlanFormat: String, ExpressibleByArgument, CaseIterable { case text, json }
 
-        @OptionGroup var limits: LimitOptions
+        @OptionGroup(title: "Input limits") var limits: LimitOptions
+
+        @OptionGroup var diagnostics: DiagnosticOptions
 
         func run() throws {
+            diagnostics.apply()
             let loaded = try ReportLoader.load(path: file, settings: limits.settings)
             Terminal.print(loaded.diagnostics)
             guard let report = loaded.report, !loaded.diagnostics.hasErrors else { throw ExitCode(ExitStatus.findings.rawValue) }

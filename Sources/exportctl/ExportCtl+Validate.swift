@@ -5,13 +5,14 @@ extension ExportCtl {
     /// `exportctl validate FILE... [--schema XSD] [--report-format text|json|junit]`.
     struct Validate: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Validate files: report XML, STIX 2.1 and authoring documents (recognised), or any XML against a schema.",
+            abstract: "Validate files: STIX 2.1, STIX 1.2, report XML and authoring documents (recognised by content), or any XML against a schema.",
             discussion: """
-                Recognises: \(FormatRegistry.validatable.map(\.name).joined(separator: ", ")). Any other XML needs
-                --schema XSD. Documents are untrusted: no network, no entities, no DTD, and any DOCTYPE is refused.
-                Files are validated in parallel and streamed, so size does not matter; findings are printed in input
-                order as file:line:col: error: message. Warnings exit 0 unless --strict. Exits 0 when every file is valid, 1 when any has findings
-                or is unrecognised, 2 on usage errors, 3 when a file cannot be read; the most severe wins.
+                Recognises: \(FormatRegistry.validatable.map(\.name).joined(separator: ", ")). Any other XML needs \
+                --schema XSD. Documents are untrusted: no network, no entities, no DTD, and any DOCTYPE is refused. \
+                Files are validated in parallel and streamed, so size does not matter; findings are printed in input \
+                order as file:line:col: error: message. Warnings exit 0 unless --strict. Exits 0 when every file is \
+                valid, 1 when any has findings or is unrecognised, 2 on usage errors, 3 when a file cannot be read; the \
+                most severe wins.
                 """
         )
 
@@ -25,6 +26,10 @@ extension ExportCtl {
         var inputFormat: CheckedFormat?
 
         @OptionGroup(title: "STIX 1.2 options") var stix12: STIX12OptionGroup
+
+        @OptionGroup(title: "Input limits") var limits: LimitOptions
+
+        @OptionGroup var diagnostics: DiagnosticOptions
 
         @Flag(help: "Count warnings as errors (for example unknown vocabulary values or unresolved references).")
         var strict = false
@@ -42,7 +47,9 @@ extension ExportCtl {
         }
 
         func run() async throws {
+            diagnostics.apply()
             var options = FormatOptions.default
+            options.limits = limits.settings.limits
             stix12.apply(to: &options)
             let validator = try schema.map(FormatRegistry.xmlSchema(at:)) ?? inputFormat?.descriptor
             let progress = Terminal.progressMeter()

@@ -55,7 +55,9 @@ struct ExportCtl: AsyncParsableCommand {
                 }
                 terminate(0)
             }
-            Terminal.error(message)
+            // ArgumentParser says "Error: ..."; every other error of exportctl's starts "exportctl: error: ".
+            let prefix = "Error: "
+            Terminal.error(message.hasPrefix(prefix) ? "exportctl: error: " + message.dropFirst(prefix.count) : message)
             terminate(ExitStatus.usage.rawValue)
         }
     }

@@ -14,6 +14,13 @@ enum Terminal {
     static var hasLostOutput: Bool { lostOutput.load(ordering: .relaxed) }
     private static let lostOutput = Atomic(false)
 
+    /// `--quiet`: warnings and notes are not printed, errors are.
+    static var isQuiet: Bool {
+        get { quiet.load(ordering: .relaxed) }
+        set { quiet.store(newValue, ordering: .relaxed) }
+    }
+    private static let quiet = Atomic(false)
+
     /// Prints one message, its control characters (which input may have put there) shown as escapes.
     static func error(_ message: String) {
         let text = VisibleText.escaped(message)
@@ -36,7 +43,7 @@ enum Terminal {
     }
 
     static func print(_ diagnostics: [Diagnostic]) {
-        for diagnostic in diagnostics { error(diagnostic.visiblyRendered) }
+        for diagnostic in diagnostics where !isQuiet || diagnostic.severity == .error { error(diagnostic.visiblyRendered) }
     }
 
     /// Prints an error's diagnostics, or its reason when it has none.
@@ -52,7 +59,7 @@ enum Terminal {
 extension Terminal {
     /// Lists, by kind and count, what a format could not carry.
     static func printNotCarried(_ notCarried: [String: Int], format: String) {
-        guard !notCarried.isEmpty else { return }
+        guard !notCarried.isEmpty, !isQuiet else { return }
         error("exportctl: note: \(format) cannot carry:")
         for (kind, count) in notCarried.sorted(by: { $0.key < $1.key }) { error("  \(kind): \(count)") }
     }

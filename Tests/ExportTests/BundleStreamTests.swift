@@ -10,9 +10,9 @@ struct BundleStreamTests {
         try bundle.open(id: "bundle--1", to: &sink)
         for (index, object) in objects.enumerated() {
             if index == objects.count - 1, let refs {
-                try bundle.append(object, streaming: "object_refs", strings: refs, to: &sink)
+                try bundle.append(STIXObjectRecord(object, streaming: ("object_refs", refs)), to: &sink)
             } else {
-                try bundle.append(object, to: &sink)
+                try bundle.append(STIXObjectRecord(object), to: &sink)
             }
         }
         try bundle.close(to: &sink)
@@ -38,6 +38,10 @@ struct BundleStreamTests {
         let whole = try bytes([first, report(.array(refs.map(JSONValue.string)))], streamingLast: nil)
         let streamed = try bytes([first, report(.null)], streamingLast: refs)
         #expect(streamed == whole)
+        // On its own (a TAXII envelope's element), the object is the canonical JSON of the list written whole.
+        var alone: [UInt8] = []
+        CanonicalJSON.write(report(.array(refs.map(JSONValue.string))).value, indent: 2, into: &alone)
+        #expect(STIXObjectRecord(report(.null), streaming: ("object_refs", refs)).bytes == alone)
     }
 
     @Test func aStreamedObjectMayComeFirstOrBeEmpty() throws {

@@ -61,7 +61,7 @@ struct MISPDistributionTests {
         let orgs = ((link["SharingGroup"] as? [String: Any])?["SharingGroupOrg"] as? [[String: Any]] ?? []).compactMap {
             ($0["Organisation"] as? [String: Any])?["uuid"] as? String
         }
-        #expect(Set(orgs) == Set([Self.uuid("identity", "india"), usa, Self.uuid("identity", "cert.example.gov")]))
+        #expect(Set(orgs) == Set([Self.uuid("identity", "india"), usa, Self.uuid("identity", StableID.producerLocalID)]))
         let narrative = ((event["EventReport"] as? [[String: Any]])?.first?["content"] as? String) ?? ""
         #expect(!narrative.contains(usa))
     }

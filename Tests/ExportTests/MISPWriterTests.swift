@@ -18,7 +18,7 @@ struct MISPWriterTests {
         for incident in report.incidents {
             let eventUUID =
                 mode == .perIncident ? StableID.uuid(producer: Self.producer, type: "incident", localID: incident.id)
-                : StableID.uuid(producer: Self.producer, type: "report", localID: "report")
+                : StableID.uuid(producer: Self.producer, type: "report", localID: StableID.reportLocalID)
             let event = try #require(summary.first { $0["uuid"] as? String == eventUUID })
             let clusters = event["clusters"] as? [String] ?? []
             let tags = event["tags"] as? [String] ?? []

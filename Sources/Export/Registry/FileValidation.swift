@@ -63,7 +63,7 @@ public struct FileValidation: Sendable, Hashable {
     ) -> FileValidation {
         let name = path == "-" ? InputFile.standardInputName : path
         do {
-            let input = try InputHandle.open(path)
+            let input = try InputHandle.open(path, limits: options.limits)
             let head = try input.head()
             // Refused whatever the format: no format of exportctl's has one, and libxml2 must never see it.
             if let doctype = XMLProlog.doctypeLocation(in: head, file: name) {
@@ -71,7 +71,7 @@ public struct FileValidation: Sendable, Hashable {
                     file: name, format: chosen?.name, findings: [XMLProlog.doctypeDiagnostic(at: doctype)],
                     failure: .invalidInput)
             }
-            guard let format = try chosen ?? FormatRegistry.validator(recognising: InputSample(input)),
+            guard let format = try chosen ?? FormatRegistry.validator(recognising: InputSample(input, limits: options.limits)),
                 let validator = format.validator
             else {
                 let finding = Diagnostic(

@@ -25,6 +25,9 @@ public enum StableID {
     /// writers derive its id from it, the STIX reader records it, and the sharing policy follows references to it.
     package static let producerLocalID = "#producer"
 
+    /// The local id of the report object (STIX 2.1 `report`, STIX 1.2 `Report`, a MISP event per report).
+    package static let reportLocalID = "#report"
+
     /// The STIX 2.1 identifier `<type>--<uuid>` for an object.
     public static func stixID(producer: String, type: String, localID: String) -> String {
         "\(type)--\(uuid(producer: producer, type: type, localID: localID))"

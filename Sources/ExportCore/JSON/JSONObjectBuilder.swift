@@ -13,6 +13,9 @@
 /// ```
 package struct JSONObjectBuilder {
     package private(set) var members: [(key: String, value: JSONValue)] = []
+    /// The sharing label the object goes out under, for consumers that take objects one by one (a TAXII
+    /// server); never written into the JSON.
+    package var label: Marking?
 
     package init() { members.reserveCapacity(16) }
 

@@ -1,3 +1,5 @@
+public import ExportCore
+
 /// A format's own settings from the command line, with the defaults `exportctl export` uses without options.
 ///
 /// Each format declares one type (`STIX12FormatOptions`), and only that format reads it.
@@ -17,6 +19,8 @@ public protocol FormatOptionSet: Sendable {
 public struct FormatOptions: Sendable {
     /// Whether XML formats validate against their schema before the first byte goes out (`--no-validate`).
     public var validatesOutput: Bool = true
+    /// The bounds on untrusted input that validators apply (`--max-input-bytes` and the others).
+    public var limits: InputLimits = .default
     private var sets: [ObjectIdentifier: any FormatOptionSet] = [:]
 
     /// The options `exportctl export` uses when given none.

@@ -3,16 +3,16 @@ import Export
 
 /// The bounds on untrusted input, shared by every command that reads files.
 struct LimitOptions: ParsableArguments {
-    @Option(help: ArgumentHelp("The largest input file, in bytes.", visibility: .hidden))
+    @Option(help: ArgumentHelp("The largest input file, in bytes.", valueName: "bytes"))
     var maxInputBytes: Int = InputLimits.default.maxInputBytes
 
-    @Option(help: ArgumentHelp("The deepest nesting of lists and mappings.", visibility: .hidden))
+    @Option(help: ArgumentHelp("The deepest nesting of lists and mappings.", valueName: "n"))
     var maxDepth: Int = InputLimits.default.maxDepth
 
-    @Option(help: ArgumentHelp("The longest single string or value, in bytes.", visibility: .hidden))
+    @Option(help: ArgumentHelp("The longest single string or value, in bytes.", valueName: "bytes"))
     var maxStringBytes: Int = InputLimits.default.maxScalarBytes
 
-    @Option(help: ArgumentHelp("The most objects in one input.", visibility: .hidden))
+    @Option(help: ArgumentHelp("The most objects in one input.", valueName: "n"))
     var maxObjects: Int = InputLimits.default.maxObjects
 
     func validate() throws {

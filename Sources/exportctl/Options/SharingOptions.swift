@@ -1,12 +1,15 @@
 import ArgumentParser
 import Export
 
-/// The options that choose recipients and tune the sharing policy, shared by `export` and `plan`.
+/// The options that choose recipients and tune the sharing policy, shared by `export` and `plan`; their help
+/// reads true for both.
 struct SharingOptions: ParsableArguments {
-    @Option(name: .customLong("for"), help: "Export only what this recipient may receive: an ISO country code or an actor id. Repeatable.")
+    @Option(
+        name: .customLong("for"),
+        help: ArgumentHelp("A recipient: an ISO country code or an actor id; only what it may receive is used. Repeatable.", valueName: "recipient"))
     var recipients: [String] = []
 
-    @Option(help: "Export once for each certain member of this partnership (needs -o DIR).")
+    @Option(help: ArgumentHelp("Every certain member of this partnership as a recipient (export: one file each, with -o DIR).", valueName: "partnership"))
     var forMembers: String?
 
     @Option(help: "The marking of items that have none when the report has no default, e.g. 'amber:five-eyes'.")

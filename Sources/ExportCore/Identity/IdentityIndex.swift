@@ -1,0 +1,95 @@
+/// Which STIX 2.1 type and UUID each item of a report has: the one answer every writer uses, so that an object
+/// carries the same UUID in STIX 2.1, STIX 1.2 and MISP.
+///
+/// An authored object's UUID is a UUIDv5 over `producer|type|local id` (``StableID``). An object imported from
+/// another producer's bundle keeps its own id, type included, so a partner that already holds it recognises it.
+/// Derived objects (locations, relationships, notes, the report) are never imported and always get the UUIDv5.
+///
+/// ```swift
+/// let ids = IdentityIndex(report)
+/// ids.identity(of: "apt-x")?.stixID          // "threat-actor--…" (or the id it was imported with)
+/// ids.derived("location", "country:jp").uuid  // the same UUID in every format
+/// ```
+package struct IdentityIndex: Sendable {
+    /// A STIX 2.1 type with a UUID.
+    package struct Identity: Sendable, Hashable {
+        /// The STIX 2.1 type (`threat-actor`).
+        package let type: String
+        /// The UUID, without the type.
+        package let uuid: String
+        /// `type--uuid`.
+        package let stixID: String
+
+        init(type: String, uuid: String) {
+            self.type = type
+            self.uuid = uuid
+            stixID = type + "--" + uuid
+        }
+
+        /// An imported object's id split at its `--`; `nil` when it has none.
+        init?(stixID: String) {
+            guard let separator = stixID.firstRange(of: "--") else { return nil }
+            type = String(stixID[..<separator.lowerBound])
+            uuid = String(stixID[separator.upperBound...])
+            self.stixID = stixID
+        }
+    }
+
+    private struct Entry: Sendable {
+        let identity: Identity
+        let isImported: Bool
+    }
+
+    private let producer: String
+    private let objects: [String: Entry]
+
+    /// Indexes every modelled object of the report (actors, intrusion sets, campaigns, partnerships, incidents).
+    package init(_ report: ThreatReport) {
+        let producer = report.producer.id
+        var objects: [String: Entry] = [:]
+        objects.reserveCapacity(report.objectCount)
+        func add(_ localID: String, _ type: String, _ imported: JSONValue?) {
+            guard objects[localID] == nil else { return }  // the first of two objects with one id wins, as in the checks
+            if let kept = imported?["id"]?.stringValue.flatMap(Identity.init(stixID:)) {
+                objects[localID] = Entry(identity: kept, isImported: true)
+            } else {
+                let own = Identity(type: type, uuid: StableID.uuid(producer: producer, type: type, localID: localID))
+                objects[localID] = Entry(identity: own, isImported: false)
+            }
+        }
+        for actor in report.actors { add(actor.id, Self.stixType(of: actor), actor.imported) }
+        for set in report.intrusionSets { add(set.id, "intrusion-set", set.imported) }
+        for campaign in report.campaigns { add(campaign.id, "campaign", campaign.imported) }
+        for partnership in report.partnerships { add(partnership.id, "identity", partnership.imported) }
+        for incident in report.incidents { add(incident.id, "incident", incident.imported) }
+        self.producer = producer
+        self.objects = objects
+    }
+
+    /// A modelled object's identity; `nil` when no object has this local id.
+    package func identity(of localID: String) -> Identity? { objects[localID]?.identity }
+
+    /// The identity an object of `type` with `localID` is written under: a modelled object's own when it was
+    /// imported (its type too), else the UUIDv5 of `type` and `localID`. STIX 1.2 names one actor both as a
+    /// threat actor and as an identity this way.
+    package func identity(_ type: String, _ localID: String) -> Identity {
+        guard let known = objects[localID], known.isImported || known.identity.type == type else {
+            return derived(type, localID)
+        }
+        return known.identity
+    }
+
+    /// The identity of a derived object: a location, relationship, note, marking or the report itself.
+    package func derived(_ type: String, _ localID: String) -> Identity {
+        Identity(type: type, uuid: ownUUID(type, localID))
+    }
+
+    /// The STIX 2.1 type an actor is written as.
+    package static func stixType(of actor: Actor) -> String {
+        actor.kind == .threatActor ? "threat-actor" : "identity"
+    }
+
+    private func ownUUID(_ type: String, _ localID: String) -> String {
+        StableID.uuid(producer: producer, type: type, localID: localID)
+    }
+}
