@@ -5,7 +5,12 @@ public import ExportCore
 /// A link with its own marking keeps it. A link without one reaches only those who may see both of its
 /// ends, so it takes the stricter of the two ends' effective markings: the higher TLP level, and the
 /// releasable-to entries both ends share. The sharing layer labels every link with this rule once
-/// (``Link/label``, set when a ``ReleasedReport`` is built); writers write that label and never apply the rule.
+/// (``Link/label``, set by `ThreatReport.labelLinks` when a ``ReleasedReport`` is built), and in a recipient's view
+/// a link's own marking is narrowed by its ends too. Writers write that label; none decides what a link releases.
+/// MISP alone also keeps a link no wider than either end when it chooses which object stores it
+/// (`MISPContext.linkMarking`, over sharing-group members): a question of where the link sits in an event, asked
+/// after the policy has released it. The STIX 2.1 reader uses ``stricter(_:_:)`` to name the marking a partner's
+/// relationship inherited.
 ///
 /// ```swift
 /// let amber = Marking(tlp: .amber)

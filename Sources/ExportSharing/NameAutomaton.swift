@@ -1,5 +1,3 @@
-import ExportCore
-
 /// An Aho–Corasick automaton over folded names: finds every occurrence of every name in a folded text in one
 /// pass.
 ///

@@ -1,5 +1,3 @@
-import ExportCore
-
 internal import CLibXML
 
 /// One-time libxml2 set-up and the parse options every untrusted document gets.

@@ -1,5 +1,3 @@
-import ExportCore
-
 /// A set of 64-bit hashes in one flat table (open addressing, linear probing): 8 bytes per slot, at most
 /// 70 % full, so a million keys take about 16 MB instead of libxml2's several hundred bytes per key.
 ///

@@ -1,5 +1,4 @@
 import ExportCore
-import ExportSharing
 
 /// What the authoring reader collects while it walks a document: diagnostics, and the document's tree.
 ///

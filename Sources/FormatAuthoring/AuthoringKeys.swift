@@ -1,5 +1,4 @@
 import ExportCore
-import ExportSharing
 
 /// The keys of the authoring format, per mapping: the one list the reader, the lint and the JSON Schema
 /// (checked by a test) agree on.
@@ -33,4 +32,23 @@ package enum AuthoringKeys {
             "supporters", "outcome", "impacts", "status", "determination",
         ] + common
     static let location = ["name", "country", "region", "latitude", "longitude"]
+}
+
+extension AuthoringKeys {
+    /// The keys of one kind of mapping, by name, for tests that compare them with the JSON Schema.
+    package static func named(_ kind: String) -> [String] {
+        switch kind {
+        case "report": report
+        case "actor": actor
+        case "activity": activity
+        case "partnership": partnership
+        case "incident": incident
+        case "source": source
+        case "marking": marking
+        case "location": location
+        case "membership": membership
+        case "link": link
+        default: []
+        }
+    }
 }

@@ -1,5 +1,4 @@
 import ExportCore
-import ExportSharing
 
 /// A field path of an authoring document (`incidents[2].attributed_to[0].marking`), resolved against the
 /// document's tree when a model check reports something there.

@@ -1,5 +1,4 @@
 public import ExportCore
-import ExportSharing
 
 /// Reads the authoring format (YAML or JSON) into a ``ThreatReport``, reporting every problem at once.
 ///

@@ -1,5 +1,4 @@
 import ExportCore
-import ExportSharing
 
 /// The hint for a country code the authoring format refuses.
 ///

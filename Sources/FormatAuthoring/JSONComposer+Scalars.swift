@@ -1,5 +1,4 @@
 import ExportCore
-import ExportSharing
 
 extension JSONComposer {
     /// Reads a string literal at its opening quote; `nil` for anything libyaml might read differently.

@@ -1,5 +1,4 @@
 package import ExportCore
-import ExportSharing
 
 /// Builds ``YAMLNode`` trees straight from authoring documents that are plain JSON, without libyaml.
 ///

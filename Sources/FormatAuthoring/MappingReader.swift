@@ -1,5 +1,4 @@
 import ExportCore
-import ExportSharing
 
 /// Reads one mapping of an authoring document: checks its keys and decodes its fields, reporting each problem
 /// at the node it concerns and carrying on, so one run reports every problem.

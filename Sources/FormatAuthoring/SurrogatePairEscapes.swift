@@ -1,5 +1,4 @@
 import ExportCore
-import ExportSharing
 
 /// Rewrites JSON's surrogate-pair escapes (`"\ud83d\ude00"`) into YAML's 32-bit escape (`"\U0001F600"`)
 /// before libyaml reads a JSON authoring document: libyaml refuses every surrogate escape, pairs included,

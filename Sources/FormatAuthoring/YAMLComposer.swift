@@ -1,6 +1,5 @@
-package import ExportCore
-import ExportSharing
 import CYaml
+package import ExportCore
 
 /// Builds ``YAMLNode`` trees from libyaml's events, without Yams' resolver or composer.
 ///

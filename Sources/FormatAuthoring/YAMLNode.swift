@@ -1,5 +1,4 @@
 import ExportCore
-import ExportSharing
 
 /// A node of a YAML (or JSON) document, with where it starts in the file.
 ///

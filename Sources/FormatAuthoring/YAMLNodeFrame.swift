@@ -1,5 +1,4 @@
 import ExportCore
-import ExportSharing
 
 /// A mapping or sequence being built by a composer (``YAMLComposer``, ``JSONComposer``).
 ///

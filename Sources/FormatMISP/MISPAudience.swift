@@ -1,6 +1,3 @@
-import ExportCore
-import ExportSharing
-
 /// Who may see a MISP item, as MISP's `distribution` levels can say it.
 ///
 /// A marking with a releasable-to list becomes a sharing group; without one, the TLP level decides:

@@ -1,5 +1,4 @@
 import ExportCore
-import ExportSharing
 
 extension MISPContext {
     /// One link of the model, with the MISP relationship it becomes.

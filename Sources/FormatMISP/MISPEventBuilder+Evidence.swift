@@ -1,5 +1,4 @@
 import ExportCore
-import ExportSharing
 
 /// Evidence in MISP: the quotes that support an object or link travel in the `comment` of what carries it
 /// (the object, the campaign attribute, the object reference or the link's own attribute), and a threat

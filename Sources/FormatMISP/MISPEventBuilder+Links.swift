@@ -1,5 +1,4 @@
 import ExportCore
-import ExportSharing
 
 extension MISPEventBuilder {
     /// Where a link goes in MISP: a reference held by one object, a galaxy tag, or a cluster's meta.

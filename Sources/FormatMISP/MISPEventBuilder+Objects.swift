@@ -1,5 +1,4 @@
 import ExportCore
-import ExportSharing
 
 extension MISPEventBuilder {
     /// Adds one report object as what MISP has for it.

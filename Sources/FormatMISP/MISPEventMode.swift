@@ -1,5 +1,4 @@
 import ExportCore
-import ExportSharing
 
 /// How the MISP writer cuts a report into events.
 public enum MISPEventMode: String, Sendable, Hashable, CaseIterable {

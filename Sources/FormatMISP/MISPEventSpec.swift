@@ -1,5 +1,4 @@
 import ExportCore
-import ExportSharing
 
 /// One event to write: which report objects it holds and what it says about itself.
 struct MISPEventSpec {

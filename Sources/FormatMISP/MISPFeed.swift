@@ -1,6 +1,6 @@
+import Crypto
 import ExportCore
 import ExportSharing
-import Crypto
 
 #if canImport(Glibc)
     import Glibc

@@ -1,5 +1,4 @@
 import ExportCore
-import ExportSharing
 
 /// Small builders for the JSON shapes MISP writes: string enums and timestamps, organisations, tags.
 enum MISPJSON {

@@ -1,5 +1,4 @@
 import ExportCore
-import ExportSharing
 
 /// A MISP object or event attribute under construction: links add references and tags to it before it is
 /// rendered.

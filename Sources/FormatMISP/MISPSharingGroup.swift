@@ -1,5 +1,4 @@
 import ExportCore
-import ExportSharing
 
 /// A MISP sharing group built from a releasable-to list: who may receive an item, by organisation UUID.
 package struct MISPSharingGroup: Hashable {

@@ -1,5 +1,4 @@
 import ExportCore
-import ExportSharing
 
 /// Numbers the sharing groups of one export (`sharing_group_id` is a local integer) and renders them.
 final class MISPSharingGroupRegistry {

@@ -1,5 +1,4 @@
 import ExportCore
-import ExportSharing
 import ExportXML
 
 extension ReportXMLDecoder {

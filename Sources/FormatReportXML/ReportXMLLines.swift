@@ -1,5 +1,4 @@
 import ExportCore
-import ExportSharing
 import ExportXML
 
 /// Where each object, link and member of a report XML document starts, keyed by its path in authoring keys

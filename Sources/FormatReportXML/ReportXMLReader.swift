@@ -1,5 +1,4 @@
 public import ExportCore
-import ExportSharing
 import ExportXML
 
 /// Reads report XML (`urn:exportctl:threat-report:1`) back into a ``ThreatReport``.

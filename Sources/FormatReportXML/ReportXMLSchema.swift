@@ -1,5 +1,4 @@
 package import ExportCore
-import ExportSharing
 package import ExportXML
 
 /// The report XML format's constants and its compiled schema.

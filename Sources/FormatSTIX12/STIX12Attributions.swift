@@ -1,6 +1,5 @@
 import ExportCore
 import ExportSharing
-import ExportXML
 
 /// Who is attributed what, looked up once per package: the threat actor's associated campaigns and an incident's
 /// related incidents would otherwise each scan every activity or incident (quadratic in the report's size).

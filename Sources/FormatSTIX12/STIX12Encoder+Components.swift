@@ -1,5 +1,4 @@
 import ExportCore
-import ExportSharing
 import ExportXML
 
 /// Threat actors, campaigns (intrusion sets too) and incidents, each in its schema's element order.

@@ -1,5 +1,4 @@
 import ExportCore
-import ExportSharing
 import ExportXML
 
 /// The header's `Information_Source`: the producer, its sources, and every non-threat actor and partnership.

@@ -1,6 +1,4 @@
 import ExportCore
-import ExportSharing
-import ExportXML
 
 /// What STIX 1.2 has no structured place for, by kind: the keys of ``ExportSummary/notCarried``.
 ///

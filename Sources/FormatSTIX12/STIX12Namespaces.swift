@@ -1,6 +1,4 @@
 import ExportCore
-import ExportSharing
-import ExportXML
 
 /// The STIX 1.2 namespaces a package uses, with their conventional prefixes, in declaration order.
 enum STIX12Namespaces {

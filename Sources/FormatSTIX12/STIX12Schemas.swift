@@ -1,6 +1,6 @@
 package import ExportCore
-import ExportSharing
 package import ExportXML
+
 #if canImport(Glibc)
     import Glibc
 #elseif canImport(Musl)

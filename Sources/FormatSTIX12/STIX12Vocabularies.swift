@@ -1,6 +1,5 @@
 import ExportCore
 import ExportSharing
-import ExportXML
 
 /// exportctl's vocabularies in STIX 1.2's default vocabularies: the exact values and their `xsi:type`s.
 ///

@@ -1,5 +1,4 @@
 import ExportCore
-import ExportSharing
 
 /// Intrusion sets, campaigns and partnerships.
 extension STIXBundleBuilder {

@@ -1,5 +1,4 @@
 import ExportCore
-import ExportSharing
 
 /// Actors: states, agencies, organisations and individuals become `identity`; threat actors `threat-actor`.
 extension STIXBundleBuilder {

@@ -1,5 +1,4 @@
 import ExportCore
-import ExportSharing
 
 /// Evidence: each quote that supports an object, link or membership becomes a `note` about it.
 ///

@@ -1,4 +1,4 @@
-package import ExportCore
+import ExportCore
 import ExportSharing
 
 /// Incidents: the core `incident`, the OASIS Incident Core Extension, and ours for what it lacks.
@@ -42,7 +42,7 @@ extension STIXBundleBuilder {
         }
         var place: Location?
         if let location = incident.location {
-            if Self.isPlace(location) { place = location } else { ours["location"] = location.authoringJSON }
+            if location.isPlace { place = location } else { ours["location"] = location.authoringJSON }
         }
         attach(
             [
@@ -83,12 +83,6 @@ extension STIXBundleBuilder {
         case .closed, .rejected: "closed"
         default: "open"
         }
-    }
-
-    /// Whether a location can be a STIX `location` (which needs a country, a region or both coordinates).
-    package static func isPlace(_ location: Location) -> Bool {
-        let coordinates = (location.latitude == nil) == (location.longitude == nil)
-        return coordinates && (location.country != nil || location.region != nil || location.latitude != nil)
     }
 
     private mutating func located(_ incident: Incident, at place: Location) -> [JSONObjectBuilder] {

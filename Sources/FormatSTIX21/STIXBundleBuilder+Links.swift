@@ -1,5 +1,4 @@
 import ExportCore
-import ExportSharing
 
 /// Relationships: one per link, marked with the label the sharing layer gave it (its own marking or the stricter
 /// of its ends').

@@ -1,5 +1,4 @@
 import ExportCore
-import ExportSharing
 
 /// An incident's place as a STIX `location` that consumers type as meant.
 extension STIXBundleBuilder {

@@ -1,5 +1,4 @@
 import ExportCore
-import ExportSharing
 
 /// The producer identity, the report object, and the definitions a bundle ships with its objects.
 extension STIXBundleBuilder {

@@ -1,5 +1,4 @@
 import ExportCore
-import ExportSharing
 
 /// Finds objects of one input that would become the same model object: two different STIX ids with the
 /// same local id (our extension's `local_id`, else the STIX id itself).

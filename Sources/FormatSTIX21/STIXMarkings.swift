@@ -1,5 +1,4 @@
 package import ExportCore
-import ExportSharing
 
 /// Marking-definition objects: the official TLP 2.0 ones and exportctl's ISA ACS 3.0 releasability markings.
 package enum STIXMarkings {

@@ -1,5 +1,4 @@
 import ExportCore
-import ExportSharing
 
 /// Which consumer a STIX 2.1 bundle is tuned for, beyond strictly valid STIX 2.1.
 ///

@@ -1,5 +1,4 @@
 import ExportCore
-import ExportSharing
 
 /// STIX versioning on import: objects that share an `id` are versions of one object, and the one with the latest
 /// `modified` is current (STIX 2.1, 3.6). A partner's bundle may carry several versions (or the same object twice);

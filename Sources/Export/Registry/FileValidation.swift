@@ -1,11 +1,12 @@
 import ExportCore
 import ExportSharing
 import ExportXML
-import FormatSTIX21
-import FormatSTIX12
-import FormatReportXML
-import FormatMISP
 import FormatAuthoring
+import FormatMISP
+import FormatReportXML
+import FormatSTIX12
+import FormatSTIX21
+
 #if canImport(Glibc)
     import Glibc
 #elseif canImport(Musl)
@@ -93,5 +94,19 @@ public struct FileValidation: Sendable, Hashable {
             let finding = Diagnostic(.error, "\(error)", at: SourceLocation(file: name, line: 1, column: 1))
             return FileValidation(file: name, format: chosen?.name, findings: [finding], failure: .internal)
         }
+    }
+}
+
+extension FileValidation {
+    /// The result with every warning counted as an error (`exportctl validate --strict`).
+    public func strict() -> FileValidation {
+        var copy = self
+        copy.findings = findings.map { finding in
+            var finding = finding
+            if finding.severity == .warning { finding.severity = .error }
+            return finding
+        }
+        if copy.failure == nil, copy.findings.hasErrors { copy.failure = .invalidInput }
+        return copy
     }
 }

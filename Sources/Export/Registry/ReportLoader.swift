@@ -1,6 +1,5 @@
 import ExportCore
 import ExportSharing
-import ExportXML
 import FormatAuthoring
 import FormatMISP
 import FormatReportXML

@@ -1,10 +1,5 @@
 import ExportCore
-import ExportSharing
 import ExportXML
-import FormatAuthoring
-import FormatMISP
-import FormatReportXML
-import FormatSTIX12
 import FormatSTIX21
 
 /// The results of `exportctl validate` as a machine-readable report: JSON for scripts, JUnit XML for CI.

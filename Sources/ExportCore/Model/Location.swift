@@ -24,4 +24,11 @@ public struct Location: Sendable {
     }
 }
 
-extension Location: Hashable {}
+extension Location: Hashable {
+    /// Whether the location can be placed on a map: a country, a region or both coordinates (not one alone).
+    /// Only such a location becomes a STIX `location` object; the others travel in the incident's extension.
+    public var isPlace: Bool {
+        let coordinates = (latitude == nil) == (longitude == nil)
+        return coordinates && (country != nil || region != nil || latitude != nil)
+    }
+}

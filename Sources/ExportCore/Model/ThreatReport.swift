@@ -96,3 +96,33 @@ public struct STIXImport: Sendable, Hashable {
         self.isSynthetic = isSynthetic
     }
 }
+
+extension ThreatReport {
+    /// How many top-level objects (actors, activities, partnerships, incidents) the report holds.
+    public var objectCount: Int {
+        actors.count + intrusionSets.count + campaigns.count + partnerships.count + incidents.count
+    }
+}
+
+extension ThreatReport {
+    /// Every modelled object's local id with the STIX 2.1 JSON it was imported from (`nil` when authored), in
+    /// one fixed order: actors, intrusion sets, campaigns, partnerships, incidents. The sharing policy, the name
+    /// scan and the STIX 1.2 ids all walk this one list.
+    package var modelObjects: [(id: String, imported: JSONValue?)] {
+        actors.map { ($0.id, $0.imported) } + intrusionSets.map { ($0.id, $0.imported) }
+            + campaigns.map { ($0.id, $0.imported) } + partnerships.map { ($0.id, $0.imported) }
+            + incidents.map { ($0.id, $0.imported) }
+    }
+}
+
+extension ThreatReport {
+    /// What a format other than STIX 2.1 cannot carry of an imported bundle: the verbatim objects by STIX
+    /// type (`"STIX malware" → 3`), for ``ExportSummary/notCarried``.
+    public var verbatimObjectCounts: [String: Int] {
+        var counts: [String: Int] = [:]
+        for object in verbatimObjects {
+            counts["STIX " + (object["type"]?.stringValue ?? "object"), default: 0] += 1
+        }
+        return counts
+    }
+}

@@ -56,7 +56,7 @@ public struct CorpusGenerator: Sendable {
         for incident in report.incidents {
             count += 1 + incident.attributedTo.count + incident.targets.count + incident.responders.count
             count += incident.supporters.count
-            if let location = incident.location, STIXBundleBuilder.isPlace(location) { count += 2 }
+            if let location = incident.location, location.isPlace { count += 2 }
         }
         return count
     }

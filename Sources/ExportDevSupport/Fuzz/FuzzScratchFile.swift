@@ -1,4 +1,5 @@
 import Export
+
 #if canImport(Glibc)
     import Glibc
 #elseif canImport(Musl)

@@ -1,5 +1,4 @@
 import ExportCore
-import ExportSharing
 
 /// A set of 64-bit digests in one flat table: open addressing with linear probing, up to 7/8 full, growing
 /// by a quarter. About 9–12 bytes a digest, where `Set<Int>` (power-of-two tables at most 3/4 full) takes

@@ -1,5 +1,4 @@
 public import ExportCore
-import ExportSharing
 
 extension STIXBundleValidator {
     /// Checks a file (or standard input, `-`), opened once; see ``validate(_:strict:limits:)``.

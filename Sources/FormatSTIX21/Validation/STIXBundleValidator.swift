@@ -1,5 +1,4 @@
 public import ExportCore
-import ExportSharing
 
 /// Checks STIX 2.1 JSON, whoever wrote it, against the spec's rules and the extensions exportctl knows.
 ///

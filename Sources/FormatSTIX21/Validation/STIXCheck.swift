@@ -1,5 +1,4 @@
 package import ExportCore
-import ExportSharing
 
 /// Collects the findings of one bundle check, each located in the input.
 package struct STIXCheck {

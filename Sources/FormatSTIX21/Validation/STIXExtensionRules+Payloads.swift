@@ -1,5 +1,4 @@
 import ExportCore
-import ExportSharing
 
 /// Checks one extension payload, collecting findings at the payload's properties.
 struct PayloadRules {

@@ -1,5 +1,4 @@
 import ExportCore
-import ExportSharing
 
 /// Finds objects of a streamed bundle that would become the same model object on import: two STIX ids with
 /// the same local id (our extension's `local_id`, else the STIX id), as ``STIXLocalIDs`` does for a bundle

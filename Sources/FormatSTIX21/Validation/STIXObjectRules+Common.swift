@@ -1,5 +1,4 @@
 import ExportCore
-import ExportSharing
 
 /// Common optional properties: creator, markings, external references, confidence, extensions' shape.
 extension STIXObjectRules {

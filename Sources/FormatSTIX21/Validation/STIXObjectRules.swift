@@ -1,5 +1,4 @@
 import ExportCore
-import ExportSharing
 
 /// The rules every STIX 2.1 object is held to: identity, version, timestamps, creator, markings, references.
 enum STIXObjectRules {

@@ -1,5 +1,4 @@
 import ExportCore
-import ExportSharing
 
 /// One of exportctl's extension schemas, read once into what ``PayloadRules/ours(_:)`` checks:
 /// `required`, and per property `const`, `enum`, `type`, `minItems`, `items`, `additionalProperties`.

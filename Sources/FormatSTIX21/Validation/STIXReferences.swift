@@ -1,5 +1,4 @@
 package import ExportCore
-import ExportSharing
 
 /// The ids a bundle declares and the references it makes.
 ///

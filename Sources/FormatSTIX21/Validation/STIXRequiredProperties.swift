@@ -1,5 +1,4 @@
 import ExportCore
-import ExportSharing
 
 /// What each STIX 2.1 object type must have, beyond the common properties.
 package enum STIXRequiredProperties {

@@ -1,5 +1,4 @@
 import ExportCore
-import ExportSharing
 
 /// The lexical rules of STIX 2.1 identifiers, type names and timestamps.
 package enum STIXSyntax {
@@ -23,7 +22,7 @@ package enum STIXSyntax {
 
     /// The first `--` of an identifier. ASCII text (every valid id) is searched byte by byte: the generic
     /// substring search was a tenth of validation's time. Other text keeps `firstRange(of:)`, which matches
-    /// whole characters, so findings on odd ids read as before.
+    /// whole characters, so a finding on an odd id never splits one.
     private static func separator(in text: String) -> Range<String.Index>? {
         let utf8 = text.utf8
         guard utf8.allSatisfy({ $0 < 0x80 }) else { return text.firstRange(of: "--") }
@@ -73,13 +72,6 @@ package enum STIXSyntax {
         return (UInt8(ascii: "1")...UInt8(ascii: "5")).contains(bytes[14])
             && (bytes[19] == UInt8(ascii: "8") || bytes[19] == UInt8(ascii: "9") || bytes[19] | 0x20 == UInt8(ascii: "a")
                 || bytes[19] | 0x20 == UInt8(ascii: "b"))
-    }
-
-    /// The UUID version digit of an identifier, for the UUIDv4 advice.
-    static func uuidVersion(ofIdentifier text: String) -> Character? {
-        guard let range = text.firstRange(of: "--") else { return nil }
-        let uuid = text[range.upperBound...]
-        return uuid.count == 36 ? uuid[uuid.index(uuid.startIndex, offsetBy: 14)] : nil
     }
 
     private static func isHex(_ byte: UInt8) -> Bool {

@@ -1,5 +1,4 @@
 import ExportCore
-import ExportSharing
 
 /// The STIX 2.1 open vocabularies (with Errata 01) and the relationship types exportctl knows.
 enum STIXVocabularies {
