@@ -31,6 +31,9 @@ extension ExportCtl {
         @Flag(help: "Drop invalid objects of an imported STIX bundle (and list them) instead of failing.")
         var dropInvalid = false
 
+        @Flag(help: "Read a STIX 2.0 bundle as STIX 2.1 (spec_version, labels to the 2.1 vocabulary properties), listing each change.")
+        var upgrade = false
+
         @OptionGroup var sharing: SharingOptions
 
         @OptionGroup var limits: LimitOptions
@@ -48,6 +51,7 @@ extension ExportCtl {
         func run() throws {
             var importSettings = limits.settings
             importSettings.dropsInvalid = dropInvalid
+            importSettings.upgradesSTIX20 = upgrade
             let loaded = try ReportLoader.load(path: file, format: inputFormat?.descriptor, settings: importSettings)
             Terminal.print(loaded.diagnostics)
             guard let report = loaded.report, !loaded.diagnostics.hasErrors else {

@@ -80,21 +80,23 @@ public enum STIXBundleValidator {
 
     /// The one finding for a STIX 2.0 document (a bundle by ``STIXVersionEvidence``, or one object saying 2.0),
     /// or `nil` for STIX 2.1.
-    static func stix20Finding(_ document: LocatedJSON, objects: [LocatedJSON], file: String) -> Diagnostic? {
+    static func stix20Finding(_ document: LocatedJSON, objects: [LocatedJSON], file: String, verb: String = "checks")
+        -> Diagnostic?
+    {
         var evidence = STIXVersionEvidence(file: file)
         guard document["type"]?.string == "bundle" else {
             guard document["spec_version"]?.string == "2.0" else { return nil }
-            return singleObject20(document, file: file)
+            return singleObject20(document, file: file, verb: verb)
         }
         for member in document.members ?? [] { evidence.note(bundleMember: member) }
         for object in objects { evidence.note(object) }
-        return evidence.isSTIX20 ? evidence.diagnostic() : nil
+        return evidence.isSTIX20 ? evidence.diagnostic(verb: verb) : nil
     }
 
     /// The one finding for a single object (not a bundle) that says `"spec_version": "2.0"`.
-    static func singleObject20(_ object: LocatedJSON, file: String) -> Diagnostic {
+    static func singleObject20(_ object: LocatedJSON, file: String, verb: String = "checks") -> Diagnostic {
         Diagnostic(
-            .error, "this is a STIX 2.0 object (\"spec_version\": \"2.0\"); exportctl checks STIX 2.1",
+            .error, "this is a STIX 2.0 object (\"spec_version\": \"2.0\"); exportctl \(verb) STIX 2.1",
             at: SourceLocation(file: file, line: object.line, column: object.column),
             hint: "pass --upgrade to `exportctl export` to read it as STIX 2.1, or convert it first (e.g. with stix2-elevator)")
     }

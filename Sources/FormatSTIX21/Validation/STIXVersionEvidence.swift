@@ -74,11 +74,12 @@ package struct STIXVersionEvidence: Sendable {
 
     /// The one finding for a STIX 2.0 bundle: at the bundle's `spec_version` when it has one, else at the first
     /// object that shows it.
-    package func diagnostic() -> Diagnostic {
+    /// - Parameter verb: what exportctl does with STIX 2.1 here ("checks", "reads").
+    package func diagnostic(verb: String = "checks") -> Diagnostic {
         let hint = "pass --upgrade to `exportctl export` to read it as STIX 2.1 (each change listed), or convert it first (e.g. with stix2-elevator)"
         if let bundleSays20 {
             return Diagnostic(
-                .error, "this is a STIX 2.0 bundle (\"spec_version\": \"2.0\"); exportctl checks STIX 2.1", at: bundleSays20,
+                .error, "this is a STIX 2.0 bundle (\"spec_version\": \"2.0\"); exportctl \(verb) STIX 2.1", at: bundleSays20,
                 hint: hint)
         }
         let place = first20?.at ?? SourceLocation(file: file, line: 1, column: 1)
@@ -88,7 +89,7 @@ package struct STIXVersionEvidence: Sendable {
             : "\(label) has no 'spec_version', which makes it STIX 2.0 (STIX 2.1 §3.2)"
         return Diagnostic(
             .error,
-            "this is a STIX 2.0 bundle: no object says \"spec_version\": \"2.1\", and \(why); exportctl checks STIX 2.1",
+            "this is a STIX 2.0 bundle: no object says \"spec_version\": \"2.1\", and \(why); exportctl \(verb) STIX 2.1",
             at: place, hint: hint)
     }
 }
