@@ -1,4 +1,5 @@
 public import ExportSharing
+import ExportCore
 
 /// `--misp-events` and `--misp-feed`.
 public struct MISPFormatOptions: FormatOptionSet, Hashable {
@@ -12,13 +13,17 @@ public struct MISPFormatOptions: FormatOptionSet, Hashable {
 }
 
 extension FormatDescriptor {
-    /// MISP events; exportctl does not read them.
+    /// MISP events, written and validated (an event, a `{"response": [...]}` list, a feed's manifest.json with
+    /// its events); exportctl does not read them.
     public static let misp = FormatDescriptor(
         name: "misp", fileExtension: "json",
         summary: "MISP events with galaxies, tags and sharing groups; --misp-feed DIR for a static feed",
         writer: Writer(name: "misp") { view, options, sink in
             let own = options[MISPFormatOptions.self]
             return try MISPWriter().write(view, options: .init(events: own.events, feedDirectory: own.feedDirectory), to: &sink)
+        },
+        validator: Validator(recognises: MISPValidator.recognises) { input, _ in
+            try MISPValidator.validate(input.opened())
         }
     )
 }

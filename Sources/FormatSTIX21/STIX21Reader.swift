@@ -17,7 +17,7 @@ import ExportSharing
 public enum STIX21Reader {
     /// Reads a document.
     public static func read(_ bytes: [UInt8], file: String, settings: ImportSettings = .default) -> ImportResult {
-        let document: LocatedJSON
+        var document: LocatedJSON
         do {
             document = try LocatedJSONReader.read(
                 bytes, maxDepth: settings.limits.maxDepth, maxStringBytes: settings.limits.maxScalarBytes)
@@ -27,16 +27,15 @@ public enum STIX21Reader {
             ])
         }
         var diagnostics: [Diagnostic] = []
+        let isBundle = document["type"]?.string == "bundle"
+        if let stix20 = STIXBundleValidator.stix20Finding(
+            document, objects: isBundle ? document["objects"]?.elements ?? [] : [], file: file, verb: "reads")
+        {
+            guard settings.upgradesSTIX20 else { return ImportResult(report: nil, diagnostics: [stix20]) }
+            (document, diagnostics) = STIX20Upgrade.upgrade(document, file: file)
+        }
         var objects: [LocatedJSON] = []
-        if document["type"]?.string == "bundle" {
-            if document["spec_version"]?.string == "2.0" {
-                return ImportResult(report: nil, diagnostics: [
-                    Diagnostic(
-                        .error, "this is a STIX 2.0 bundle; exportctl reads STIX 2.1",
-                        at: SourceLocation(file: file, line: document.line, column: document.column),
-                        hint: "convert it to STIX 2.1 first (for example with python-stix2)")
-                ])
-            }
+        if isBundle {
             if let list = document["objects"], list.elements == nil {
                 return ImportResult(report: nil, diagnostics: [
                     Diagnostic(.error, "'objects' must be a list, not \(list.kindName)",

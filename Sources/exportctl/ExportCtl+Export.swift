@@ -33,6 +33,9 @@ extension ExportCtl {
         @Flag(help: "Drop invalid objects of an imported STIX bundle (and list them) instead of failing.")
         var dropInvalid = false
 
+        @Flag(help: "Read a STIX 2.0 bundle as STIX 2.1 (spec_version, labels to the 2.1 vocabulary properties), listing each change.")
+        var upgrade = false
+
         @OptionGroup var diagnostics: DiagnosticOptions
 
         @OptionGroup(title: "Recipients and sharing") var sharing: SharingOptions
@@ -53,6 +56,7 @@ extension ExportCtl {
             diagnostics.apply()
             var importSettings = limits.settings
             importSettings.dropsInvalid = dropInvalid
+            importSettings.upgradesSTIX20 = upgrade
             let loaded = try ReportLoader.load(path: file, format: inputFormat?.descriptor, settings: importSettings)
             Terminal.print(loaded.diagnostics)
             guard let report = loaded.report, !loaded.diagnostics.hasErrors else {

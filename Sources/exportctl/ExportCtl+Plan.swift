@@ -22,13 +22,18 @@ extension ExportCtl {
 
         enum PlanFormat: String, ExpressibleByArgument, CaseIterable { case text, json }
 
+        @Flag(help: "Read a STIX 2.0 bundle as STIX 2.1, listing each change.")
+        var upgrade = false
+
         @OptionGroup(title: "Input limits") var limits: LimitOptions
 
         @OptionGroup var diagnostics: DiagnosticOptions
 
         func run() throws {
             diagnostics.apply()
-            let loaded = try ReportLoader.load(path: file, settings: limits.settings)
+            var settings = limits.settings
+            settings.upgradesSTIX20 = upgrade
+            let loaded = try ReportLoader.load(path: file, settings: settings)
             Terminal.print(loaded.diagnostics)
             guard let report = loaded.report, !loaded.diagnostics.hasErrors else { throw ExitCode(ExitStatus.findings.rawValue) }
             let recipients = try sharing.resolveRecipients(in: report)

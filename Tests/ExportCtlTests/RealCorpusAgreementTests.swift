@@ -133,6 +133,14 @@ struct RealCorpusAgreementTests {
         #expect(result.output.split(separator: "\n").count == files.count, "\(result.output)")
     }
 
+    @Test func validateAcceptsEveryMISPCorpusFileAsPyMISPDoes() throws {
+        let files = try Self.files(in: "misp")
+        let result = try ExportCtlRunner.run(["validate", "--report-format", "json"] + files.map(Self.path))
+        #expect(result.status == 0, "\(result.errors)")
+        let report = try JSONDecoder().decode(OurReport.self, from: result.stdout)
+        #expect(report.files.count == files.count && report.files.allSatisfy(\.valid), "\(result.errors)")
+    }
+
     @Test func everyCorpusFileIsInTheManifest() throws {
         let manifest = try String(contentsOf: Self.corpus.appendingPathComponent("MANIFEST.md"), encoding: .utf8)
         for file in try Self.files(in: "stix21") + Self.files(in: "stix20") + Self.files(in: "misp") {

@@ -165,7 +165,31 @@ struct STIX21ThirdPartyImportTests {
         let text = #"{"type": "bundle", "id": "bundle--8a0d3b7e-5c4f-4a51-9c1e-0d6b2f3a4e5c", "spec_version": "2.0", "objects": []}"#
         let result = STIX21Reader.read(Array(text.utf8), file: "old.json")
         #expect(result.report == nil)
-        #expect(result.diagnostics.first?.message == "this is a STIX 2.0 bundle; exportctl reads STIX 2.1")
+        #expect(result.diagnostics.count == 1)
+        #expect(result.diagnostics.first?.message == #"this is a STIX 2.0 bundle ("spec_version": "2.0"); exportctl reads STIX 2.1"#)
+        #expect(result.diagnostics.first?.hint?.contains("--upgrade") == true)
+    }
+
+    @Test func upgradeReads20As21AndListsEachChangeAsANote() throws {
+        let text = """
+            {"type": "bundle", "id": "bundle--8a0d3b7e-5c4f-4a51-9c1e-0d6b2f3a4e5c", "spec_version": "2.0", "objects": [
+            {"type": "malware", "id": "malware--5f2c9d4e-7a1b-4c3d-8e9f-0a1b2c3d4e5f", "created": "2017-01-01T00:00:00.000Z",
+             "modified": "2017-01-01T00:00:00.000Z", "name": "PoisonIvy", "labels": ["remote-access-trojan"]},
+            {"type": "threat-actor", "id": "threat-actor--6f2c9d4e-7a1b-4c3d-8e9f-0a1b2c3d4e5f", "created": "2017-01-01T00:00:00.000Z",
+             "modified": "2017-01-01T00:00:00.000Z", "name": "APT1", "labels": ["nation-state"]}]}
+            """
+        var settings = ImportSettings()
+        settings.upgradesSTIX20 = true
+        let result = STIX21Reader.read(Array(text.utf8), file: "old.json", settings: settings)
+        #expect(!result.diagnostics.hasErrors, "\(result.diagnostics.map(\.rendered))")
+        let notes = result.diagnostics.filter { $0.severity == .note }.map(\.message)
+        for change in ["'spec_version' to \"2.1\"", "malware 'labels' to 'malware_types'", "threat-actor 'labels' to 'threat_actor_types'",
+                       "'is_family': true", "the bundle's 'spec_version'"] {
+            #expect(notes.contains { $0.contains(change) }, "no note for \(change): \(notes)")
+        }
+        #expect(notes.contains { $0.contains("(2 objects)") })
+        let report = try #require(result.report)
+        #expect(report.actors.contains { $0.name == "APT1" })
     }
 }
 

@@ -65,22 +65,14 @@ package struct JSONStreamScanner {
         var keys: Set<String> = []
         while true {
             try skipWhitespace()
-            guard try source.peek() == UInt8(ascii: "\"") else { throw error("expected a quoted key") }
-            let keyJSON = try parse(try capture()).get()
-            guard let key = keyJSON.string else { throw error("expected ':' after the key") }
-            guard keys.insert(key).inserted else {
-                throw SyntaxError(message: "duplicate key '\(key)'", line: keyJSON.line, column: keyJSON.column)
-            }
-            try skipWhitespace()
-            guard try source.peek() == UInt8(ascii: ":") else { throw error("expected ':' after the key") }
-            try advance()
+            let (key, keyLine, keyColumn) = try memberKey(notIn: &keys)
             try skipWhitespace()
             if key == "objects", try source.peek() == UInt8(ascii: "[") {
                 try elements(visit)
             } else {
                 switch try readValue() {
                 case .success(let value):
-                    try visit(.member(.init(key: key, line: keyJSON.line, column: keyJSON.column, value: value)), source.offset)
+                    try visit(.member(.init(key: key, line: keyLine, column: keyColumn, value: value)), source.offset)
                 case .failure(let failure): throw failure
                 }
             }
@@ -93,6 +85,21 @@ package struct JSONStreamScanner {
             default: throw error("expected ',' or '}' in an object")
             }
         }
+    }
+
+    /// Reads a member's key and the `:` after it, and returns the key with where it starts; a key already in
+    /// `keys` is a syntax error at the key.
+    mutating func memberKey(notIn keys: inout Set<String>) throws -> (key: String, line: Int, column: Int) {
+        guard try source.peek() == UInt8(ascii: "\"") else { throw error("expected a quoted key") }
+        let keyJSON = try parse(try capture()).get()
+        guard let key = keyJSON.string else { throw error("expected ':' after the key") }
+        guard keys.insert(key).inserted else {
+            throw SyntaxError(message: "duplicate key '\(key)'", line: keyJSON.line, column: keyJSON.column)
+        }
+        try skipWhitespace()
+        guard try source.peek() == UInt8(ascii: ":") else { throw error("expected ':' after the key") }
+        try advance()
+        return (key, keyJSON.line, keyJSON.column)
     }
 
     private mutating func elements(_ visit: Visitor) throws {

@@ -36,10 +36,16 @@ extension STIXBundleValidator {
         var members: [LocatedJSON.Member] = []
         // Findings on a streamed list's elements count only once their object reads as JSON.
         var listCheck = STIXCheck(file: file)
+        // Until an object says 2.1, the objects' findings wait here: if the file turns out STIX 2.0, they are
+        // dropped for its one finding (no more held than the findings themselves, as before).
+        var evidence = STIXVersionEvidence(file: file)
+        var pending = STIXCheck(file: file)
         let size = input.size
         guard let start = try scan(input, limits: limits, check: &check, { item, check, offset in
             switch item {
-            case .member(let member): members.append(member)
+            case .member(let member):
+                members.append(member)
+                evidence.note(bundleMember: member)
             case .listElement(let property, let element):
                 STIXTypeRules.listElement(element, property: property, check: &listCheck, references: &references)
             case .object(.success(let object)):
@@ -50,7 +56,16 @@ extension STIXBundleValidator {
                     let expected = Double(size) / Double(offset) * Double(objectCount) * 1.05
                     references.reserve(min(Int(expected), limits.maxObjects))
                 }
-                if STIXObjectRules.check(object, check: &check, references: &references) { check.append(listCheck) }
+                evidence.note(object)
+                var found = STIXCheck(file: file)
+                if STIXObjectRules.check(object, check: &found, references: &references) { found.append(listCheck) }
+                if evidence.hasSTIX21Object {
+                    check.append(pending)
+                    pending = STIXCheck(file: file)
+                    check.append(found)
+                } else {
+                    pending.append(found)
+                }
                 localIDs.note(object)
                 references.clearReferences()
             case .object(.failure(let error)):
@@ -62,6 +77,9 @@ extension STIXBundleValidator {
         }) else { return check.diagnostics }
         let root = LocatedJSON(kind: .object(members), line: start.line, column: start.column)
         guard root["type"]?.string == "bundle" else {
+            if root["spec_version"]?.string == "2.0" {
+                return finish(check.diagnostics + [singleObject20(root, file: file)], strict: strict)
+            }
             // A single STIX object, not a bundle: small by nature, checked whole.
             var single = STIXReferences()
             STIXObjectRules.check(root, check: &check, references: &single)
@@ -71,6 +89,8 @@ extension STIXBundleValidator {
         for member in members { checkBundleMember(member, check: &check) }
         if root["id"] == nil { check.error("the bundle has no 'id'", at: root) }
         if let objects = root["objects"] { check.error("'objects' must be a list, not \(objects.kindName)", at: objects) }
+        if evidence.isSTIX20 { return finish(check.diagnostics + [evidence.diagnostic()], strict: strict) }
+        check.append(pending)
         let comparesLocalIDs = localIDs.needsSecondPass(declaredIDs: references.declares)
         if objectCount > 0, references.needsResolvingPass || comparesLocalIDs {
             ProgressMeter.current?.expect(size)  // the second pass reads it again

@@ -9,7 +9,9 @@ public import ExportCore
 /// the bundle (warnings), open vocabularies with Errata 01 (warnings), relationship types (warnings), and
 /// the payloads of the TLP 2.0, ISA ACS 3.0, Incident Core v2 and exportctl extensions.
 ///
-/// Where it is stricter than stix2-validator, on purpose: an object without `spec_version` inside a bundle
+/// A STIX 2.0 document (``STIXVersionEvidence``) is one error for the whole file, with no per-object findings.
+///
+/// Where it is stricter than stix2-validator, on purpose: an object without `spec_version` inside a 2.1 bundle
 /// is an error (stix2-validator silently reads it as STIX 2.0), extension payloads are checked, and a
 /// marking listed twice in `object_marking_refs` is an error.
 ///
@@ -33,6 +35,9 @@ public enum STIXBundleValidator {
         }
         var references = STIXReferences()
         let objects = objects(of: document, check: &check)
+        if let stix20 = stix20Finding(document, objects: objects, file: file) {
+            return finish(check.diagnostics + [stix20], strict: strict)
+        }
         for object in objects {
             STIXObjectRules.check(object, check: &check, references: &references)
         }
@@ -72,6 +77,29 @@ public enum STIXBundleValidator {
             || (compact.contains("\"spec_version\":\"2.") && compact.contains("\"id\":\"") && compact.contains("--"))
     }
 
+    /// The one finding for a STIX 2.0 document (a bundle by ``STIXVersionEvidence``, or one object saying 2.0),
+    /// or `nil` for STIX 2.1.
+    static func stix20Finding(_ document: LocatedJSON, objects: [LocatedJSON], file: String, verb: String = "checks")
+        -> Diagnostic?
+    {
+        var evidence = STIXVersionEvidence(file: file)
+        guard document["type"]?.string == "bundle" else {
+            guard document["spec_version"]?.string == "2.0" else { return nil }
+            return singleObject20(document, file: file, verb: verb)
+        }
+        for member in document.members ?? [] { evidence.note(bundleMember: member) }
+        for object in objects { evidence.note(object) }
+        return evidence.isSTIX20 ? evidence.diagnostic(verb: verb) : nil
+    }
+
+    /// The one finding for a single object (not a bundle) that says `"spec_version": "2.0"`.
+    static func singleObject20(_ object: LocatedJSON, file: String, verb: String = "checks") -> Diagnostic {
+        Diagnostic(
+            .error, "this is a STIX 2.0 object (\"spec_version\": \"2.0\"); exportctl \(verb) STIX 2.1",
+            at: SourceLocation(file: file, line: object.line, column: object.column),
+            hint: "pass --upgrade to `exportctl export` to read it as STIX 2.1, or convert it first (e.g. with stix2-elevator)")
+    }
+
     private static func objects(of document: LocatedJSON, check: inout STIXCheck) -> [LocatedJSON] {
         guard let members = document.members else {
             check.error("a STIX document is a JSON object, not \(document.kindName)", at: document)
@@ -98,11 +126,8 @@ public enum STIXBundleValidator {
                 check.error("the bundle's id '\(id)' is not 'bundle--<UUID>'", at: member.value)
             }
         case "spec_version":
-            if member.value.string == "2.0" {
-                check.error(
-                    "this is a STIX 2.0 bundle; exportctl checks and reads STIX 2.1", at: member.line, member.column,
-                    hint: "convert it to STIX 2.1 first (for example with python-stix2)")
-            } else {
+            // "2.0" makes the whole file one finding (``STIXVersionEvidence``), reported by the caller.
+            if member.value.string != "2.0" {
                 check.warning(
                     "a STIX 2.1 bundle has no 'spec_version'", at: member.line, member.column,
                     hint: "remove it: python-stix2 reads a bundle with spec_version as STIX 2.0")
