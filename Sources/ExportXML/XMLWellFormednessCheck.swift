@@ -37,8 +37,10 @@ package final class XMLWellFormednessCheck {
     package func feed(_ bytes: [UInt8]) {
         guard let parser, !bytes.isEmpty else { return }
         var offset = 0
-        while offset < bytes.count {  // xmlParseChunk takes an Int32 length
-            let count = min(bytes.count - offset, 1 << 30)
+        // In pieces of 1 MB: libxml2 refuses a push that leaves more than 10 MB unparsed ("Huge input lookup")
+        // unless XML_PARSE_HUGE, which the untrusted options never set; a writer may hand over far more at once.
+        while offset < bytes.count {
+            let count = min(bytes.count - offset, 1 << 20)
             bytes.withUnsafeBufferPointer { buffer in
                 buffer.withMemoryRebound(to: CChar.self) {
                     _ = xmlParseChunk(parser, $0.baseAddress.map { $0 + offset }, Int32(count), 0)
