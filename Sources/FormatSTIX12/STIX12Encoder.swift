@@ -53,9 +53,11 @@ package final class STIX12Encoder {
     /// Computes a QName; ``qname(_:_:)`` remembers it, since each object is named wherever it is referenced and a
     /// UUIDv5 is a SHA-1.
     private func makeQName(_ type: String, _ localID: String) -> String {
-        let identity = identities.identity(type, localID)
-        let ncType = STIX12Namespaces.ncNameCharacters(identity.type[...])
-        return "\(prefix):\(ncType)-\(STIX12Namespaces.ncNameCharacters(identity.uuid[...]))"
+        let id = identities.identity(type, localID).stixID
+        // `type--uuid` with one dash; an imported id, which the input chose, is reduced to NCName characters.
+        let name = id.utf8.allSatisfy(STIX12Namespaces.isNCNameByte) ? id : STIX12Namespaces.ncNameCharacters(id[...])
+        guard let separator = name.firstRange(of: "--") else { return prefix + ":" + name }
+        return prefix + ":" + name[..<separator.lowerBound] + "-" + name[separator.upperBound...]
     }
 
     /// The QName of any report object, or `nil` when the id names nothing in the view.

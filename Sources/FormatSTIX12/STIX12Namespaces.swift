@@ -30,6 +30,16 @@ enum STIX12Namespaces {
         producer.id.contains(":") && !reservedURIs.contains(producer.id) ? producer.id : "urn:exportctl:producer:\(producer.id)"
     }
 
+    /// Whether an ASCII byte may stand in an NCName after its first character (letters, digits, `-`, `.`, `_`).
+    static func isNCNameByte(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"):
+            true
+        case UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "_"): true
+        default: false
+        }
+    }
+
     /// `text` reduced to characters an NCName may hold after its first (letters, digits, `-`, `.`, `_`): the local
     /// part of an imported object's QName is its STIX 2.1 type, which the input chose.
     static func ncNameCharacters(_ text: Substring) -> String {

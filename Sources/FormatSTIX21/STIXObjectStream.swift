@@ -5,16 +5,18 @@ public import ExportSharing
 ///
 /// The bundle writer writes these one after another; a TAXII server can store and serve each on its own.
 public struct STIXObjectRecord: Sendable {
+    // id, type and modified are read from the object when asked: the bundle writer never asks, and reading
+    // them for every object of an export cost it a tenth of its time.
     /// `type--uuid`.
-    public let id: String
+    public var id: String { object["id"]?.stringValue ?? "" }
     /// The STIX type (`threat-actor`).
-    public let type: String
+    public var type: String { object["type"]?.stringValue ?? "" }
     /// The object's `modified`, or `created` for an object without one (a marking definition); empty when
     /// it has neither.
-    public let modified: String
+    public var modified: String { (object["modified"] ?? object["created"])?.stringValue ?? "" }
     /// The sharing label (TLP and audience) the object goes out under; `nil` for definitions and objects kept
     /// verbatim from an import, which carry their own markings.
-    public let label: Marking?
+    public var label: Marking? { object.label }
     let object: JSONObjectBuilder
     /// The report's `object_refs`, written piece by piece rather than held as one value.
     let streamedList: (key: String, strings: [String])?
@@ -22,10 +24,6 @@ public struct STIXObjectRecord: Sendable {
     package init(_ object: JSONObjectBuilder, streaming list: (key: String, strings: [String])? = nil) {
         self.object = object
         streamedList = list
-        id = object["id"]?.stringValue ?? ""
-        type = object["type"]?.stringValue ?? ""
-        modified = (object["modified"] ?? object["created"])?.stringValue ?? ""
-        label = object.label
     }
 
     /// The object as canonical JSON (sorted keys, two-space indent): the bytes a TAXII envelope or a file of
