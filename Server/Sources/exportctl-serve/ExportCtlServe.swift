@@ -82,6 +82,10 @@ extension ExportCtlServe {
             }
             var logger = Logger(label: "exportctl.taxii")
             logger.logLevel = level
+            if !["127.0.0.1", "::1", "localhost"].contains(host) {
+                // No TLS yet: HTTP Basic passwords would cross the network in the clear.
+                logger.warning("listening beyond loopback without TLS: passwords travel in the clear; put a TLS proxy in front")
+            }
             let partnerList = try PartnersFile.read(partners)
             var loaded: [ThreatReport] = []
             for path in reports.isEmpty ? [nil] : reports.map(Optional.some) {
