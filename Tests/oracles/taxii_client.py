@@ -10,7 +10,9 @@ Usage: taxii_client.py URL USER PASSWORD [--bundle FILE] [--withheld ID] [--per-
 Prints one JSON object: title, api_roots, collections [{id, title, can_read, can_write}], pages [[ids] per page of
 as_pages], manifest_pages [[ids] per page, following next by hand], expected_ids, withheld_status,
 wrong_password_status, no_credentials_status, over_limit {count, more, has_next}, type_filter (ids of
-match[type]=<first object's type>), versions (of the first object), object (ids of get_object on it).
+match[type]=<first object's type>), versions (of the first object), object (ids of get_object on it),
+objects_differing_from_export (ids of pulled objects not equal to the bundle's), edge_cases {name: {status,
+content_type, json}} for Accept variants and malformed parameters.
 """
 import argparse
 import json
@@ -72,6 +74,31 @@ def main():
         out["type_filter"] = [o["id"] for o in collection.get_objects(type=first["type"]).get("objects", [])]
         out["versions"] = collection.object_versions(first["id"]).get("versions", [])
         out["object"] = [o["id"] for o in collection.get_object(first["id"]).get("objects", [])]
+        # Every object pulled, whole, against the export's object of the same id (equal as JSON values).
+        if args.bundle:
+            with open(args.bundle, encoding="utf-8") as handle:
+                exported = {o["id"]: o for o in json.load(handle)["objects"]}
+            pulled = [o for page in as_pages(collection.get_objects, per_request=50) for o in page.get("objects", [])]
+            out["objects_differing_from_export"] = [o["id"] for o in pulled if exported.get(o["id"]) != o]
+        # Protocol edge cases medallion gets wrong (C.7 of the research notes), with plain requests.
+        objects_url = collection.url + "objects/"
+        auth = (args.user, args.password)
+
+        def probe(accept, query=""):
+            response = requests.get(objects_url + query, headers={"Accept": accept}, auth=auth, timeout=30)
+            return {"status": response.status_code, "content_type": response.headers.get("Content-Type"),
+                    "json": response.headers.get("Content-Type", "").startswith("application/taxii+json")
+                    and isinstance(response.json(), dict)}
+
+        out["edge_cases"] = {
+            "accept_without_version": probe("application/taxii+json"),
+            "accept_any": probe("*/*"),
+            "accept_browser": probe("application/json, text/plain, */*"),
+            "accept_html": probe("text/html"),
+            "date_only_added_after": probe("application/taxii+json;version=2.1", "?added_after=2023-11-15"),
+            "malformed_added_after": probe("application/taxii+json;version=2.1", "?added_after=yesterday"),
+            "limit_zero": probe("application/taxii+json;version=2.1", "?limit=0"),
+        }
         if args.withheld:
             out["withheld_status"] = status_of(lambda: collection.get_object(args.withheld))
         if args.over_limit:

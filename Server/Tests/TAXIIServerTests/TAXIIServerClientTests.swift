@@ -61,6 +61,19 @@ struct TAXIIServerClientTests {
         #expect((result["versions"] as? [String])?.count == 1)
         #expect((result["object"] as? [String])?.count == 1)
         #expect((result["type_filter"] as? [String])?.isEmpty == false)
+        // Object for object, byte for byte as JSON values: what the partner pulls is what the export writes.
+        #expect(result["objects_differing_from_export"] as? [String] == [])
+
+        let edges = try #require(result["edge_cases"] as? [String: [String: Any]])
+        let expectedStatus = [
+            "accept_without_version": 200, "accept_any": 200, "accept_browser": 200, "accept_html": 406,
+            "date_only_added_after": 400, "malformed_added_after": 400, "limit_zero": 400,
+        ]
+        for (name, status) in expectedStatus {
+            #expect(edges[name]?["status"] as? Int == status, "\(name)")
+            #expect(edges[name]?["json"] as? Bool == true, "\(name): a TAXII JSON body")
+            #expect(edges[name]?["content_type"] as? String == "application/taxii+json;version=2.1", "\(name)")
+        }
     }
 
     /// The ids of the STIX 2.1 bundle `exportctl export --for RECIPIENT` writes (everything when `nil`).
