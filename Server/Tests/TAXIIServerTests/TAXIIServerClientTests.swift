@@ -28,13 +28,19 @@ struct TAXIIServerClientTests {
         let withheld = try #require(everything.subtracting(mine).sorted().first, "the sample withholds something")
 
         let maxPageSize = 7
-        let output = try await withServer(report: report, partners: partners, maxPageSize: maxPageSize) { url in
+        let log = LogCapture()
+        let output = try await withServer(report: report, partners: partners, maxPageSize: maxPageSize, log: log) { url in
             try Oracle.run([
                 "taxii_client.py", url, partner, password, "--bundle", folder.path + "/mine.json",
                 "--withheld", withheld, "--per-request", "3", "--over-limit", "100",
             ])
         }
         let result = try Oracle.object(output)
+        // One access-log line per request, none with a password (the right one, or the wrong one the oracle sends).
+        let requests = log.lines.filter { $0.contains(" request ") }
+        #expect(requests.count > 20 && requests.contains { $0.contains("status=401") }, "\(log.lines.prefix(5))")
+        #expect(requests.allSatisfy { $0.contains("partner=") && $0.contains("path=") })
+        #expect(!log.lines.contains { $0.contains(password) }, "a password reached the log")
         let expected = try #require(result["expected_ids"] as? [String])
         #expect(Set(expected) == mine)
         let collections = try #require(result["collections"] as? [[String: Any]])

@@ -1,6 +1,7 @@
 import Export
 import Foundation
 import Logging
+import Synchronization
 import TAXIIServer
 
 /// A temporary folder, removed when the value goes away.
@@ -18,10 +19,10 @@ final class TemporaryFolder: Sendable {
 /// Runs `body` against a server on a free loopback port, then stops the server.
 func withServer<T: Sendable>(
     report: ThreatReport, partners: [Partner], maxPageSize: Int = 1000, dataFolder: String? = nil,
-    _ body: @escaping @Sendable (String) throws -> T
+    log: LogCapture? = nil, _ body: @escaping @Sendable (String) throws -> T
 ) async throws -> T {
-    var logger = Logger(label: "taxii-tests")
-    logger.logLevel = .warning
+    var logger = log.map { capture in Logger(label: "taxii-tests") { _ in capture } } ?? Logger(label: "taxii-tests")
+    logger.logLevel = log == nil ? .warning : .trace
     let server = try TAXIIServer(
         reports: [report], partners: partners,
         configuration: .init(host: "127.0.0.1", port: 0, dataFolder: dataFolder, maxPageSize: maxPageSize), logger: logger)
@@ -89,5 +90,33 @@ enum Oracle {
                 description: "\(arguments[0]) failed (\(process.terminationStatus)): \(String(decoding: stderr, as: UTF8.self))")
         }
         return stdout
+    }
+}
+
+/// A log handler that keeps every line, message and metadata, for tests that read the log.
+final class LogCapture: LogHandler, Sendable {
+    private let store = Mutex<[String]>([])
+
+    /// Every line logged so far.
+    var lines: [String] { store.withLock { $0 } }
+
+    var logLevel: Logger.Level {
+        get { .trace }
+        set {}
+    }
+
+    var metadata: Logger.Metadata {
+        get { [:] }
+        set {}
+    }
+
+    subscript(metadataKey key: String) -> Logger.Metadata.Value? {
+        get { nil }
+        set {}
+    }
+
+    func log(event: LogEvent) {
+        let fields = (event.metadata ?? [:]).map { "\($0.key)=\($0.value)" }.sorted().joined(separator: " ")
+        store.withLock { $0.append("\(event.level) \(event.message) \(fields)") }
     }
 }
