@@ -9,15 +9,20 @@ public struct Catalog: Sendable {
     let views: [String: [String: ServedCollection]]
     /// Collection ids in the order the reports were given.
     public let collectionIDs: [String]
+    /// Each report's collection id, with a digest and count of the objects of its full view.
+    let identities: [(id: String, digest: String, objectCount: Int)]
 
     /// Builds every partner's view of every report.
     /// - Throws: ``ExportError`` when a partner's view of a report names a withheld object (as `exportctl export
     ///   --for` would fail), or when two reports would be the same collection.
     public init(reports: [ThreatReport], partners: [Partner], policy: SharingPolicy = SharingPolicy()) throws {
         var ids: [String] = []
+        var identities: [(id: String, digest: String, objectCount: Int)] = []
         var views: [String: [String: ServedCollection]] = [:]
         for report in reports {
-            let id = ServedCollection.collectionID(of: report)
+            let identity = ServedCollection.identify(report)
+            let id = identity.id
+            identities.append(identity)
             guard !ids.contains(id) else {
                 throw ExportError(.usage, "two reports are the same collection \(id): give each report once")
             }
@@ -32,6 +37,7 @@ public struct Catalog: Sendable {
             }
         }
         self.views = views
+        self.identities = identities
         collectionIDs = ids
     }
 

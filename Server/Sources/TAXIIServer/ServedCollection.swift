@@ -1,3 +1,4 @@
+import Crypto
 public import Export
 
 /// One report as one partner may read it: exactly the objects of its releasable view, oldest `date_added` first.
@@ -33,13 +34,20 @@ public struct ServedCollection: Sendable {
         self.positions = stream.wroteReport ? positions : [:]
     }
 
-    /// The collection id of a report: the UUID of its STIX `report` object in the full view, else of its bundle.
-    public static func collectionID(of report: ThreatReport) -> String {
+    /// The collection id of a report (the UUID of its STIX `report` object in the full view, else of its bundle)
+    /// and a SHA-256 digest of every object of the full view, from one pass over it.
+    public static func identify(_ report: ThreatReport) -> (id: String, digest: String, objectCount: Int) {
         var stream = STIXObjectStream(ReleasedReport(everythingIn: report))
+        var hash = SHA256()
+        var count = 0
+        var id: String?
         while let record = stream.next() {
-            if stream.wroteReport, record.type == "report" { return uuid(of: record.id) }
+            if id == nil, stream.wroteReport, record.type == "report" { id = uuid(of: record.id) }
+            hash.update(data: record.bytes)
+            count += 1
         }
-        return uuid(of: stream.bundleID)
+        let digest = hash.finalize().map { ($0 < 16 ? "0" : "") + String($0, radix: 16) }.joined()
+        return (id ?? uuid(of: stream.bundleID), digest, count)
     }
 
     private static func uuid(of stixID: String) -> String {

@@ -1,5 +1,4 @@
 public import Export
-import Crypto
 import Foundation
 import Hummingbird
 public import Logging
@@ -51,26 +50,13 @@ public struct TAXIIServer: Sendable {
         self.logger = logger
         store = try configuration.dataFolder.map { try ServerStore(folder: $0) }
         if let store {
-            for report in reports { try remember(report, in: store) }
-        }
-    }
-
-    /// Records a report's collection and warns when its content changed since the last start.
-    private func remember(_ report: ThreatReport, in store: ServerStore) throws {
-        let id = ServedCollection.collectionID(of: report)
-        var hash = SHA256()
-        var count = 0
-        var stream = STIXObjectStream(ReleasedReport(everythingIn: report))
-        while let record = stream.next() {
-            hash.update(data: record.bytes)
-            count += 1
-        }
-        let digest = hash.finalize().map { ($0 < 16 ? "0" : "") + String($0, radix: 16) }.joined()
-        let now = TAXIITimestamp(microseconds: Int64(Date().timeIntervalSince1970 * 1_000_000)).description
-        if try store.record(collection: id, digest: digest, objectCount: count, now: now) != nil {
-            logger.warning(
-                "report changed since the last start: date_added values moved; clients paging by added_after may miss objects",
-                metadata: ["collection": "\(id)"])
+            let now = TAXIITimestamp(microseconds: Int64(Date().timeIntervalSince1970 * 1_000_000)).description
+            for (id, digest, count) in catalog.identities
+            where try store.record(collection: id, digest: digest, objectCount: count, now: now) != nil {
+                logger.warning(
+                    "report changed since the last start: date_added values moved; clients paging by added_after may miss objects",
+                    metadata: ["collection": "\(id)"])
+            }
         }
     }
 
