@@ -59,6 +59,8 @@ let package = Package(
             dependencies: [
                 "TAXIIServer",
                 .product(name: "Export", package: "exportctl"),
+                .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
+                .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: upcomingFeatures
         ),

@@ -6,11 +6,19 @@ import Synchronization
 /// Checks HTTP Basic credentials against the partners' bcrypt hashes.
 ///
 /// bcrypt is deliberately slow (a quarter of a second at cost 12), so a password that verified once is
-/// remembered as its SHA-256 for the life of the process; a wrong password always pays the full bcrypt cost, and
-/// an unknown name pays it too, so that timing does not tell which names exist.
+/// remembered as its SHA-256 for the life of the process, and so is a recently refused one (up to 4,096). Every
+/// other check runs bcrypt, one at a time on a queue of its own, never on the threads that serve requests: a flood
+/// of wrong passwords delays other first logins, but not partners already verified. An unknown name pays the same
+/// bcrypt cost as a known one, so that timing does not tell which names exist.
 final class PartnerAuthenticator: Sendable {
+    private struct Memory {
+        var verified: [String: SHA256Digest] = [:]
+        var refused: Set<SHA256Digest> = []
+    }
+
     private let partners: [String: Partner]
-    private let verified = Mutex<[String: SHA256Digest]>([:])
+    private let memory = Mutex(Memory())
+    private let queue = DispatchQueue(label: "exportctl.taxii.bcrypt")
     /// A hash of a random password nobody knows, at the cost of the first partner's, checked for unknown names.
     private let decoy: String
 
@@ -21,17 +29,28 @@ final class PartnerAuthenticator: Sendable {
     }
 
     /// The partner an `Authorization` header proves, or `nil`.
-    func partner(authorization: String?) -> Partner? {
+    func partner(authorization: String?) async -> Partner? {
         guard let (name, password) = Self.basicCredentials(authorization) else { return nil }
         let digest = SHA256.hash(data: Data((name + "\u{0}" + password).utf8))
-        guard let partner = partners[name] else {
-            _ = Bcrypt.verify(password, hash: decoy)
-            return nil
+        let partner = partners[name]
+        let known = memory.withLock { memory -> Bool? in
+            if let partner, memory.verified[partner.name] == digest { return true }
+            return memory.refused.contains(digest) ? false : nil
         }
-        if verified.withLock({ $0[name] }) == digest { return partner }
-        guard Bcrypt.verify(password, hash: partner.passwordHash) else { return nil }
-        verified.withLock { $0[name] = digest }
-        return partner
+        if let known { return known ? partner : nil }
+        let hash = partner?.passwordHash ?? decoy
+        let matches = await withCheckedContinuation { resume in
+            queue.async { resume.resume(returning: Bcrypt.verify(password, hash: hash)) }
+        }
+        memory.withLock { memory in
+            if let partner, matches {
+                memory.verified[partner.name] = digest
+            } else {
+                if memory.refused.count >= 4096 { memory.refused.removeAll() }
+                memory.refused.insert(digest)
+            }
+        }
+        return matches ? partner : nil
     }
 
     /// The user name and password of a `Basic` header; `nil` for any other scheme or a malformed value.

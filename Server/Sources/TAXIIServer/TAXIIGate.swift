@@ -18,7 +18,7 @@ struct TAXIIGate: RouterMiddleware {
         var context = context
         let response: Response
         do {
-            guard let partner = authenticator.partner(authorization: request.headers[.authorization]) else {
+            guard let partner = await authenticator.partner(authorization: request.headers[.authorization]) else {
                 throw TAXIIError.unauthorized
             }
             context.partner = partner.name
