@@ -1,10 +1,12 @@
 # Sourced by Scripts/test.sh and Benchmarks/run.sh: installs the system tools the oracles and benchmarks need
-# (xmllint, pkg-config, libxml2 headers, strace, GNU time) and the pinned Python oracles into .venv, rebuilt
+# (xmllint, pkg-config, libxml2 and SQLite headers, strace, GNU time) and the pinned Python oracles into .venv, rebuilt
 # only when Tests/oracles/requirements.txt changes. Exports EXPORTCTL_PYTHON.
 need_apt=()
 command -v xmllint >/dev/null 2>&1 || need_apt+=(libxml2-utils)
 command -v pkg-config >/dev/null 2>&1 || need_apt+=(pkg-config)
 [ -f /usr/include/libxml2/libxml/parser.h ] || need_apt+=(libxml2-dev)
+# The TAXII server package (Server/) links the system's SQLite through GRDB.
+[ -f /usr/include/sqlite3.h ] || need_apt+=(libsqlite3-dev)
 command -v strace >/dev/null 2>&1 || need_apt+=(strace)
 [ -x /usr/bin/time ] || need_apt+=(time)
 if [ ${#need_apt[@]} -gt 0 ]; then

@@ -14,7 +14,7 @@ struct ExportCtl: AsyncParsableCommand {
         commandName: "exportctl",
         abstract: "Export threat reports to STIX 2.1, XML and MISP, and validate such files.",
         version: ExportVersion.string,
-        subcommands: [Sample.self, Lint.self, Export.self, Plan.self, Validate.self, Corpus.self]
+        subcommands: [Sample.self, Lint.self, Export.self, Plan.self, Validate.self, Corpus.self, Serve.self, Partners.self]
     )
 
     /// Parses, runs, and maps every outcome to exportctl's exit codes (ArgumentParser alone would exit 64 on

@@ -1,0 +1,67 @@
+import Crypto
+import Foundation
+import HummingbirdBcrypt
+import Synchronization
+
+/// Checks HTTP Basic credentials against the partners' bcrypt hashes.
+///
+/// bcrypt is deliberately slow (a quarter of a second at cost 12), so a password that verified once is
+/// remembered as its SHA-256 for the life of the process, and so is a recently refused one (up to 4,096). Every
+/// other check runs bcrypt, one at a time on a queue of its own, never on the threads that serve requests: a flood
+/// of wrong passwords delays other first logins, but not partners already verified. An unknown name pays the same
+/// bcrypt cost as a known one, so that timing does not tell which names exist.
+final class PartnerAuthenticator: Sendable {
+    private struct Memory {
+        var verified: [String: SHA256Digest] = [:]
+        var refused: Set<SHA256Digest> = []
+    }
+
+    private let partners: [String: Partner]
+    private let memory = Mutex(Memory())
+    private let queue = DispatchQueue(label: "exportctl.taxii.bcrypt")
+    /// A hash of a random password nobody knows, at the cost of the first partner's, checked for unknown names.
+    private let decoy: String
+
+    init(_ partners: [Partner]) {
+        self.partners = Dictionary(partners.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
+        let cost = partners.first.flatMap { UInt8($0.passwordHash.dropFirst(4).prefix(2)) } ?? 12
+        decoy = Bcrypt.hash(PartnersFile.makePassword(), cost: cost)
+    }
+
+    /// The partner an `Authorization` header proves, or `nil`.
+    func partner(authorization: String?) async -> Partner? {
+        guard let (name, password) = Self.basicCredentials(authorization) else { return nil }
+        let digest = SHA256.hash(data: Data((name + "\u{0}" + password).utf8))
+        let partner = partners[name]
+        let known = memory.withLock { memory -> Bool? in
+            if let partner, memory.verified[partner.name] == digest { return true }
+            return memory.refused.contains(digest) ? false : nil
+        }
+        if let known { return known ? partner : nil }
+        let hash = partner?.passwordHash ?? decoy
+        let matches = await withCheckedContinuation { resume in
+            queue.async { resume.resume(returning: Bcrypt.verify(password, hash: hash)) }
+        }
+        memory.withLock { memory in
+            if let partner, matches {
+                memory.verified[partner.name] = digest
+            } else {
+                if memory.refused.count >= 4096 { memory.refused.removeAll() }
+                memory.refused.insert(digest)
+            }
+        }
+        return matches ? partner : nil
+    }
+
+    /// The user name and password of a `Basic` header; `nil` for any other scheme or a malformed value.
+    static func basicCredentials(_ header: String?) -> (String, String)? {
+        guard let header, header.utf8.count < 4096 else { return nil }
+        let parts = header.split(separator: " ", maxSplits: 1, omittingEmptySubsequences: true)
+        guard parts.count == 2, parts[0].lowercased() == "basic",
+            let data = Data(base64Encoded: String(parts[1]).trimmingCharacters(in: .whitespaces)),
+            let text = String(data: data, encoding: .utf8),
+            let colon = text.firstIndex(of: ":")
+        else { return nil }
+        return (String(text[..<colon]), String(text[text.index(after: colon)...]))
+    }
+}

@@ -1,0 +1,140 @@
+public import Export
+import HTTPTypes
+import Hummingbird
+
+/// The read endpoints of TAXII 2.1 under one API root, each answering from the requesting partner's own
+/// collections only.
+struct TAXIIRoutes: Sendable {
+    /// The API root's path segment: `/reports/`.
+    static let apiRoot = "reports"
+
+    let catalog: Catalog
+    let title: String
+    let maxPageSize: Int
+    let maxContentLength: Int
+
+    func register(on router: Router<TAXIIRequestContext>) {
+        let root = Self.apiRoot
+        let objectsPath = "\(root)/collections/:collection/objects"
+        // Every collection is read-only for now (the inbox comes next): POST and DELETE are 403 on a collection the
+        // partner may read, 404 on any other.
+        let readOnly: @Sendable (Request, TAXIIRequestContext) throws -> Response = { _, context in
+            _ = try collection(context)
+            throw TAXIIError.forbidden("this collection is read-only (can_write is false)")
+        }
+        router.get("taxii2") { _, _ in discovery() }
+        router.get("\(root)") { _, _ in apiRootInformation() }
+        router.get("\(root)/status/:status") { _, _ -> Response in throw TAXIIError.notFound("no such status") }
+        router.get("\(root)/collections") { _, context in try collections(context) }
+        router.get("\(root)/collections/:collection") { _, context in try collectionResource(context) }
+        router.get(RouterPath(objectsPath)) { request, context in try objects(request, context, manifest: false) }
+        router.post(RouterPath(objectsPath), use: readOnly)
+        router.get("\(root)/collections/:collection/manifest") { request, context in
+            try objects(request, context, manifest: true)
+        }
+        router.get("\(objectsPath)/:object") { request, context in try object(request, context, versionsOnly: false) }
+        router.delete("\(objectsPath)/:object", use: readOnly)
+        router.get("\(objectsPath)/:object/versions") { request, context in
+            try object(request, context, versionsOnly: true)
+        }
+    }
+
+    private func json(_ value: JSONValue, headers: [(String, String)] = []) -> Response {
+        var fields = HTTPFields()
+        for (name, value) in headers { if let name = HTTPField.Name(name) { fields[name] = value } }
+        return TAXIIMediaType.response(status: .ok, body: CanonicalJSON.bytes(value, indent: nil), headers: fields)
+    }
+
+    private func discovery() -> Response {
+        json(.object([
+            "title": .string(title),
+            "description": "Each partner reads only what the sharing policy releases to it.",
+            "default": .string("/\(Self.apiRoot)/"),
+            "api_roots": .array([.string("/\(Self.apiRoot)/")]),
+        ]))
+    }
+
+    private func apiRootInformation() -> Response {
+        json(.object([
+            "title": "Reports",
+            "versions": .array([.string(TAXIIMediaType.contentType)]),
+            "max_content_length": .int(maxContentLength),
+        ]))
+    }
+
+    private func resource(_ collection: ServedCollection) -> JSONValue {
+        .object([
+            "id": .string(collection.id), "title": .string(collection.title), "can_read": .bool(true),
+            "can_write": .bool(false), "media_types": .array([.string(TAXIIMediaType.stix)]),
+        ])
+    }
+
+    private func collections(_ context: TAXIIRequestContext) throws -> Response {
+        let mine = catalog.collections(for: context.partner ?? "")
+        return json(mine.isEmpty ? .object([:]) : .object(["collections": .array(mine.map(resource))]))
+    }
+
+    private func collection(_ context: TAXIIRequestContext) throws -> ServedCollection {
+        let id = context.parameters.get("collection") ?? ""
+        guard let collection = catalog.collection(id, for: context.partner ?? "") else {
+            throw TAXIIError.notFound("no such collection")
+        }
+        return collection
+    }
+
+    private func collectionResource(_ context: TAXIIRequestContext) throws -> Response {
+        json(resource(try collection(context)))
+    }
+
+    /// Objects or manifest: the envelope splices each object's canonical bytes in as they are.
+    private func objects(_ request: Request, _ context: TAXIIRequestContext, manifest: Bool) throws -> Response {
+        let collection = try collection(context)
+        let query = try ObjectQuery(request.uri.query)
+        let page = Page(collection, query: query, maxPageSize: maxPageSize, candidates: collection.candidates(for: query))
+        return manifest ? manifestResponse(page) : envelope(page)
+    }
+
+    private func object(_ request: Request, _ context: TAXIIRequestContext, versionsOnly: Bool) throws -> Response {
+        let collection = try collection(context)
+        let id = context.parameters.get("object") ?? ""
+        guard let positions = collection.positions[id] else { throw TAXIIError.notFound("no such object") }
+        var query = try ObjectQuery(request.uri.query)
+        query.ids = [id]
+        query.types = nil
+        if versionsOnly { query.versions = nil }
+        let page = Page(collection, query: query, maxPageSize: maxPageSize, candidates: positions)
+        guard versionsOnly else { return envelope(page) }
+        guard !page.objects.isEmpty else { return json(.object([:])) }
+        var body: [String: JSONValue] = ["versions": .array(page.objects.map { .string($0.version) }), "more": .bool(page.hasMore)]
+        if let next = page.next { body["next"] = .string(next) }
+        return json(.object(body), headers: page.dateHeaders)
+    }
+
+    private func envelope(_ page: Page) -> Response {
+        guard !page.objects.isEmpty else { return json(.object([:])) }
+        var body: [UInt8] = Array("{\"more\":\(page.hasMore),".utf8)
+        if let next = page.next { body += Array("\"next\":\"\(next)\",".utf8) }
+        body += Array("\"objects\":[".utf8)
+        for (index, object) in page.objects.enumerated() {
+            if index > 0 { body.append(UInt8(ascii: ",")) }
+            body += object.bytes
+        }
+        body += Array("]}\n".utf8)
+        var fields = HTTPFields()
+        for (name, value) in page.dateHeaders { if let name = HTTPField.Name(name) { fields[name] = value } }
+        return TAXIIMediaType.response(status: .ok, body: body, headers: fields)
+    }
+
+    private func manifestResponse(_ page: Page) -> Response {
+        guard !page.objects.isEmpty else { return json(.object([:])) }
+        let entries: [JSONValue] = page.objects.map {
+            .object([
+                "id": .string($0.id), "date_added": .string($0.dateAdded.description), "version": .string($0.version),
+                "media_type": .string(TAXIIMediaType.stix),
+            ])
+        }
+        var body: [String: JSONValue] = ["objects": .array(entries), "more": .bool(page.hasMore)]
+        if let next = page.next { body["next"] = .string(next) }
+        return json(.object(body), headers: page.dateHeaders)
+    }
+}

@@ -1,0 +1,77 @@
+public import Export
+import Foundation
+import Hummingbird
+public import Logging
+import NIOCore
+
+/// The TAXII 2.1 server of exportctl: each partner reads exactly its releasable view of each report.
+///
+/// ```swift
+/// let server = try TAXIIServer(reports: [report], partners: partners, configuration: .init(port: 9000))
+/// try await server.run { port in print("listening on \(port)") }
+/// ```
+public struct TAXIIServer: Sendable {
+    /// Where and how the server listens and keeps its state.
+    public struct Configuration: Sendable {
+        /// The address to bind: loopback unless told otherwise.
+        public var host = "127.0.0.1"
+        /// The port; 0 picks a free one.
+        public var port = 9443
+        /// The folder of the SQLite database; `nil` keeps no database (tests).
+        public var dataFolder: String? = nil
+        /// The most objects one page holds; a larger `limit` is capped (and `more`/`next` say so).
+        public var maxPageSize = 1000
+        /// The discovery title.
+        public var title = "exportctl TAXII server"
+
+        /// Creates a configuration.
+        public init(host: String = "127.0.0.1", port: Int = 9443, dataFolder: String? = nil, maxPageSize: Int = 1000) {
+            self.host = host
+            self.port = port
+            self.dataFolder = dataFolder
+            self.maxPageSize = maxPageSize
+        }
+    }
+
+    let catalog: Catalog
+    let partners: [Partner]
+    let configuration: Configuration
+    let logger: Logger
+    private let store: ServerStore?
+
+    /// Builds every partner's view of every report, and opens the database.
+    /// - Throws: ``ExportError`` when a view cannot be built (a withheld name in released text);
+    ///   ``TAXIIConfigurationError`` for a bad page size; GRDB's error when the database cannot be opened.
+    public init(reports: [ThreatReport], partners: [Partner], configuration: Configuration, logger: Logger) throws {
+        guard configuration.maxPageSize > 0 else { throw TAXIIConfigurationError("--max-page-size must be positive") }
+        catalog = try Catalog(reports: reports, partners: partners)
+        self.partners = partners
+        self.configuration = configuration
+        self.logger = logger
+        store = try configuration.dataFolder.map { try ServerStore(folder: $0) }
+        if let store {
+            let now = TAXIITimestamp(microseconds: Int64(Date().timeIntervalSince1970 * 1_000_000)).description
+            for (id, digest, count) in catalog.identities
+            where try store.record(collection: id, digest: digest, objectCount: count, now: now) != nil {
+                logger.warning(
+                    "report changed since the last start: date_added values moved; clients paging by added_after may miss objects",
+                    metadata: ["collection": "\(id)"])
+            }
+        }
+    }
+
+    /// Serves until the task is cancelled (or SIGINT/SIGTERM when `handlesSignals`).
+    /// - Parameter onListening: Called with the bound port once the server accepts connections.
+    public func run(handlesSignals: Bool = true, onListening: @escaping @Sendable (Int) async -> Void = { _ in }) async throws {
+        let router = Router(context: TAXIIRequestContext.self)
+        router.add(middleware: TAXIIGate(authenticator: PartnerAuthenticator(partners), logger: logger))
+        TAXIIRoutes(catalog: catalog, title: configuration.title, maxPageSize: configuration.maxPageSize,
+                    maxContentLength: 10_485_760).register(on: router)
+        let app = Application(
+            router: router,
+            configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: nil),
+            onServerRunning: { channel in await onListening(channel.localAddress?.port ?? 0) },
+            logger: logger)
+        if handlesSignals { try await app.runService() } else { try await app.run() }
+    }
+}
