@@ -53,11 +53,12 @@ package final class STIX12Encoder {
     /// Computes a QName; ``qname(_:_:)`` remembers it, since each object is named wherever it is referenced and a
     /// UUIDv5 is a SHA-1.
     private func makeQName(_ type: String, _ localID: String) -> String {
-        let id = identities.identity(type, localID).stixID
-        // `type--uuid` with one dash; an imported id, which the input chose, is reduced to NCName characters.
-        let name = id.utf8.allSatisfy(STIX12Namespaces.isNCNameByte) ? id : STIX12Namespaces.ncNameCharacters(id[...])
-        guard let separator = name.firstRange(of: "--") else { return prefix + ":" + name }
-        return prefix + ":" + name[..<separator.lowerBound] + "-" + name[separator.upperBound...]
+        let name = identities.identity(type, localID).joined(by: "-")
+        // An imported id, which the input chose, is reduced to the characters an NCName may hold.
+        guard identities.isImported(localID), !name.utf8.allSatisfy(STIX12Namespaces.isNCNameByte) else {
+            return prefix + ":" + name
+        }
+        return prefix + ":" + STIX12Namespaces.ncNameCharacters(name[...])
     }
 
     /// The QName of any report object, or `nil` when the id names nothing in the view.

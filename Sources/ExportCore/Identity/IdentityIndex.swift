@@ -29,6 +29,16 @@ package struct IdentityIndex: Sendable {
             typeLength = type.utf8.count
         }
 
+        /// The type and the UUID with `separator` between them (`threat-actor-…` for a STIX 1.2 QName).
+        package func joined(by separator: String) -> String {
+            var bytes: [UInt8] = []
+            bytes.reserveCapacity(stixID.utf8.count + separator.utf8.count - 2)
+            bytes += stixID.utf8.prefix(typeLength)
+            bytes += separator.utf8
+            bytes += stixID.utf8.dropFirst(typeLength + 2)
+            return String(decoding: bytes, as: UTF8.self)
+        }
+
         /// Whether the type is `type`, without making a string of it.
         func hasType(_ type: String) -> Bool {
             type.utf8.count == typeLength && stixID.utf8.starts(with: type.utf8)
@@ -85,6 +95,9 @@ package struct IdentityIndex: Sendable {
         }
         return known.identity
     }
+
+    /// Whether the object with this local id keeps the id it was imported with (which the input chose).
+    package func isImported(_ localID: String) -> Bool { objects[localID]?.isImported == true }
 
     /// The identity of a derived object: a location, relationship, note, marking or the report itself.
     package func derived(_ type: String, _ localID: String) -> Identity {
