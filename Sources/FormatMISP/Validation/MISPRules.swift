@@ -207,18 +207,8 @@ enum MISPRules {
         }
     }
 
-    static func isUUID(_ text: String) -> Bool {
-        let bytes = Array(text.utf8)
-        guard bytes.count == 36 else { return false }
-        for (index, byte) in bytes.enumerated() {
-            if [8, 13, 18, 23].contains(index) {
-                guard byte == UInt8(ascii: "-") else { return false }
-            } else if !((0x30...0x39).contains(byte) || (0x61...0x66).contains(byte) || (0x41...0x46).contains(byte)) {
-                return false
-            }
-        }
-        return true
-    }
+    /// MISP takes any UUID-shaped text; STIX's version and variant rule does not apply.
+    static func isUUID(_ text: String) -> Bool { UUIDText.hasShape(text) }
 
     private static func isDate(_ text: String) -> Bool {
         let parts = text.split(separator: "-", omittingEmptySubsequences: false)

@@ -61,21 +61,9 @@ package enum STIXSyntax {
     }
 
     private static func isUUID(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        guard bytes.count == 36 else { return false }
-        for (offset, byte) in bytes.enumerated() {
-            if offset == 8 || offset == 13 || offset == 18 || offset == 23 {
-                guard byte == UInt8(ascii: "-") else { return false }
-            } else if !isHex(byte) {
-                return false
-            }
-        }
-        return (UInt8(ascii: "1")...UInt8(ascii: "5")).contains(bytes[14])
+        UUIDText.hasShape(bytes) && (UInt8(ascii: "1")...UInt8(ascii: "5")).contains(bytes[14])
             && (bytes[19] == UInt8(ascii: "8") || bytes[19] == UInt8(ascii: "9") || bytes[19] | 0x20 == UInt8(ascii: "a")
                 || bytes[19] | 0x20 == UInt8(ascii: "b"))
-    }
-
-    private static func isHex(_ byte: UInt8) -> Bool {
-        (48...57).contains(byte) || (97...102).contains(byte) || (65...70).contains(byte)
     }
 
     /// The number of fractional digits of a valid `YYYY-MM-DDTHH:MM:SS[.f+]Z` timestamp, or `nil` when it is
