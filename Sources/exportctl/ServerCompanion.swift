@@ -49,7 +49,8 @@ enum ServerCompanion {
             }
         }
         let path = getenv("PATH").map { String(cString: $0) } ?? "/usr/local/bin:/usr/bin:/bin"
-        for folder in path.split(separator: ":") where !folder.isEmpty {
+        // Absolute entries only: a relative one (`.`) would run whatever the current folder holds under that name.
+        for folder in path.split(separator: ":") where folder.hasPrefix("/") {
             let candidate = folder + "/" + programName
             if isExecutable(candidate) { return candidate }
         }

@@ -120,6 +120,28 @@ struct MISPValidationOracleTests {
         #expect(result.errors.contains("\(manifest):") && result.errors.contains("cannot be read"), "\(result.errors)")
     }
 
+    /// The manifest, not the user, names the event files: a FIFO there must not block `validate` forever, and a
+    /// symbolic link must not be followed (outside attack F1).
+    @Test(.timeLimit(.minutes(1)))
+    func aFeedEventThatIsAFIFOOrALinkIsRefusedPromptly() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("misp-fifo-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let fifo = "11111111-1111-1111-1111-111111111111", link = "22222222-2222-2222-2222-222222222222"
+        #expect(mkfifo(folder.appendingPathComponent(fifo + ".json").path, 0o600) == 0)
+        try FileManager.default.createSymbolicLink(
+            atPath: folder.appendingPathComponent(link + ".json").path, withDestinationPath: "/etc/hostname")
+        let manifest = folder.appendingPathComponent("manifest.json")
+        try Data(#"{"\#(fifo)": {"info": "x", "timestamp": "1"}, "\#(link)": {"info": "y", "timestamp": "1"}}"#.utf8)
+            .write(to: manifest)
+        let result = try ExportCtlRunner.run(["validate", manifest.path])
+        #expect(result.status == 1, "\(result.errors)")
+        for uuid in [fifo, link] {
+            #expect(result.errors.contains("\(manifest.path):1:") && result.errors.contains("lists \(uuid), but"), "\(result.errors)")
+        }
+        #expect(result.errors.components(separatedBy: "not a regular file").count == 3, "\(result.errors)")
+    }
+
     @Test func aLargeEventValidatesInBoundedMemory() throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("misp-big-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)

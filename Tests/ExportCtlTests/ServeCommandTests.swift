@@ -29,4 +29,20 @@ struct ServeCommandTests {
         let add = try run(["partners", "add", "jp-ncc", "--recipient", "JPN"], companion: stub.path)
         #expect(add.output == "partners|add|jp-ncc|--recipient|JPN|", "\(add.output)")
     }
+
+    /// A relative PATH entry is never searched: `exportctl serve` run in a folder someone else controls must not
+    /// run that folder's `exportctl-serve` (outside attack F2).
+    @Test func aRelativePathEntryIsNotSearched() throws {
+        let folder = try RepositoryPaths.makeTemporaryDirectory()
+        let stub = folder.appendingPathComponent("exportctl-serve")
+        try Data("#!/bin/sh\necho planted\n".utf8).write(to: stub)
+        chmod(stub.path, 0o755)
+        var environment = ProcessInfo.processInfo.environment
+        environment["EXPORTCTL_SERVE"] = nil
+        environment["PATH"] = ".:/usr/bin:/bin"
+        let result = try ProcessRunner.run(
+            RepositoryPaths.exportctl.path, ["serve", "--partners", "p.yaml"], environment: environment,
+            currentDirectory: folder)
+        #expect(result.status == 3 && !result.output.contains("planted"), "\(result.output)\(result.errors)")
+    }
 }

@@ -13,6 +13,14 @@ extension InputFile {
         case stream
     }
 
+    /// Whether `path` itself (not what a symbolic link there points to) is a regular file: what a file that an
+    /// input names, rather than the user, must be. A FIFO there would block the reader forever, and a link could
+    /// reach any file of the reader's.
+    package static func isPlainFile(_ path: String) -> Bool {
+        var info = stat()
+        return lstat(path, &info) == 0 && info.st_mode & S_IFMT == S_IFREG
+    }
+
     /// Opens `path` (`-` for standard input) for reading, refusing what exportctl never reads.
     ///
     /// A named path must be a regular file or a pipe (a FIFO, `/dev/stdin` on a pipe, `<(...)`); standard input

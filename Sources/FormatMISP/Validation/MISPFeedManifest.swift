@@ -38,6 +38,13 @@ enum MISPFeedManifest {
         let folder = input.name.lastIndex(of: "/").map { String(input.name[...$0]) } ?? ""
         for (uuid, entry) in entries {
             let path = folder + uuid + ".json"
+            // The manifest names this file, not the user: no FIFO (it would block forever), no link, no device.
+            guard InputFile.isPlainFile(path) else {
+                check.error(
+                    "the manifest lists \(uuid), but \(path) cannot be read: it is missing or not a regular file", at: entry,
+                    hint: "a static feed holds <uuid>.json files beside manifest.json; links and pipes are not followed")
+                continue
+            }
             let event: InputHandle
             do {
                 event = try InputHandle.open(path, limits: limits)
