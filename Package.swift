@@ -8,6 +8,17 @@ let upcomingFeatures: [SwiftSetting] = [
     .enableUpcomingFeature("NonisolatedNonsendingByDefault"),
 ]
 
+/// One line per format (docs/ARCHITECTURE.md, "How to add a format"): its folder under Sources/, what it uses
+/// besides ExportSharing (ExportXML for an XML format, an outside package), and the files in the folder that are
+/// not sources. The target and the registry's dependency on it follow from the line.
+let formats: [(name: String, uses: [Target.Dependency], exclude: [String])] = [
+    ("FormatSTIX21", [], ["MAPPING.md"]),
+    ("FormatSTIX12", ["ExportXML"], ["MAPPING.md"]),
+    ("FormatReportXML", ["ExportXML"], []),
+    ("FormatMISP", [.product(name: "Crypto", package: "swift-crypto")], ["MAPPING.md"]),
+    ("FormatAuthoring", [.product(name: "Yams", package: "Yams")], []),
+]
+
 let package = Package(
     name: "exportctl",
     products: [
@@ -36,30 +47,16 @@ let package = Package(
         ),
         .target(name: "ExportXML", dependencies: ["ExportCore", "CLibXML"], swiftSettings: upcomingFeatures),
         .target(name: "ExportSharing", dependencies: ["ExportCore"], swiftSettings: upcomingFeatures),
+        // The formats: one target each, from the `formats` table above.
+    ] + formats.map { format in
         .target(
-            name: "FormatSTIX21", dependencies: ["ExportSharing"], exclude: ["MAPPING.md"],
+            name: format.name, dependencies: ["ExportSharing"] + format.uses, exclude: format.exclude,
             swiftSettings: upcomingFeatures
-        ),
-        .target(
-            name: "FormatSTIX12", dependencies: ["ExportSharing", "ExportXML"], exclude: ["MAPPING.md"],
-            swiftSettings: upcomingFeatures
-        ),
-        .target(name: "FormatReportXML", dependencies: ["ExportSharing", "ExportXML"], swiftSettings: upcomingFeatures),
-        .target(
-            name: "FormatMISP", dependencies: ["ExportSharing", .product(name: "Crypto", package: "swift-crypto")], exclude: ["MAPPING.md"],
-            swiftSettings: upcomingFeatures
-        ),
-        .target(
-            name: "FormatAuthoring",
-            dependencies: ["ExportSharing", .product(name: "Yams", package: "Yams")],
-            swiftSettings: upcomingFeatures
-        ),
+        )
+    } + [
         .target(
             name: "Export",
-            dependencies: [
-                "ExportCore", "ExportXML", "ExportSharing",
-                "FormatSTIX21", "FormatSTIX12", "FormatReportXML", "FormatMISP", "FormatAuthoring",
-            ],
+            dependencies: ["ExportCore", "ExportXML", "ExportSharing"] + formats.map { .target(name: $0.name) },
             swiftSettings: upcomingFeatures
         ),
         .target(name: "ExportDevSupport", dependencies: ["Export"], swiftSettings: upcomingFeatures),

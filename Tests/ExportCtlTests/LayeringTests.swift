@@ -12,8 +12,21 @@ struct LayeringTests {
         #expect(run.status == 0, "\(run.errors)")
     }
 
+    /// A new format is a folder named Format<Name>: the script knows its layer without a row of its own.
+    @Test func aNewFormatFolderNeedsNoRow() throws {
+        let root = try RepositoryPaths.makeTemporaryDirectory()
+        let folder = root.appendingPathComponent("Sources/FormatOpenIOC")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let imports = "public import ExportCore\nimport ExportSharing\nimport ExportXML\nimport Crypto\n"
+        try imports.write(to: folder.appendingPathComponent("OpenIOCWriter.swift"), atomically: true, encoding: .utf8)
+        let run = try ProcessRunner.run("/usr/bin/env", ["python3", Self.script, "--root", root.path])
+        #expect(run.status == 0, "\(run.errors)")
+    }
+
     @Test(arguments: [
         ("FormatMISP", "import FormatSTIX21", "a format target imports no other format"),
+        ("FormatOpenIOC", "import FormatMISP", "a format target imports no other format"),
+        ("FormatOpenIOC", "import Foundation", "FormatOpenIOC may import"),
         ("FormatSTIX21", "package import CLibXML", "only ExportXML imports CLibXML"),
         ("ExportSharing", "import ExportXML", "ExportSharing may import ExportCore"),
         ("ExportCore", "@preconcurrency import Foundation", "ExportCore may import Crypto"),

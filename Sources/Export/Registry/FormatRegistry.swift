@@ -1,32 +1,17 @@
 public import ExportCore
 public import ExportSharing
 import ExportXML
-import FormatAuthoring
-import FormatMISP
-import FormatReportXML
-import FormatSTIX12
-import FormatSTIX21
 
 /// The formats exportctl knows: the one list the CLI, the readers and `validate` consult.
 ///
-/// Adding a format is a folder `Sources/Format<Name>` declaring a ``FormatDescriptor`` and one line in ``all``
-/// (docs/ARCHITECTURE.md lists the steps).
+/// Adding a format is a folder `Sources/Format<Name>` declaring a ``FormatDescriptor``, its line in Package.swift's
+/// `formats` table, and its import and entry in ``all`` (`Export.swift`; docs/ARCHITECTURE.md lists the steps).
 ///
 /// ```swift
 /// let format = FormatRegistry.named("STIX21")            // names are matched without regard to case
 /// let reader = FormatRegistry.reader(recognising: InputSample(bytes: bytes))
 /// ```
 public enum FormatRegistry {
-    /// Every format, in the order `--help` lists them.
-    public static let all: [FormatDescriptor] = [
-        .stix21,
-        .reportJSON,
-        .reportXML,
-        .stix12,
-        .misp,
-        .authoring,
-    ]
-
     /// The formats `export --format` writes.
     public static let writable = all.filter { $0.writer != nil }
     /// The formats a report is read from, most specific first (a fallback such as the authoring format last).
