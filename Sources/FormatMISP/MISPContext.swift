@@ -39,8 +39,9 @@ struct MISPContext {
         for incident in report.incidents { items[incident.id] = .incident(incident) }
     }
 
-    /// The object's UUID, the same in every format.
-    func uuid(of id: String) -> String? { identities.identity(of: id)?.uuid }
+    /// The object's UUID, the same in every format, unless an imported object repeats another's UUID under
+    /// another STIX type: MISP names objects by UUID alone, so that one gets its own (``IdentityIndex/soleUUID(of:)``).
+    func uuid(of id: String) -> String? { identities.soleUUID(of: id) }
 
     /// The object's name.
     func name(of id: String) -> String {

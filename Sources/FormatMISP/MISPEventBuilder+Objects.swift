@@ -6,6 +6,9 @@ extension MISPEventBuilder {
         guard let item = context.items[id] else { return }
         var draft = MISPObjectDraft(template: nil, uuid: uuid(of: id))
         if uuid(of: id) != context.uuid(of: id) { draft.comment = "Copy of \(context.uuid(of: id) ?? id) (exportctl)" }
+        if context.identities.repeatsAnotherUUID(id), let stixID = context.identities.identity(of: id)?.stixID {
+            draft.comment = Self.comment(draft.comment, "STIX id \(stixID), whose UUID another object of the report has (exportctl)")
+        }
         let tlp = context.marking(of: id).tlp
         if tlp != spec.marking.tlp { draft.tlpTag = tlp }
         draft.distribution = distribution(audience(of: id))

@@ -1,4 +1,5 @@
 import Export
+import Foundation
 import ExportTestSupport
 import Testing
 
@@ -60,5 +61,46 @@ struct IdentityIndexTests {
         for output in [misp] + ["stix21", "stix12"].compactMap({ name in outputs.first { $0.format == name }?.output }) {
             #expect(output.contains(producer) && output.contains(reportUUID))
         }
+    }
+
+    /// STIX lets objects of different types share a UUID; MISP names everything by UUID alone and keeps one object
+    /// per UUID, so a partner importing the event would silently lose all but one. The first keeps the UUID, the
+    /// others get one of their own, and our MISP validator (stricter than PyMISP here) finds the event clean.
+    @Test func importedObjectsSharingAUUIDGetOneEachInMISP() throws {
+        let shared = "6a1e3c2b-9d4f-4e8a-b7c6-5d4e3f2a1b0c"
+        func object(_ type: String, _ extra: String) -> String {
+            #"{"type": "\#(type)", "spec_version": "2.1", "id": "\#(type)--\#(shared)", "created": "2023-01-01T00:00:00.000Z", "#
+                + #""modified": "2023-01-01T00:00:00.000Z", \#(extra)}"#
+        }
+        let text = """
+            {"type": "bundle", "id": "bundle--8a0d3b7e-5c4f-4a51-9c1e-0d6b2f3a4e5c", "objects": [
+            \(object("threat-actor", #""name": "Ember Crane""#)),
+            \(object("intrusion-set", #""name": "Ember Cluster""#)),
+            \(object("campaign", #""name": "Ember Rain""#)),
+            \(object("identity", #""name": "Ember Holdings", "identity_class": "organization""#))
+            ]}
+            """
+        let read = STIX21Reader.read(Array(text.utf8), file: "partner.json")
+        let report = try #require(read.report, "\(read.diagnostics.map(\.rendered))")
+        let outputs = try FormatOutputs.all(ReleasedReport(everythingIn: report))
+        let misp = try #require(outputs.first { $0.format == "misp" }?.output)
+        let root = try #require(try JSONSerialization.jsonObject(with: Data(misp.utf8)) as? [String: Any])
+        let events = (root["response"] as? [[String: Any]])?.compactMap { $0["Event"] as? [String: Any] }
+            ?? [root["Event"] as? [String: Any]].compactMap { $0 }
+        var uuids: [String] = []
+        for event in events {
+            let objects = event["Object"] as? [[String: Any]] ?? []
+            let attributes = (event["Attribute"] as? [[String: Any]] ?? []) + objects.flatMap { $0["Attribute"] as? [[String: Any]] ?? [] }
+            let clusters = (event["Galaxy"] as? [[String: Any]] ?? []).flatMap { $0["GalaxyCluster"] as? [[String: Any]] ?? [] }
+            uuids += (objects + attributes + clusters).compactMap { $0["uuid"] as? String }
+        }
+        #expect(uuids.filter { $0 == shared }.count == 1, "\(uuids)")
+        #expect(Set(uuids).count == uuids.count, "a UUID repeats in the MISP output: \(uuids)")
+        #expect(uuids.count >= 4)
+        let findings = try MISPValidator.validate(InputHandle(bytes: Array(misp.utf8), name: "misp.json"))
+        #expect(findings.isEmpty, "\(findings.map(\.rendered))")
+        // STIX 2.1 keeps every imported id as it was.
+        let stix = try #require(outputs.first { $0.format == "stix21" }?.output)
+        for type in ["threat-actor", "intrusion-set", "campaign", "identity"] { #expect(stix.contains("\(type)--\(shared)")) }
     }
 }

@@ -59,20 +59,30 @@ package struct IdentityIndex: Sendable {
 
     private let producer: String
     private let objects: [String: Entry]
+    /// Imported objects whose UUID an earlier object of the report already has (``soleUUID(of:)``).
+    private let repeatedUUIDs: Set<String>
 
     /// Indexes every modelled object of the report (actors, intrusion sets, campaigns, partnerships, incidents).
     package init(_ report: ThreatReport) {
         let producer = report.producer.id
         var objects: [String: Entry] = [:]
         objects.reserveCapacity(report.objectCount)
+        // Only an imported id can repeat another object's UUID (our own are UUIDv5s of distinct names), so a
+        // report with nothing imported skips hashing every UUID.
+        let tracksUUIDs = Self.hasImports(report)
+        var seenUUIDs: Set<String> = []
+        var repeatedUUIDs: Set<String> = []
         func add(_ localID: String, _ type: String, _ imported: JSONValue?) {
             guard objects[localID] == nil else { return }  // the first of two objects with one id wins, as in the checks
+            let entry: Entry
             if let kept = imported?["id"]?.stringValue.flatMap(Identity.init(stixID:)) {
-                objects[localID] = Entry(identity: kept, isImported: true)
+                entry = Entry(identity: kept, isImported: true)
             } else {
                 let own = Identity(type: type, uuid: StableID.uuid(producer: producer, type: type, localID: localID))
-                objects[localID] = Entry(identity: own, isImported: false)
+                entry = Entry(identity: own, isImported: false)
             }
+            objects[localID] = entry
+            if tracksUUIDs, !seenUUIDs.insert(entry.identity.uuid.lowercased()).inserted { repeatedUUIDs.insert(localID) }
         }
         for actor in report.actors { add(actor.id, Self.stixType(of: actor), actor.imported) }
         for set in report.intrusionSets { add(set.id, "intrusion-set", set.imported) }
@@ -81,7 +91,21 @@ package struct IdentityIndex: Sendable {
         for incident in report.incidents { add(incident.id, "incident", incident.imported) }
         self.producer = producer
         self.objects = objects
+        self.repeatedUUIDs = repeatedUUIDs
     }
+
+    /// A UUID that no other object of the report has, for a format that names objects by UUID alone (MISP keeps
+    /// one object, attribute or cluster per UUID and drops a second). STIX lets two imported objects of different
+    /// types share a UUID (`threat-actor--X`, `intrusion-set--X`); the first keeps it and a later one gets a UUIDv5
+    /// over its full STIX id, the same on every export. `nil` when no object has this local id.
+    package func soleUUID(of localID: String) -> String? {
+        guard let entry = objects[localID] else { return nil }
+        guard repeatedUUIDs.contains(localID) else { return entry.identity.uuid }
+        return StableID.uuid5(namespace: entry.identity.uuid, name: "sole-uuid|" + entry.identity.stixID)
+    }
+
+    /// Whether this object's UUID is also an earlier object's, so ``soleUUID(of:)`` gives it another.
+    package func repeatsAnotherUUID(_ localID: String) -> Bool { repeatedUUIDs.contains(localID) }
 
     /// A modelled object's identity; `nil` when no object has this local id.
     package func identity(of localID: String) -> Identity? { objects[localID]?.identity }
@@ -107,6 +131,12 @@ package struct IdentityIndex: Sendable {
     /// The STIX 2.1 type an actor is written as.
     package static func stixType(of actor: Actor) -> String {
         actor.kind == .threatActor ? "threat-actor" : "identity"
+    }
+
+    private static func hasImports(_ report: ThreatReport) -> Bool {
+        report.actors.contains { $0.imported != nil } || report.intrusionSets.contains { $0.imported != nil }
+            || report.campaigns.contains { $0.imported != nil } || report.partnerships.contains { $0.imported != nil }
+            || report.incidents.contains { $0.imported != nil }
     }
 
     private func ownUUID(_ type: String, _ localID: String) -> String {

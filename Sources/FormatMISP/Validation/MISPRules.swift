@@ -16,6 +16,26 @@ struct MISPCheck {
     }
 
     mutating func append(_ findings: [Diagnostic]) { diagnostics += findings }
+
+    /// Where each attribute and object UUID of the current event was first seen. MISP keeps one attribute and
+    /// one object per UUID (a unique key across the instance): a second one in an event is rejected or silently
+    /// dropped on import, so the partner loses it. Lower-cased, as MISP's database compares them.
+    private var firstSeen: [String: (line: Int, column: Int)] = [:]
+
+    /// Forgets the UUIDs of the previous event (a feed or a response list holds several, each imported alone).
+    mutating func startEvent() { firstSeen.removeAll(keepingCapacity: true) }
+
+    /// An error when another attribute (or object, by `kind`) of this event already has this UUID.
+    mutating func unique(_ uuid: String, kind: String, at value: LocatedJSON) {
+        let key = kind + ":" + uuid.lowercased()
+        if let first = firstSeen[key] {
+            error(
+                "a second \(kind) with the UUID \(uuid) (the first is at line \(first.line)); MISP keeps one \(kind) per UUID",
+                at: value, hint: "give each \(kind) its own UUID")
+        } else {
+            firstSeen[key] = (value.line, value.column)
+        }
+    }
 }
 
 /// What PyMISP and MISP require of an event's parts: each rule is one that `MISPEvent.load` (or a strict
@@ -88,6 +108,7 @@ enum MISPRules {
         if let toIDs = json["to_ids"], !isBoolean(toIDs) {
             check.error("'to_ids' must be a boolean", at: toIDs)
         }
+        if let uuid = json["uuid"], let text = uuid.string, isUUID(text) { check.unique(text, kind: "attribute", at: uuid) }
         part(json, check: &check)
     }
 
@@ -105,6 +126,7 @@ enum MISPRules {
         for attribute in list(json["Attribute"], property: "Attribute", check: &check) {
             self.attribute(attribute, inObject: true, check: &check)
         }
+        if let uuid = json["uuid"], let text = uuid.string, isUUID(text) { check.unique(text, kind: "object", at: uuid) }
         for reference in list(json["ObjectReference"], property: "ObjectReference", check: &check) {
             if let target = reference["referenced_uuid"] { uuid(target, property: "referenced_uuid", check: &check) }
             if reference["relationship_type"]?.string?.isEmpty != false {

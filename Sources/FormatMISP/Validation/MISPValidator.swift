@@ -77,6 +77,7 @@ public enum MISPValidator {
                         }
                         if path.count > 1, stack.last?.path == Array(path.dropLast()) { stack[stack.count - 1].holdsEvent = true }
                         stack.append(EventState(path: path, start: (line, column)))
+                        check.startEvent()
                     } else if (isEventList(path) || path == ["response"]), !isList {
                         check.error("'\(path.last ?? "")' must be a list, not an object", at: line, column)
                     }
