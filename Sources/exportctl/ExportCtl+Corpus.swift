@@ -20,7 +20,7 @@ extension ExportCtl {
         @Option(help: "The seed: the same seed and size give the same corpus.")
         var seed: UInt64 = 1
 
-        @Option(name: .shortAndLong, help: "Write here instead of standard output.")
+        @Option(name: .shortAndLong, help: "Write here instead of standard output.", transform: PathArgument.nonEmpty)
         var output: String?
 
         func validate() throws {

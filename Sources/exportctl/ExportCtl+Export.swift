@@ -15,13 +15,13 @@ extension ExportCtl {
                 """
         )
 
-        @Argument(help: "The report to export ('-' for standard input; none for the built-in sample).")
+        @Argument(help: "The report to export ('-' for standard input; none for the built-in sample).", transform: PathArgument.nonEmpty)
         var file: String?
 
         @Option(name: .shortAndLong, help: "The output format.")
         var format: OutputFormat = .standard
 
-        @Option(name: .shortAndLong, help: "Write here instead of standard output.")
+        @Option(name: .shortAndLong, help: "Write here instead of standard output.", transform: PathArgument.nonEmpty)
         var output: String?
 
         @Option(help: "Read the input as this format instead of recognising it.")

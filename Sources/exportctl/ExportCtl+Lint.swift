@@ -13,7 +13,7 @@ extension ExportCtl {
                 """
         )
 
-        @Argument(help: "Authoring documents to check ('-' for standard input).")
+        @Argument(help: "Authoring documents to check ('-' for standard input).", transform: PathArgument.nonEmpty)
         var files: [String] = []
 
         @OptionGroup(title: "Input limits") var limits: LimitOptions

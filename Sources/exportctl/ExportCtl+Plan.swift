@@ -12,7 +12,7 @@ extension ExportCtl {
                 workflows (one document per recipient, one per line when several are named).
                 """)
 
-        @Argument(help: "The report ('-' for standard input; none for the built-in sample).")
+        @Argument(help: "The report ('-' for standard input; none for the built-in sample).", transform: PathArgument.nonEmpty)
         var file: String?
 
         @OptionGroup(title: "Recipients and sharing") var sharing: SharingOptions

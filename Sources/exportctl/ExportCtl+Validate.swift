@@ -16,10 +16,10 @@ extension ExportCtl {
                 """
         )
 
-        @Argument(help: "Files to validate ('-' for standard input).")
+        @Argument(help: "Files to validate ('-' for standard input).", transform: PathArgument.nonEmpty)
         var files: [String]
 
-        @Option(help: "Validate every file against this W3C XML Schema (a trusted local file).")
+        @Option(help: "Validate every file against this W3C XML Schema (a trusted local file).", transform: PathArgument.nonEmpty)
         var schema: String?
 
         @Option(help: "Validate every file as this format instead of recognising it.")

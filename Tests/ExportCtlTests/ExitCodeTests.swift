@@ -29,6 +29,20 @@ struct ExitCodeTests {
         #expect(!result.errors.isEmpty)
     }
 
+    /// An empty path (an unset shell variable) is a usage error naming the option, never standard output, the
+    /// current folder or a run without schemas; nothing is written.
+    @Test(arguments: [
+        ["export", "-o", ""], ["export", "--format", "misp", "--misp-feed", ""], ["export", "--format", "stix12", "--stix12-schemas", ""],
+        ["validate", "--schema", "", "x.xml"], ["validate", ""], ["plan", ""], ["lint", ""], ["export", ""],
+        ["corpus", "--objects", "100", "-o", ""],
+    ])
+    func anEmptyPathIsAUsageError(_ arguments: [String]) throws {
+        let result = try ExportCtlRunner.run(arguments)
+        #expect(result.status == 2, "\(result.errors)")
+        #expect(result.stdout.isEmpty)
+        #expect(result.errors.contains("an empty path names no file or folder"), "\(result.errors)")
+    }
+
     @Test func unreadableInputExitsThree() throws {
         let missing = try ExportCtlRunner.run(["lint", "/nonexistent/report.yaml"])
         #expect(missing.status == 3)

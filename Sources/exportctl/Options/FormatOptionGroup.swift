@@ -41,7 +41,7 @@ struct STIX21OptionGroup: FormatOptionGroup {
 struct STIX12OptionGroup: FormatOptionGroup {
     static var format: FormatDescriptor { .stix12 }
 
-    @Option(help: ArgumentHelp("The official STIX 1.2 schema directory (else $EXPORTCTL_STIX12_SCHEMAS).", valueName: "dir"))
+    @Option(help: ArgumentHelp("The official STIX 1.2 schema directory (else $EXPORTCTL_STIX12_SCHEMAS).", valueName: "dir"), transform: PathArgument.nonEmpty)
     var stix12Schemas: String?
 
     // Accepted with any format: `validate` may meet STIX 1.2 among other files, and scripts pass it always.
@@ -60,7 +60,7 @@ struct MISPOptionGroup: FormatOptionGroup {
     @Option(
         help: ArgumentHelp(
             "Also write a static MISP feed (<uuid>.json per event, manifest.json) into this folder; with --for-members, one subfolder per recipient.",
-            valueName: "dir"))
+            valueName: "dir"), transform: PathArgument.nonEmpty)
     var mispFeed: String?
 
     var given: [String] {
