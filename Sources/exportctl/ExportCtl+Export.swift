@@ -3,7 +3,7 @@ import Export
 
 extension ExportCtl {
     /// `exportctl export [FILE] --format F [-o OUT]`: writes a report in one of the export formats.
-    struct Export: ParsableCommand {
+    struct Export: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Export a report (authoring YAML/JSON, or another readable format) to an exchange format.",
             discussion: """
@@ -52,7 +52,7 @@ extension ExportCtl {
             for group in [stix21, stix12, misp] as [any FormatOptionGroup] { try group.check(against: format.descriptor) }
         }
 
-        func run() throws {
+        func run() async throws {
             diagnostics.apply()
             var importSettings = limits.settings
             importSettings.dropsInvalid = dropInvalid
@@ -69,27 +69,41 @@ extension ExportCtl {
             let destination = try OutputDestination(output, recipientCount: recipients.count, isFanOut: sharing.forMembers != nil)
             if recipients.count > 1 { try SharingOptions.checkDistinctFileNames(recipients) }
             // Every view is built before the first byte is written: one failing recipient writes nothing at all.
-            var views: [(ReleasedReport, String?)] = []
+            // The report was read and indexed once; the views and then the files are made on every core.
+            let views: [(view: ReleasedReport, stem: String?)]
             if recipients.isEmpty {
                 views = [(ReleasedReport(everythingIn: report), nil)]
             } else {
                 let policy = try sharing.policy()
-                for recipient in recipients {
-                    let (view, warnings) = try policy.view(report, for: recipient)
+                let built = await Parallel.map(recipients) { recipient in try policy.view(report, for: recipient) }
+                var made: [(view: ReleasedReport, stem: String?)] = []
+                for (recipient, outcome) in zip(recipients, built) {
+                    let (view, warnings) = try outcome.get()
                     Terminal.print(warnings)
-                    views.append((view, recipient.fileStem))
+                    made.append((view, recipient.fileStem))
                 }
+                views = made
             }
             var names = UniqueFileNames()
             var feedNames = UniqueFileNames()
+            var jobs: [OutputWriter.Job] = []
             for (view, stem) in views {
+                var own = options
+                own[MISPFormatOptions.self].feedDirectory = try misp.feedDirectory(for: stem, outputs: views.count, names: &feedNames)
                 let path = try destination.path(for: stem, extension: format.descriptor.fileExtension, names: &names)
-                options[MISPFormatOptions.self].feedDirectory = try misp.feedDirectory(
-                    for: stem, outputs: views.count, names: &feedNames)
-                let summary = try OutputWriter.write(view, format: format, options: options, to: path)
-                Terminal.print(summary.warnings)
-                Terminal.printNotCarried(summary.notCarried, format: format.descriptor.name)
+                jobs.append(OutputWriter.Job(view: view, options: own, path: path))
             }
+            var failure: (any Error)?
+            for outcome in await OutputWriter.write(jobs, format: format) {
+                switch outcome {
+                case .success(let summary):
+                    Terminal.print(summary.warnings)
+                    Terminal.printNotCarried(summary.notCarried, format: format.descriptor.name)
+                case .failure(let error):
+                    failure = failure ?? error  // the first recipient's, in order, whichever failed first
+                }
+            }
+            if let failure { throw failure }
         }
     }
 }

@@ -2,6 +2,27 @@ import Export
 
 /// Sends a format's bytes to standard output or, atomically, to a file.
 enum OutputWriter {
+    /// One recipient's file: its view, its options (its own MISP feed folder) and where it goes.
+    struct Job: Sendable {
+        var view: ReleasedReport
+        var options: FormatOptions
+        var path: String?
+    }
+
+    /// Writes each job's file, several at a time (each atomically, so a failed one leaves its destination as it
+    /// was), and returns each outcome in the jobs' order. Progress is one line over all of them.
+    static func write(_ jobs: [Job], format: OutputFormat) async -> [Result<ExportSummary, any Error>] {
+        guard jobs.count > 1 else {
+            return jobs.map { job in Result { try write(job.view, format: format, options: job.options, to: job.path) } }
+        }
+        let progress = Terminal.progressMeter()
+        defer { progress?.finish() }
+        progress?.pin("writing \(format.descriptor.name) for \(jobs.count) recipients", unit: .objects)
+        return await ProgressMeter.$current.withValue(progress) {
+            await Parallel.map(jobs) { job in try writeUnmetered(job.view, format: format, options: job.options, to: job.path) }
+        }
+    }
+
     /// Writes one view, showing progress on a terminal.
     static func write(_ view: ReleasedReport, format: OutputFormat, options: FormatOptions, to path: String?)
         throws -> ExportSummary

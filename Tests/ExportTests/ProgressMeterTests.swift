@@ -23,6 +23,39 @@ struct ProgressMeterTests {
         #expect(lines.value.last == "")
     }
 
+    /// Writers running in parallel for several recipients each call `begin`; a pinned meter adds their totals
+    /// to one task instead of letting each reset the line.
+    @Test func aPinnedMeterCountsParallelWritersAsOneTask() async {
+        let lines = Lines()
+        let meter = ProgressMeter(delay: .zero, interval: .zero) { lines.append($0) }
+        meter.pin("writing stix21 for 2 recipients", unit: .objects)
+        _ = await ProgressMeter.$current.withValue(meter) {
+            await Parallel.map([0, 1]) { _ in
+                ProgressMeter.current?.begin("writing stix21", unit: .objects, total: 256)
+                ProgressMeter.current?.advance(by: 256)
+            }
+        }
+        meter.finish()
+        #expect(lines.value.first?.hasPrefix("writing stix21 for 2 recipients: 256 / ") == true, "\(lines.value)")
+        #expect(lines.value.dropLast().last?.hasPrefix("writing stix21 for 2 recipients: 512 / 512 objects") == true, "\(lines.value)")
+    }
+
+    /// Outcomes come back in the order of the input whichever finishes first, errors included.
+    @Test func parallelMapKeepsTheOrderOfItsInput() async {
+        struct Odd: Error {}
+        let outcomes = await Parallel.map(Array(0..<50)) { number in
+            if number % 2 == 1 { throw Odd() }
+            return number * 10
+        }
+        #expect(outcomes.count == 50)
+        for (number, outcome) in outcomes.enumerated() {
+            switch outcome {
+            case .success(let value): #expect(number % 2 == 0 && value == number * 10)
+            case .failure: #expect(number % 2 == 1)
+            }
+        }
+    }
+
     @Test func staysSilentBeforeTheDelay() {
         let lines = Lines()
         let meter = ProgressMeter(delay: .seconds(3600)) { lines.append($0) }

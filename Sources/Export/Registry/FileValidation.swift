@@ -7,12 +7,6 @@ import FormatReportXML
 import FormatSTIX12
 import FormatSTIX21
 
-#if canImport(Glibc)
-    import Glibc
-#elseif canImport(Musl)
-    import Musl
-#endif
-
 /// What validating one file gave.
 public struct FileValidation: Sendable, Hashable {
     /// The file as the user named it (`<stdin>` for `-`).
@@ -37,24 +31,7 @@ public struct FileValidation: Sendable, Hashable {
         _ files: [String], with validator: FormatDescriptor?, options: FormatOptions = .default
     ) async -> [FileValidation] {
         ProgressMeter.current?.begin("validating", unit: .bytes, total: files.map(FileByteSource.size(of:)).reduce(0, +))
-        return await withTaskGroup(of: (Int, FileValidation).self) { group in
-            let width = max(1, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN))))
-            var results = [FileValidation?](repeating: nil, count: files.count)
-            var next = 0
-            func enqueue() {
-                guard next < files.count else { return }
-                let index = next
-                let file = files[index]
-                group.addTask { (index, validate(file, with: validator, options: options)) }
-                next += 1
-            }
-            for _ in 0..<width { enqueue() }
-            for await (index, result) in group {
-                results[index] = result
-                enqueue()
-            }
-            return results.compactMap { $0 }
-        }
+        return await Parallel.map(files) { validate($0, with: validator, options: options) }.compactMap { try? $0.get() }
     }
 
     /// Validates one file, opened once: the bytes it is recognised from are the bytes it is checked from (a

@@ -29,6 +29,8 @@ public final class ProgressMeter: Sendable {
         var started = ContinuousClock.now
         var lastDrawn: ContinuousClock.Instant?
         var pending = 0
+        /// Set by ``ProgressMeter/pin(_:unit:)``: several writers share one task, each adding its total.
+        var isPinned = false
     }
 
     private let state = Mutex(State())
@@ -47,12 +49,28 @@ public final class ProgressMeter: Sendable {
         self.display = display
     }
 
-    /// Starts counting a new piece of work (`"writing stix21"`) of `total` units (0 when unknown).
+    /// Starts counting a new piece of work (`"writing stix21"`) of `total` units (0 when unknown). On a pinned
+    /// meter it only adds `total` to the pinned task's.
     public func begin(_ task: String, unit: Unit, total: Int) {
         state.withLock { state in
+            guard !state.isPinned else {
+                state.total += total
+                return
+            }
             let drawn = state.lastDrawn
             state = State(task: task, unit: unit, total: total)
             state.lastDrawn = drawn
+        }
+    }
+
+    /// Counts every piece of work begun from now on as one task (`"writing stix21 for 8 recipients"`): pieces
+    /// running in parallel draw one line instead of taking it from each other.
+    public func pin(_ task: String, unit: Unit) {
+        state.withLock { state in
+            let drawn = state.lastDrawn
+            state = State(task: task, unit: unit, total: 0)
+            state.lastDrawn = drawn
+            state.isPinned = true
         }
     }
 
