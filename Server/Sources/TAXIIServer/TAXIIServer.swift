@@ -64,7 +64,7 @@ public struct TAXIIServer: Sendable {
     /// - Parameter onListening: Called with the bound port once the server accepts connections.
     public func run(handlesSignals: Bool = true, onListening: @escaping @Sendable (Int) async -> Void = { _ in }) async throws {
         let router = Router(context: TAXIIRequestContext.self)
-        router.add(middleware: TAXIIGate(authenticator: PartnerAuthenticator(partners), logger: logger))
+        router.add(middleware: TAXIIGate(authenticator: try PartnerAuthenticator(partners), logger: logger))
         TAXIIRoutes(catalog: catalog, title: configuration.title, maxPageSize: configuration.maxPageSize,
                     maxContentLength: 10_485_760).register(on: router)
         let app = Application(
