@@ -44,9 +44,12 @@ struct TAXIIServerClientTests {
         let expected = try #require(result["expected_ids"] as? [String])
         #expect(Set(expected) == mine)
         let collections = try #require(result["collections"] as? [[String: Any]])
-        #expect(collections.count == 1)
+        // The report, then the write-only inbox.
+        #expect(collections.count == 2)
         #expect(collections.first?["can_read"] as? Bool == true)
         #expect(collections.first?["can_write"] as? Bool == false)
+        #expect(collections.last?["can_read"] as? Bool == false)
+        #expect(collections.last?["can_write"] as? Bool == true)
 
         // Every object exactly once, in pages no larger than asked, and the same set as the export.
         let pages = try #require(result["pages"] as? [[String]])
