@@ -15,19 +15,18 @@ struct InboxEntry: Sendable, Equatable {
 
     /// Its `id`, as sent (empty when it has none, or it is not an object).
     let id: String
-    /// Its STIX version: `modified`, else `created`, else the time the request arrived (as for an SCO, which has
-    /// neither).
-    let version: String
+    /// Its STIX version: `modified`, else `created`; `nil` for an object that has neither (an SCO), whose one
+    /// version is stored under the empty string, so that sending it again is a duplicate, not a second copy.
+    let version: String?
     let verdict: Verdict
 
     /// Judges one element of an envelope's `objects`.
     /// - Parameters:
     ///   - element: The element as read.
     ///   - position: Its 1-based position, for messages.
-    ///   - receivedAt: The request's time in STIX form, the version of an object without `modified` or `created`.
-    init(_ element: LocatedJSON, position: Int, receivedAt: String) {
+    init(_ element: LocatedJSON, position: Int) {
         id = element["id"]?.string ?? ""
-        version = element["modified"]?.string ?? element["created"]?.string ?? receivedAt
+        version = element["modified"]?.string ?? element["created"]?.string
         guard element.members != nil else {
             verdict = .refused("object \(position) is \(element.kindName), not a STIX object")
             return

@@ -11,10 +11,9 @@ struct InboxEnvelope: Sendable {
 
     /// Reads and judges an envelope.
     /// - Parameters:
-    ///   - bytes: The request body (already bounded by `max_content_length`).
-    ///   - receivedAt: The request's time in STIX form (see ``InboxEntry/version``).
+    /// - Parameter bytes: The request body (already bounded by `max_content_length`).
     /// - Throws: ``TAXIIError`` 400 for malformed JSON, 422 for JSON that is not an envelope.
-    init(_ bytes: [UInt8], receivedAt: String) throws(TAXIIError) {
+    init(_ bytes: [UInt8]) throws(TAXIIError) {
         let document: LocatedJSON
         do {
             document = try LocatedJSONReader.read(bytes)
@@ -35,6 +34,6 @@ struct InboxEnvelope: Sendable {
             throw TAXIIError.unprocessable("'objects' must be a list, not \(objects.kindName)")
         }
         guard !elements.isEmpty else { throw TAXIIError.unprocessable("the envelope holds no objects") }
-        entries = elements.enumerated().map { InboxEntry($1, position: $0 + 1, receivedAt: receivedAt) }
+        entries = elements.enumerated().map { InboxEntry($1, position: $0 + 1) }
     }
 }

@@ -18,29 +18,37 @@ extension ServerStore {
     /// Stores the acceptable objects of an envelope for `partner` and the status resource, in one transaction.
     ///
     /// An object whose (id, version) this partner already sent is a success when it is the same JSON (an exact
-    /// duplicate, which TAXII says must not be an error) and a failure when it differs. When no object succeeds
-    /// nothing is written and the status is returned for the caller's 422.
+    /// duplicate, which TAXII says must not be an error) and a failure when it differs. An object with neither
+    /// `modified` nor `created` has one version, reported as the time it was first stored (TAXII asks for "a value
+    /// consistent to the server"). When no object succeeds nothing is written and the status is returned for the
+    /// caller's 422.
     /// - Returns: The status, and whether it was stored.
     func submit(_ envelope: InboxEnvelope, partner: String, statusID: String, receivedAt: String) async throws
         -> (status: SubmissionStatus, isStored: Bool)
     {
         try await writer.write { db in
             var status = SubmissionStatus(id: statusID, requestTimestamp: receivedAt)
-            var inserts: [(InboxEntry, String, String)] = []
+            var inserts: [(id: String, version: String, type: String, object: String)] = []
             for entry in envelope.entries {
-                let detail = { (message: String) in SubmissionStatus.Detail(id: entry.id, version: entry.version, message: message) }
+                let key = entry.version ?? ""
                 switch entry.verdict {
                 case .refused(let reason):
-                    status.failures.append(detail(reason))
+                    status.failures.append(.init(id: entry.id, version: entry.version ?? receivedAt, message: reason))
                 case .acceptable(let type, let bytes):
                     let text = String(decoding: bytes, as: UTF8.self)
-                    let stored = try String.fetchOne(
-                        db, sql: "SELECT object FROM inbox_object WHERE partner = ? AND stix_id = ? AND version = ?",
-                        arguments: [partner, entry.id, entry.version])
-                        ?? inserts.first { $0.0.id == entry.id && $0.0.version == entry.version }?.2
-                    switch stored {
+                    let row = try Row.fetchOne(
+                        db, sql: "SELECT object, date_added FROM inbox_object WHERE partner = ? AND stix_id = ? AND version = ?",
+                        arguments: [partner, entry.id, key])
+                    let stored: (object: String, dateAdded: String)? =
+                        row.map { ($0["object"], $0["date_added"]) }
+                        ?? inserts.first { $0.id == entry.id && $0.version == key }.map { ($0.object, receivedAt) }
+                    let detail = { (message: String) in
+                        SubmissionStatus.Detail(
+                            id: entry.id, version: entry.version ?? stored?.dateAdded ?? receivedAt, message: message)
+                    }
+                    switch stored?.object {
                     case nil:
-                        inserts.append((entry, type, text))
+                        inserts.append((entry.id, key, type, text))
                         status.successes.append(detail("stored"))
                     case text:
                         status.successes.append(detail("already stored: an exact duplicate"))
@@ -53,12 +61,12 @@ extension ServerStore {
             try db.execute(
                 sql: "INSERT INTO submission (id, partner, request_timestamp, status) VALUES (?, ?, ?, ?)",
                 arguments: [statusID, partner, receivedAt, String(decoding: status.bytes, as: UTF8.self)])
-            for (entry, type, text) in inserts {
+            for insert in inserts {
                 try db.execute(
                     sql: """
                         INSERT INTO inbox_object (partner, stix_id, version, type, date_added, submission, object)
                         VALUES (?, ?, ?, ?, ?, ?, ?)
-                        """, arguments: [partner, entry.id, entry.version, type, receivedAt, statusID, text])
+                        """, arguments: [partner, insert.id, insert.version, insert.type, receivedAt, statusID, insert.object])
             }
             return (status, true)
         }

@@ -22,7 +22,7 @@ extension TAXIIRoutes {
         }
         let partner = context.partner ?? ""
         let receivedAt = TAXIITimestamp.now.description
-        let envelope = try InboxEnvelope(Array(buffer: body), receivedAt: receivedAt)
+        let envelope = try InboxEnvelope(Array(buffer: body))
         let statusID = UUID().uuidString.lowercased()
         let (status, isStored) = try await store.submit(envelope, partner: partner, statusID: statusID, receivedAt: receivedAt)
         let failures = status.resource["failures"] ?? .array([])
