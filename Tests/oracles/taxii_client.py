@@ -2,11 +2,14 @@
 a partner would, and reports what it saw as JSON, for Server/Tests/TAXIIServerTests to check.
 
 Usage: taxii_client.py URL USER PASSWORD [--bundle FILE] [--withheld ID] [--per-request N] [--over-limit N]
+                       [--submit FILE]
   URL          the discovery URL, http://127.0.0.1:PORT/taxii2/
   --bundle     a STIX bundle (`exportctl export --for R`); its object ids are reported as expected_ids
   --withheld   an object id the partner may not see; reported: the HTTP status of get_object on it
   --per-request  the page size for as_pages (default 3)
   --over-limit   a limit above the server's maximum page size; reported: how many objects came back and `more`
+  --submit     a TAXII envelope to add to the writable collection (the inbox) twice; reported: submissions [{status,
+               total_count, success_count, failure_count, pending_count}] for both adds and for get_status of the first
 Prints one JSON object: title, api_roots, collections [{id, title, can_read, can_write}], pages [[ids] per page of
 as_pages], manifest_pages [[ids] per page, following next by hand], expected_ids, withheld_status,
 wrong_password_status, no_credentials_status, over_limit {count, more, has_next}, type_filter (ids of
@@ -41,6 +44,7 @@ def main():
     parser.add_argument("--withheld")
     parser.add_argument("--per-request", type=int, default=3)
     parser.add_argument("--over-limit", type=int)
+    parser.add_argument("--submit")
     args = parser.parse_args()
 
     out = {}
@@ -48,10 +52,22 @@ def main():
     out["title"] = server.title
     out["api_roots"] = [root.url for root in server.api_roots]
     root = server.default
-    collections = root.collections
+    collections = [c for c in root.collections if c.can_read]
     out["collections"] = [
-        {"id": c.id, "title": c.title, "can_read": c.can_read, "can_write": c.can_write} for c in collections
+        {"id": c.id, "title": c.title, "can_read": c.can_read, "can_write": c.can_write} for c in root.collections
     ]
+    if args.submit:
+        with open(args.submit, encoding="utf-8") as handle:
+            envelope = handle.read()
+        inbox = next(c for c in root.collections if c.can_write)
+
+        def summary(status):
+            return {"status": status.status, "total_count": status.total_count, "success_count": status.success_count,
+                    "failure_count": status.failure_count, "pending_count": status.pending_count}
+
+        first = inbox.add_objects(envelope)
+        again = inbox.add_objects(envelope)
+        out["submissions"] = [summary(first), summary(again), summary(root.get_status(first.id))]
     if collections:
         collection = collections[0]
         out["pages"] = [

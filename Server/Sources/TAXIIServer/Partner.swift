@@ -17,12 +17,24 @@ public struct Partner: Sendable, Hashable {
         guard Self.isValidName(recipient) else {
             throw TAXIIConfigurationError("partner \(name): recipient must be a country code or an actor id")
         }
-        guard passwordHash.hasPrefix("$2"), passwordHash.utf8.count == 60 else {
+        guard passwordHash.hasPrefix("$2"), passwordHash.utf8.count == 60, Self.cost(of: passwordHash) != nil else {
             throw TAXIIConfigurationError("partner \(name): password_bcrypt is not a bcrypt hash")
         }
         self.name = name
         self.recipient = recipient
         self.passwordHash = passwordHash
+    }
+
+    /// The bcrypt cost of its hash (`$2b$12$…` → 12).
+    var bcryptCost: UInt8 { Self.cost(of: passwordHash) ?? 0 }
+
+    /// The cost of a `$2?$NN$` hash, 4 to 31; `nil` when the hash is not of that form.
+    static func cost(of hash: String) -> UInt8? {
+        let fields = hash.utf8.split(separator: UInt8(ascii: "$"), omittingEmptySubsequences: false)
+        guard fields.count == 4, fields[0].isEmpty, fields[1].count == 2, fields[2].count == 2,
+            let cost = UInt8(String(decoding: fields[2], as: UTF8.self)), (4...31).contains(cost)
+        else { return nil }
+        return cost
     }
 
     static func isValidName(_ text: String) -> Bool {

@@ -8,9 +8,15 @@ import Synchronization
 /// bcrypt is deliberately slow (a quarter of a second at cost 12), so a password that verified once is
 /// remembered as its SHA-256 for the life of the process, and so is a recently refused one (up to 4,096). Every
 /// other check runs bcrypt, one at a time on a queue of its own, never on the threads that serve requests: a flood
-/// of wrong passwords delays other first logins, but not partners already verified. An unknown name pays the same
-/// bcrypt cost as a known one, so that timing does not tell which names exist.
+/// of wrong passwords delays other first logins, but not partners already verified.
+///
+/// An unknown name is checked against a decoy hash of the partners' one bcrypt cost, so it pays the same work as a
+/// known name and timing does not tell which names exist. Partners whose hashes differ in cost would let timing tell
+/// them apart from each other and from unknown names, so such a partners file is refused.
 final class PartnerAuthenticator: Sendable {
+    /// Checks a password against a bcrypt hash (``Bcrypt/verify(_:hash:)``; tests watch the calls).
+    typealias Verify = @Sendable (_ password: String, _ hash: String) -> Bool
+
     private struct Memory {
         var verified: [String: SHA256Digest] = [:]
         var refused: Set<SHA256Digest> = []
@@ -19,13 +25,22 @@ final class PartnerAuthenticator: Sendable {
     private let partners: [String: Partner]
     private let memory = Mutex(Memory())
     private let queue = DispatchQueue(label: "exportctl.taxii.bcrypt")
-    /// A hash of a random password nobody knows, at the cost of the first partner's, checked for unknown names.
-    private let decoy: String
+    /// A hash of a random password nobody knows, at the partners' cost, checked for unknown names.
+    let decoy: String
+    private let verify: Verify
 
-    init(_ partners: [Partner]) {
+    /// - Throws: ``TAXIIConfigurationError`` when the partners' hashes do not all have the same bcrypt cost.
+    init(_ partners: [Partner], verify: @escaping Verify = { Bcrypt.verify($0, hash: $1) }) throws(TAXIIConfigurationError) {
         self.partners = Dictionary(partners.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
-        let cost = partners.first.flatMap { UInt8($0.passwordHash.dropFirst(4).prefix(2)) } ?? 12
-        decoy = Bcrypt.hash(PartnersFile.makePassword(), cost: cost)
+        let costs = Set(partners.map(\.bcryptCost))
+        guard costs.count <= 1 else {
+            let listing = partners.map { "\($0.name) \($0.bcryptCost)" }.joined(separator: ", ")
+            throw TAXIIConfigurationError(
+                "the partners' password hashes differ in bcrypt cost (\(listing)), so timing would tell the names apart; "
+                    + "give every partner a new password of one cost (exportctl partners add uses 12)")
+        }
+        decoy = Bcrypt.hash(PartnersFile.makePassword(), cost: costs.first ?? 12)
+        self.verify = verify
     }
 
     /// The partner an `Authorization` header proves, or `nil`.
@@ -38,9 +53,11 @@ final class PartnerAuthenticator: Sendable {
             return memory.refused.contains(digest) ? false : nil
         }
         if let known { return known ? partner : nil }
+        // The decoy never matches (its password was thrown away), but costs what a real check costs.
         let hash = partner?.passwordHash ?? decoy
+        let verify = self.verify
         let matches = await withCheckedContinuation { resume in
-            queue.async { resume.resume(returning: Bcrypt.verify(password, hash: hash)) }
+            queue.async { resume.resume(returning: verify(password, hash)) }
         }
         memory.withLock { memory in
             if let partner, matches {

@@ -1,25 +1,39 @@
 import Foundation
 import GRDB
 
-/// The server's SQLite database: one file under `--data`, in WAL mode (a GRDB `DatabasePool`).
+/// The server's SQLite database: one file under `--data`, in WAL mode (a GRDB `DatabasePool`), or in memory when
+/// the server is given no folder (tests).
 ///
-/// In this milestone it records each collection served, with a digest of the objects of its full view, so that a
-/// report that changed between two starts is noticed: `date_added` is derived from the report's date and the
-/// object's position, and a changed report moves positions (a client paging by `added_after` across such a
-/// restart may miss objects; it is logged as a warning). The served objects themselves are computed from the
-/// reports at start-up and held in memory per partner and collection; the inbox (issue 19's next milestone)
-/// stores submissions here.
-final class ServerStore: Sendable {
+/// It records each collection served, with a digest of the objects of its full view, so that a report that changed
+/// between two starts is noticed: `date_added` is derived from the report's date and the object's position, and a
+/// changed report moves positions (a client paging by `added_after` across such a restart may miss objects; it is
+/// logged as a warning). The served objects themselves are computed from the reports at start-up and held in
+/// memory per partner and collection. The inbox's submissions and their status resources are stored here
+/// (``ServerStore/submit(_:partner:statusID:receivedAt:)``), each request in one transaction.
+package final class ServerStore: Sendable {
     static let fileName = "exportctl-taxii.sqlite"
 
-    private let pool: DatabasePool
+    let writer: any DatabaseWriter
 
-    /// Opens (creating) the database in `folder` and migrates it.
-    init(folder: String) throws {
-        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+    /// Opens (creating) the database in `folder`, or one in memory when `folder` is `nil`, and migrates it.
+    package init(folder: String?) throws {
         var configuration = Configuration()
         configuration.busyMode = .timeout(5)
-        pool = try DatabasePool(path: folder + "/" + Self.fileName, configuration: configuration)
+        configuration.prepareDatabase { db in
+            // A 202 is sent only after the commit; FULL makes the commit reach the disk first, not just the WAL
+            // in the page cache, so an acknowledged submission survives a power cut as well as a killed process.
+            try db.execute(sql: "PRAGMA synchronous = FULL")
+        }
+        if let folder {
+            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+            writer = try DatabasePool(path: folder + "/" + Self.fileName, configuration: configuration)
+        } else {
+            writer = try DatabaseQueue(configuration: configuration)
+        }
+        try Self.migrator.migrate(writer)
+    }
+
+    private static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
         migrator.registerMigration("v1-collections") { db in
             try db.create(table: "collection") { table in
@@ -29,17 +43,38 @@ final class ServerStore: Sendable {
                 table.column("first_served", .text).notNull()
             }
         }
-        try migrator.migrate(pool)
+        migrator.registerMigration("v2-inbox") { db in
+            // One row per accepted POST: its status resource, readable by the partner that sent it.
+            try db.create(table: "submission") { table in
+                table.primaryKey("id", .text)
+                table.column("partner", .text).notNull()
+                table.column("request_timestamp", .text).notNull()
+                table.column("status", .text).notNull()
+            }
+            // Keyed by partner as well: one partner's submissions never decide what another's are told (a
+            // conflict or a duplicate would otherwise reveal that someone else sent that object).
+            try db.create(table: "inbox_object") { table in
+                table.column("partner", .text).notNull()
+                table.column("stix_id", .text).notNull()
+                table.column("version", .text).notNull()
+                table.column("type", .text).notNull()
+                table.column("date_added", .text).notNull()
+                table.column("submission", .text).notNull().references("submission")
+                table.column("object", .text).notNull()
+                table.primaryKey(["partner", "stix_id", "version"])
+            }
+        }
+        return migrator
     }
 
-    /// The journal mode SQLite reports (`wal`).
+    /// The journal mode SQLite reports (`wal` for a file).
     var journalMode: String {
-        get throws { try pool.read { db in try String.fetchOne(db, sql: "PRAGMA journal_mode") ?? "" } }
+        get throws { try writer.read { db in try String.fetchOne(db, sql: "PRAGMA journal_mode") ?? "" } }
     }
 
     /// Records a collection's digest; returns the digest it had before when it differs.
     func record(collection id: String, digest: String, objectCount: Int, now: String) throws -> String? {
-        try pool.write { db in
+        try writer.write { db in
             let previous = try String.fetchOne(db, sql: "SELECT digest FROM collection WHERE id = ?", arguments: [id])
             try db.execute(
                 sql: """

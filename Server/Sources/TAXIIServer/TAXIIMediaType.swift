@@ -35,6 +35,19 @@ enum TAXIIMediaType {
         return false
     }
 
+    /// Whether a request's `Content-Type` is TAXII JSON: `application/taxii+json` with version 2.1, or with no
+    /// version (read, as in `Accept`, as the latest this server speaks).
+    static func isTAXIIContent(_ contentType: String?) -> Bool {
+        guard let contentType else { return false }
+        let parts = contentType.split(separator: ";").map { trimmed($0).lowercased() }
+        guard parts.first == "application/taxii+json" else { return false }
+        for parameter in parts.dropFirst() {
+            let pair = parameter.split(separator: "=", maxSplits: 1).map { trimmed($0, also: "\"") }
+            if pair.count == 2, pair[0] == "version", pair[1] != "2.1" { return false }
+        }
+        return true
+    }
+
     /// `text` without surrounding spaces and tabs (and `also`).
     private static func trimmed(_ text: some StringProtocol, also extra: Character = " ") -> String {
         let drop: (Character) -> Bool = { $0 == " " || $0 == "\t" || $0 == extra }

@@ -1,14 +1,17 @@
 public import Export
 import HTTPTypes
 import Hummingbird
+import Logging
 
-/// The read endpoints of TAXII 2.1 under one API root, each answering from the requesting partner's own
-/// collections only.
+/// The endpoints of TAXII 2.1 under one API root: reads answer from the requesting partner's own collections
+/// only; writes go to the inbox (``InboxCollection``).
 struct TAXIIRoutes: Sendable {
     /// The API root's path segment: `/reports/`.
     static let apiRoot = "reports"
 
     let catalog: Catalog
+    let store: ServerStore
+    let logger: Logger
     let title: String
     let maxPageSize: Int
     let maxContentLength: Int
@@ -16,19 +19,23 @@ struct TAXIIRoutes: Sendable {
     func register(on router: Router<TAXIIRequestContext>) {
         let root = Self.apiRoot
         let objectsPath = "\(root)/collections/:collection/objects"
-        // Every collection is read-only for now (the inbox comes next): POST and DELETE are 403 on a collection the
-        // partner may read, 404 on any other.
+        // A report's collection is read-only: POST and DELETE are 403 on one the partner may read, 404 on any other.
+        // The inbox takes POST only (DELETE there is 403: it cannot be read).
         let readOnly: @Sendable (Request, TAXIIRequestContext) throws -> Response = { _, context in
             _ = try collection(context)
             throw TAXIIError.forbidden("this collection is read-only (can_write is false)")
         }
+        let post: @Sendable (Request, TAXIIRequestContext) async throws -> Response = { request, context in
+            guard isInbox(context) else { return try readOnly(request, context) }
+            return try await submit(request, context)
+        }
         router.get("taxii2") { _, _ in discovery() }
         router.get("\(root)") { _, _ in apiRootInformation() }
-        router.get("\(root)/status/:status") { _, _ -> Response in throw TAXIIError.notFound("no such status") }
+        router.get("\(root)/status/:status") { _, context in try await status(context) }
         router.get("\(root)/collections") { _, context in try collections(context) }
         router.get("\(root)/collections/:collection") { _, context in try collectionResource(context) }
         router.get(RouterPath(objectsPath)) { request, context in try objects(request, context, manifest: false) }
-        router.post(RouterPath(objectsPath), use: readOnly)
+        router.post(RouterPath(objectsPath), use: post)
         router.get("\(root)/collections/:collection/manifest") { request, context in
             try objects(request, context, manifest: true)
         }
@@ -69,13 +76,20 @@ struct TAXIIRoutes: Sendable {
         ])
     }
 
+    /// The partner's collections, then the inbox (last, so that a client taking the first collection reads).
     private func collections(_ context: TAXIIRequestContext) throws -> Response {
         let mine = catalog.collections(for: context.partner ?? "")
-        return json(mine.isEmpty ? .object([:]) : .object(["collections": .array(mine.map(resource))]))
+        return json(.object(["collections": .array(mine.map(resource) + [InboxCollection.resource])]))
     }
 
+    private func isInbox(_ context: TAXIIRequestContext) -> Bool {
+        context.parameters.get("collection")?.lowercased() == InboxCollection.id
+    }
+
+    /// A collection the partner may read; 403 for the inbox (listed, but `can_read` is false), 404 for the rest.
     private func collection(_ context: TAXIIRequestContext) throws -> ServedCollection {
         let id = context.parameters.get("collection") ?? ""
+        if isInbox(context) { throw TAXIIError.forbidden("the inbox is write-only (can_read is false)") }
         guard let collection = catalog.collection(id, for: context.partner ?? "") else {
             throw TAXIIError.notFound("no such collection")
         }
@@ -83,7 +97,7 @@ struct TAXIIRoutes: Sendable {
     }
 
     private func collectionResource(_ context: TAXIIRequestContext) throws -> Response {
-        json(resource(try collection(context)))
+        isInbox(context) ? json(InboxCollection.resource) : json(resource(try collection(context)))
     }
 
     /// Objects or manifest: the envelope splices each object's canonical bytes in as they are.

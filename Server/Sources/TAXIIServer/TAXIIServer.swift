@@ -1,5 +1,4 @@
 public import Export
-import Foundation
 import Hummingbird
 public import Logging
 import NIOCore
@@ -23,13 +22,23 @@ public struct TAXIIServer: Sendable {
         public var maxPageSize = 1000
         /// The discovery title.
         public var title = "exportctl TAXII server"
+        /// The largest request body taken, in bytes (the API root's `max_content_length`); a larger one is a 413.
+        public var maxContentLength = 10_485_760
+        /// How long a client may take to send one whole request (or the next one on a kept-alive connection)
+        /// before the connection is closed, however steadily it trickles bytes.
+        public var readTimeout: Duration = .seconds(30)
 
         /// Creates a configuration.
-        public init(host: String = "127.0.0.1", port: Int = 9443, dataFolder: String? = nil, maxPageSize: Int = 1000) {
+        public init(
+            host: String = "127.0.0.1", port: Int = 9443, dataFolder: String? = nil, maxPageSize: Int = 1000,
+            maxContentLength: Int = 10_485_760, readTimeout: Duration = .seconds(30)
+        ) {
             self.host = host
             self.port = port
             self.dataFolder = dataFolder
             self.maxPageSize = maxPageSize
+            self.maxContentLength = maxContentLength
+            self.readTimeout = readTimeout
         }
     }
 
@@ -37,26 +46,34 @@ public struct TAXIIServer: Sendable {
     let partners: [Partner]
     let configuration: Configuration
     let logger: Logger
-    private let store: ServerStore?
+    let store: ServerStore
+    let authenticator: PartnerAuthenticator
 
     /// Builds every partner's view of every report, and opens the database.
     /// - Throws: ``ExportError`` when a view cannot be built (a withheld name in released text);
-    ///   ``TAXIIConfigurationError`` for a bad page size; GRDB's error when the database cannot be opened.
+    ///   ``TAXIIConfigurationError`` for a bad page size, content length or read timeout, or partners whose
+    ///   password hashes differ in bcrypt cost; GRDB's error when the database cannot be opened.
     public init(reports: [ThreatReport], partners: [Partner], configuration: Configuration, logger: Logger) throws {
         guard configuration.maxPageSize > 0 else { throw TAXIIConfigurationError("--max-page-size must be positive") }
+        guard configuration.maxContentLength > 0 else {
+            throw TAXIIConfigurationError("--max-content-length must be positive")
+        }
+        guard configuration.readTimeout > .zero else { throw TAXIIConfigurationError("--read-timeout must be positive") }
         catalog = try Catalog(reports: reports, partners: partners)
+        guard !catalog.collectionIDs.contains(InboxCollection.id) else {
+            throw TAXIIConfigurationError("a report's collection id is the inbox's (\(InboxCollection.id)); give it another id")
+        }
+        authenticator = try PartnerAuthenticator(partners)
         self.partners = partners
         self.configuration = configuration
         self.logger = logger
-        store = try configuration.dataFolder.map { try ServerStore(folder: $0) }
-        if let store {
-            let now = TAXIITimestamp(microseconds: Int64(Date().timeIntervalSince1970 * 1_000_000)).description
-            for (id, digest, count) in catalog.identities
-            where try store.record(collection: id, digest: digest, objectCount: count, now: now) != nil {
-                logger.warning(
-                    "report changed since the last start: date_added values moved; clients paging by added_after may miss objects",
-                    metadata: ["collection": "\(id)"])
-            }
+        store = try ServerStore(folder: configuration.dataFolder)
+        let now = TAXIITimestamp.now.description
+        for (id, digest, count) in catalog.identities
+        where try store.record(collection: id, digest: digest, objectCount: count, now: now) != nil {
+            logger.warning(
+                "report changed since the last start: date_added values moved; clients paging by added_after may miss objects",
+                metadata: ["collection": "\(id)"])
         }
     }
 
@@ -64,11 +81,16 @@ public struct TAXIIServer: Sendable {
     /// - Parameter onListening: Called with the bound port once the server accepts connections.
     public func run(handlesSignals: Bool = true, onListening: @escaping @Sendable (Int) async -> Void = { _ in }) async throws {
         let router = Router(context: TAXIIRequestContext.self)
-        router.add(middleware: TAXIIGate(authenticator: PartnerAuthenticator(partners), logger: logger))
-        TAXIIRoutes(catalog: catalog, title: configuration.title, maxPageSize: configuration.maxPageSize,
-                    maxContentLength: 10_485_760).register(on: router)
+        router.add(middleware: TAXIIGate(authenticator: authenticator, logger: logger))
+        TAXIIRoutes(
+            catalog: catalog, store: store, logger: logger, title: configuration.title,
+            maxPageSize: configuration.maxPageSize, maxContentLength: configuration.maxContentLength
+        ).register(on: router)
+        let (seconds, attoseconds) = configuration.readTimeout.components
+        let readTimeout = TimeAmount.nanoseconds(seconds * 1_000_000_000 + attoseconds / 1_000_000_000)
         let app = Application(
             router: router,
+            server: .http1(configuration: .init(additionalChannelHandlers: [RequestReadDeadline(timeout: readTimeout)])),
             configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: nil),
             onServerRunning: { channel in await onListening(channel.localAddress?.port ?? 0) },
             logger: logger)

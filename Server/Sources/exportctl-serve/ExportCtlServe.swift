@@ -15,7 +15,7 @@ struct ExportCtlServe: AsyncParsableCommand {
         commandName: "exportctl-serve",
         abstract: "Serve reports over TAXII 2.1, each partner reading only what it may see.",
         version: ExportVersion.string,
-        subcommands: [Serve.self, Partners.self],
+        subcommands: [Serve.self, Partners.self, Submissions.self],
         defaultSubcommand: Serve.self
     )
 
@@ -46,10 +46,12 @@ extension ExportCtlServe {
     /// Serves reports.
     struct Serve: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Serve reports over TAXII 2.1 (read endpoints), each partner reading its releasable view.",
+            abstract: "Serve reports over TAXII 2.1, each partner reading its releasable view and writing to an inbox.",
             discussion: """
                 Discovery is /taxii2/ and the API root /reports/; each report is a collection whose id is the UUID of \
-                its STIX report object. Partners authenticate with HTTP Basic (exportctl partners add). Binds to \
+                its STIX report object, and the write-only inbox collection takes partners' submissions (stored in \
+                the database under --data; list them with `exportctl-serve submissions`). Partners authenticate \
+                with HTTP Basic (exportctl partners add). Binds to \
                 127.0.0.1 unless --host says otherwise; there is no TLS yet, so put it behind a TLS proxy before \
                 exposing it. With no REPORT, serves the built-in sample.
                 """
@@ -73,10 +75,19 @@ extension ExportCtlServe {
         @Option(help: "The most objects in one page.")
         var maxPageSize = 1000
 
+        @Option(help: "The largest request body taken, in bytes (max_content_length).")
+        var maxContentLength = 10_485_760
+
+        @Option(help: "Seconds a client may take to send one whole request before it is cut off.")
+        var readTimeout = 30.0
+
         @Option(help: "Log level: trace, debug, info, notice, warning, error, critical.")
         var logLevel: String = "info"
 
         func run() async throws {
+            guard readTimeout.isFinite, readTimeout > 0, readTimeout <= 86_400 else {
+                throw ValidationError("--read-timeout: a number of seconds above 0, at most 86400")
+            }
             guard let level = Logger.Level(rawValue: logLevel) else {
                 throw ValidationError("--log-level: one of trace, debug, info, notice, warning, error, critical")
             }
@@ -98,7 +109,10 @@ extension ExportCtlServe {
             }
             let server = try TAXIIServer(
                 reports: loaded, partners: partnerList,
-                configuration: .init(host: host, port: port, dataFolder: data, maxPageSize: maxPageSize), logger: logger)
+                configuration: .init(
+                    host: host, port: port, dataFolder: data, maxPageSize: maxPageSize,
+                    maxContentLength: maxContentLength, readTimeout: .milliseconds(Int64(readTimeout * 1000))),
+                logger: logger)
             let host = self.host
             try await server.run { port in
                 print("exportctl serve: listening on http://\(host):\(port)/taxii2/")

@@ -7,7 +7,8 @@ import Testing
 /// The server driven by taxii2-client (Tests/oracles/taxii_client.py) over loopback, on the built-in sample.
 struct TAXIIServerClientTests {
     /// A partner reads exactly the objects `exportctl export --for R` writes, page by page, each once; another
-    /// partner's view and a withheld object stay out of reach; wrong or missing credentials get 401.
+    /// partner's view and a withheld object stay out of reach; wrong or missing credentials get 401; a submission
+    /// to the inbox comes back with its status.
     @Test(arguments: [("jp-ncc", "JPN"), ("in-cert", "IND")])
     func partnerReadsExactlyItsExportThroughTaxii2Client(partner: String, recipient: String) async throws {
         let report = try #require(try ReportLoader.load(path: nil).report)
@@ -27,12 +28,16 @@ struct TAXIIServerClientTests {
         let everything = try bundleIDs(report, for: nil, writingTo: folder.path + "/all.json")
         let withheld = try #require(everything.subtracting(mine).sorted().first, "the sample withholds something")
 
+        let envelope = folder.path + "/envelope.json"
+        try Data(Submission.envelope([Submission.indicator(1), Submission.indicator(2), "{\"type\": \"indicator\"}"]))
+            .write(to: URL(fileURLWithPath: envelope))
+
         let maxPageSize = 7
         let log = LogCapture()
         let output = try await withServer(report: report, partners: partners, maxPageSize: maxPageSize, log: log) { url in
             try Oracle.run([
                 "taxii_client.py", url, partner, password, "--bundle", folder.path + "/mine.json",
-                "--withheld", withheld, "--per-request", "3", "--over-limit", "100",
+                "--withheld", withheld, "--per-request", "3", "--over-limit", "100", "--submit", envelope,
             ])
         }
         let result = try Oracle.object(output)
@@ -44,9 +49,12 @@ struct TAXIIServerClientTests {
         let expected = try #require(result["expected_ids"] as? [String])
         #expect(Set(expected) == mine)
         let collections = try #require(result["collections"] as? [[String: Any]])
-        #expect(collections.count == 1)
+        // The report, then the write-only inbox.
+        #expect(collections.count == 2)
         #expect(collections.first?["can_read"] as? Bool == true)
         #expect(collections.first?["can_write"] as? Bool == false)
+        #expect(collections.last?["can_read"] as? Bool == false)
+        #expect(collections.last?["can_write"] as? Bool == true)
 
         // Every object exactly once, in pages no larger than asked, and the same set as the export.
         let pages = try #require(result["pages"] as? [[String]])
@@ -69,6 +77,16 @@ struct TAXIIServerClientTests {
         #expect((result["type_filter"] as? [String])?.isEmpty == false)
         // Object for object, byte for byte as JSON values: what the partner pulls is what the export writes.
         #expect(result["objects_differing_from_export"] as? [String] == [])
+
+        // taxii2-client's add_objects twice and get_status: two stored and one refused, then all three again with
+        // the two as exact duplicates (successes), and the first status as it was.
+        let submissions = try #require(result["submissions"] as? [[String: Any]])
+        #expect(submissions.count == 3)
+        for submission in submissions {
+            #expect(submission["status"] as? String == "complete")
+            #expect(submission["total_count"] as? Int == 3 && submission["success_count"] as? Int == 2)
+            #expect(submission["failure_count"] as? Int == 1 && submission["pending_count"] as? Int == 0)
+        }
 
         let edges = try #require(result["edge_cases"] as? [String: [String: Any]])
         let expectedStatus = [

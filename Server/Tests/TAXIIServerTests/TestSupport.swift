@@ -19,13 +19,17 @@ final class TemporaryFolder: Sendable {
 /// Runs `body` against a server on a free loopback port, then stops the server.
 func withServer<T: Sendable>(
     report: ThreatReport, partners: [Partner], maxPageSize: Int = 1000, dataFolder: String? = nil,
+    maxContentLength: Int = 10_485_760, readTimeout: Duration = .seconds(30),
     log: LogCapture? = nil, _ body: @escaping @Sendable (String) throws -> T
 ) async throws -> T {
     var logger = log.map { capture in Logger(label: "taxii-tests") { _ in capture } } ?? Logger(label: "taxii-tests")
     logger.logLevel = log == nil ? .warning : .trace
     let server = try TAXIIServer(
         reports: [report], partners: partners,
-        configuration: .init(host: "127.0.0.1", port: 0, dataFolder: dataFolder, maxPageSize: maxPageSize), logger: logger)
+        configuration: .init(
+            host: "127.0.0.1", port: 0, dataFolder: dataFolder, maxPageSize: maxPageSize,
+            maxContentLength: maxContentLength, readTimeout: readTimeout),
+        logger: logger)
     let (ports, continuation) = AsyncStream.makeStream(of: Int.self)
     return try await withThrowingTaskGroup(of: T?.self) { group in
         group.addTask {
