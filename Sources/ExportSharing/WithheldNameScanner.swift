@@ -121,12 +121,17 @@ package struct WithheldNameScanner {
     package func findings(in view: ThreatReport) -> [Diagnostic] {
         var findings = identifierFindings(in: view)
         var copy = view
+        // An imported object's model fields were read from its JSON, which the view also carries: the same text
+        // found again there would be the same error twice, so a text already reported is not reported again.
+        var reported: Set<String> = []
         copy.rewriteFreeText { text, path, kind in
-            findings += self.findings(in: text, at: path, as: kind)
+            let found = self.findings(in: text, at: path, as: kind)
+            if !found.isEmpty { reported.insert(text) }
+            findings += found
             return text
         }
         copy.rewriteImportedStrings { text, path, kind in
-            findings += self.findings(in: text, at: path, as: kind)
+            if !reported.contains(text) { findings += self.findings(in: text, at: path, as: kind) }
             return text
         }
         return findings

@@ -39,6 +39,22 @@ struct WithheldNameScannerTests {
         #expect(redacted.sources[0].name == "News")
     }
 
+    /// An imported actor's description is both a model field and a property of the JSON the view carries: one
+    /// error, not the same one twice. Text only the JSON holds is still reported.
+    @Test func aNameInAnImportedObjectsModelledTextIsReportedOnce() throws {
+        let messages = try messages {
+            $0.actors[2].description = "Tracks Crimson Otter."
+            $0.actors[2].imported = .object([
+                "type": "identity", "id": "identity--6a1e3c2b-9d4f-4e8a-b7c6-5d4e3f2a1b0c",
+                "description": "Tracks Crimson Otter.", "x_note": "Also Ünsal Group",
+            ])
+        }
+        #expect(messages == [
+            "actors['desk'].description names 'Crimson Otter' (crimson-otter), which the recipient does not receive",
+            "imported identity 'identity--6a1e3c2b-9d4f-4e8a-b7c6-5d4e3f2a1b0c'.x_note names 'Ünsal Group' (unsal), which the recipient does not receive",
+        ])
+    }
+
     @Test func vocabularyValuesAreScannedAndRedactedWhole() throws {
         let (scanner, view) = try scan {
             $0.incidents[0].kind = "crimson-otter-intrusion"
