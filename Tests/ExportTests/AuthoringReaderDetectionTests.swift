@@ -13,6 +13,7 @@ struct AuthoringReaderDetectionTests {
         indicators:
           - id: c2
             name: C2 address
+            description: The address the implant calls home to.
             pattern: "[ipv4-addr:value = '203.0.113.5']"
             valid_from: 2023-01-10
             valid_until: 2023-12

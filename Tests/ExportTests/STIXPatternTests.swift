@@ -3,7 +3,7 @@ import Testing
 
 /// The STIX pattern checker: what it accepts, what it refuses and where it says the problem is.
 struct STIXPatternTests {
-    @Test(arguments: [
+    static let acceptedPatterns = [
         "[ipv4-addr:value = '203.0.113.5']",
         "[ipv4-addr:value ISSUBSET '203.0.113.0/24']",
         "[file:hashes.'SHA-256' = '9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08']",
@@ -19,12 +19,14 @@ struct STIXPatternTests {
         "[file:size >= 10.5] AND ([url:value = 'x'])",
         "(([ipv4-addr:value = '1.2.3.4']))",
         "[mutex:name NOT IN ('a', 'b') AND mutex:name != 'ANDROID']",
-    ])
+    ]
+
+    @Test(arguments: acceptedPatterns)
     func accepts(_ pattern: String) {
         #expect(STIXPattern.problem(in: pattern) == nil, "\(String(describing: STIXPattern.problem(in: pattern)))")
     }
 
-    @Test(arguments: [
+    static let refusedPatterns: [(String, Int, String)] = [
         ("", 0, "the pattern is empty"),
         ("ipv4-addr:value = '1.2.3.4'", 0, "where an observation expression"),
         ("[ipv4-addr:value = '1.2.3.4'", 28, "where ']' belongs"),
@@ -41,7 +43,9 @@ struct STIXPatternTests {
         ("[file:hashes.'SHA-256' = h'abc']", 26, "not a valid hex literal"),
         ("[file:size = tru]", 13, "where a value belongs"),
         ("[file:name = 'a\\x']", 15, "may be escaped"),
-    ])
+    ]
+
+    @Test(arguments: refusedPatterns)
     func refuses(_ pattern: String, _ offset: Int, _ message: String) throws {
         let problem = try #require(STIXPattern.problem(in: pattern))
         #expect(problem.message.contains(message), "\(problem.message)")
