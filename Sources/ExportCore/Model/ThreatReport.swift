@@ -126,6 +126,12 @@ extension ThreatReport {
         ]
         return Dictionary(uniqueKeysWithValues: counts.filter { $0.1 > 0 })
     }
+
+    /// What a format that carries neither imported content nor indicators, observables, malware and tools
+    /// leaves out: ``verbatimObjectCounts`` and ``detectionObjectsNotCarried`` together.
+    public var verbatimAndDetectionObjectCounts: [String: Int] {
+        verbatimObjectCounts.merging(detectionObjectsNotCarried, uniquingKeysWith: +)
+    }
 }
 
 extension ThreatReport {
