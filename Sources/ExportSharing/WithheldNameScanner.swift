@@ -146,7 +146,9 @@ package struct WithheldNameScanner {
         return ids.flatMap { entry in
             matches(in: entry.id).map { match in
                 Diagnostic(.error, "\(entry.path) names '\(match.name)' (\(match.owner)), which the recipient does not receive",
-                           hint: "an id cannot be redacted: rename the object, or leave it out of this release")
+                           hint: entry.path.hasSuffix(".id")
+                               ? "an id cannot be redacted: rename the object, or leave it out of this release"
+                               : "a pattern or an observable's value cannot be redacted: mark it at least as strictly as what it names")
             }
         }
     }

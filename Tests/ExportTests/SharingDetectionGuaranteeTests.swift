@@ -45,6 +45,39 @@ struct SharingDetectionGuaranteeTests {
         #expect(released > 0, "seed \(seed): no recipient received any of them, so nothing was tested")
     }
 
+    static func demo() throws -> ThreatReport {
+        var report = ThreatReport(title: "Demo", published: try PartialDate(parsing: "2023-11-15"),
+                                  producer: Producer(id: "cert.example", name: "CERT"), defaultMarking: Marking(tlp: .clear))
+        report.actors = [Actor(id: "apt-x", name: "Crimson Otter", kind: .threatActor, marking: Marking(tlp: .red)),
+                         Actor(id: "ind", name: "India", kind: .state, country: CountryCode("IND"))]
+        report.observables = [Observable(id: "c2-ip", kind: .ipv4, value: "203.0.113.5", marking: Marking(tlp: .red))]
+        var indicator = Indicator(id: "c2", name: "C2", pattern: "[ipv4-addr:value = '203.0.113.5']",
+                                  validFrom: try PartialDate(parsing: "2023"))
+        indicator.basedOn = [Link("c2-ip")]
+        report.indicators = [indicator]
+        return report
+    }
+
+    /// The pattern carries the withheld observable's value: the indicator is withheld with it, and `plan` says why.
+    @Test func aPatternNamingAWithheldObservableWithholdsItsIndicator() throws {
+        let report = try Self.demo()
+        let india = try Recipient.resolve("IND", in: report)
+        #expect(try SharingPolicy().view(report, for: india).view.report.indicators.isEmpty)
+        let decision = SharingPolicy().plan(report, for: india).decisions.first { $0.id == "c2" }
+        #expect(decision?.isReleased == false)
+        #expect(decision?.rule.contains("its pattern names '203.0.113.5' (c2-ip)") == true)
+    }
+
+    /// A value cannot be redacted: one that names a withheld actor fails the export, `--redact` or not.
+    @Test func anObservableValueNamingAWithheldActorFailsEvenWhenRedacting() throws {
+        var report = try Self.demo()
+        report.observables.append(Observable(id: "dom", kind: .domain, value: "crimson-otter.example"))
+        let india = try Recipient.resolve("IND", in: report)
+        for redacts in [false, true] {
+            #expect(throws: ExportError.self) { try SharingPolicy(redactsWithheldNames: redacts).view(report, for: india) }
+        }
+    }
+
     /// Every link of the new objects names an object of the view.
     static func expectClosed(_ view: ThreatReport, context: String) {
         var ids: Set<String> = Set(view.actors.map(\.id))
