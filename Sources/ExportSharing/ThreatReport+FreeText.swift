@@ -51,6 +51,7 @@ extension ThreatReport {
             partnerships[i].evidence = Self.rewrite(partnerships[i].evidence, "\(path).evidence", body)
         }
         for i in incidents.indices { incidents[i].rewriteFreeText(body) }
+        rewriteDetectionText(body)
     }
 
     private static func rewrite(_ threat: ThreatProfile, _ path: String, _ body: TextRewrite) -> ThreatProfile {

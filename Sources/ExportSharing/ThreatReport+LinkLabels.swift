@@ -17,6 +17,10 @@ extension ThreatReport {
         for activity in intrusionSets + campaigns { note(activity.id, activity.marking) }
         for partnership in partnerships { note(partnership.id, partnership.marking) }
         for incident in incidents { note(incident.id, incident.marking) }
+        for indicator in indicators { note(indicator.id, indicator.marking) }
+        for observable in observables { note(observable.id, observable.marking) }
+        for item in malware { note(item.id, item.marking) }
+        for tool in tools { note(tool.id, tool.marking) }
         func label(own: Marking?, from source: String, to target: String) -> Marking? {
             let ends = LinkMarking.stricter(markings[source], markings[target])
             guard let own else { return ends }
@@ -43,6 +47,13 @@ extension ThreatReport {
             label(&incidents[index].responders, from: id)
             label(&incidents[index].supporters, from: id)
         }
+        for index in indicators.indices {
+            label(&indicators[index].indicates, from: indicators[index].id)
+            label(&indicators[index].basedOn, from: indicators[index].id)
+        }
+        for index in observables.indices { label(&observables[index].involvedIn, from: observables[index].id) }
+        for index in malware.indices { label(&malware[index].usedBy, from: malware[index].id) }
+        for index in tools.indices { label(&tools[index].usedBy, from: tools[index].id) }
         for index in partnerships.indices {
             let id = partnerships[index].id
             for member in partnerships[index].members.indices {

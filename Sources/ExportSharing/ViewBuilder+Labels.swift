@@ -7,12 +7,12 @@ extension ViewBuilder {
         var cited: Set<String> = []
         var citedInReport: Set<String> = []
         for sources in view.actors.map(\.sources) + view.intrusionSets.map(\.sources) + view.campaigns.map(\.sources)
-            + view.partnerships.map(\.sources) + view.incidents.map(\.sources)
+            + view.partnerships.map(\.sources) + view.incidents.map(\.sources) + view.detectionSources
         {
             cited.formUnion(sources)
         }
         for sources in report.actors.map(\.sources) + report.intrusionSets.map(\.sources) + report.campaigns.map(\.sources)
-            + report.partnerships.map(\.sources) + report.incidents.map(\.sources)
+            + report.partnerships.map(\.sources) + report.incidents.map(\.sources) + report.detectionSources
         {
             citedInReport.formUnion(sources)
         }

@@ -38,7 +38,10 @@ final class ViewBuilder {
         decideObjects("campaign", report.campaigns.map { ($0.id, $0.name, $0.marking) }, repeated: repeated)
         decideObjects("partnership", report.partnerships.map { ($0.id, $0.name, $0.marking) }, repeated: repeated)
         decideObjects("incident", report.incidents.map { ($0.id, $0.title, $0.marking) }, repeated: repeated)
+        decideDetectionObjects(repeated: repeated)
         decideImported()
+        // After every object is decided: a pattern carries the values it matches, whatever its links say.
+        withholdPatternsNamingWithheldItems()
 
         var view = report
         // The effective default (the report's, else --default-marking) travels with the view, so writers label
@@ -56,6 +59,7 @@ final class ViewBuilder {
         view.campaigns = report.campaigns.filter { released.contains($0.id) }.map(activity)
         view.partnerships = report.partnerships.filter { released.contains($0.id) }.map(partnership)
         view.incidents = report.incidents.filter { released.contains($0.id) }.map(incident)
+        releaseDetectionObjects(into: &view)
         view.sources = sources(for: view)
         finishImported(&view)
         // The table of STIX ids goes only for what the recipient receives: a writer that read it could name the rest.
@@ -71,6 +75,8 @@ final class ViewBuilder {
         var labelled: [(id: String, marking: Marking?)] = view.actors.map { ($0.id, $0.marking) }
         labelled += (view.intrusionSets + view.campaigns).map { ($0.id, $0.marking) }
         labelled += view.partnerships.map { ($0.id, $0.marking) } + view.incidents.map { ($0.id, $0.marking) }
+        labelled += view.indicators.map { ($0.id, $0.marking) } + view.observables.map { ($0.id, $0.marking) }
+        labelled += view.malware.map { ($0.id, $0.marking) } + view.tools.map { ($0.id, $0.marking) }
         // In report order, one text per run of one marking: a long default list would otherwise be joined
         // once per object.
         var last: (marking: Marking, label: String)?
@@ -87,12 +93,13 @@ final class ViewBuilder {
         var seen: Set<String> = []
         var repeated: Set<String> = []
         let ids = report.actors.map(\.id) + report.intrusionSets.map(\.id) + report.campaigns.map(\.id)
-            + report.partnerships.map(\.id) + report.incidents.map(\.id)
+            + report.partnerships.map(\.id) + report.incidents.map(\.id) + report.indicators.map(\.id)
+            + report.observables.map(\.id) + report.malware.map(\.id) + report.tools.map(\.id)
         for id in ids where !seen.insert(id).inserted { repeated.insert(id) }
         return repeated
     }
 
-    private func decideObjects(
+    func decideObjects(
         _ kind: String, _ objects: [(id: String, name: String, marking: Marking?)], repeated: Set<String>
     ) {
         for object in objects {
@@ -141,7 +148,7 @@ final class ViewBuilder {
 
     /// Keeps a link when its target goes, its own marking (if any) releases it, and what its imported
     /// object refers to goes too.
-    private func links(_ links: [Link], from source: String) -> [Link] {
+    func links(_ links: [Link], from source: String) -> [Link] {
         links.compactMap { link in
             let id = "\(source) → \(link.ref)"
             guard let marking = keep("link", id, target: link.ref, marking: link.marking, imported: link.imported) else {

@@ -147,10 +147,13 @@ package struct WithheldNameScanner {
         ids += view.partnerships.map { ($0.id, "partnerships['\($0.id)'].id") }
         ids += view.incidents.map { ($0.id, "incidents['\($0.id)'].id") }
         ids += view.verbatimObjects.compactMap { object in object["id"]?.stringValue.map { ($0, "imported object '\($0)'.id") } }
+        ids += view.detectionIdentifiers
         return ids.flatMap { entry in
             matches(in: entry.id).map { match in
                 Diagnostic(.error, "\(entry.path) names '\(match.name)' (\(match.owner)), which the recipient does not receive",
-                           hint: "an id cannot be redacted: rename the object, or leave it out of this release")
+                           hint: entry.path.hasSuffix(".id")
+                               ? "an id cannot be redacted: rename the object, or leave it out of this release"
+                               : "a pattern or an observable's value cannot be redacted: mark it at least as strictly as what it names")
             }
         }
     }
@@ -183,7 +186,9 @@ package struct WithheldNameScanner {
         return joined.count == folded.count || joined.count < 3 ? [folded] : [folded, joined]
     }
 
-    private static func names(of report: ThreatReport, identifiersOnly: Bool = false) -> [(name: String, owner: String)] {
+    /// Every name of every object of `report` with the object's local id: names, aliases, titles, observables'
+    /// values, and the STIX ids of imported content; with `identifiersOnly`, the STIX ids alone.
+    static func names(of report: ThreatReport, identifiersOnly: Bool = false) -> [(name: String, owner: String)] {
         func each(_ id: String, _ names: [String]) -> [(name: String, owner: String)] { names.map { ($0, id) } }
         // A modelled object that came from STIX keeps its STIX id, which names it as surely as its name.
         var importedIDs: [(stixID: String, owner: String)] = report.modelObjects.compactMap { owner, json in
@@ -199,6 +204,10 @@ package struct WithheldNameScanner {
             + report.campaigns.flatMap { each($0.id, [$0.name] + $0.aliases) }
             + report.partnerships.flatMap { each($0.id, [$0.name] + $0.aliases) }
             + report.incidents.map { ($0.title, $0.id) }
+            + report.indicators.map { ($0.name, $0.id) }
+            + report.observables.flatMap { each($0.id, $0.identifyingStrings) }
+            + report.malware.flatMap { each($0.id, [$0.name] + $0.aliases) }
+            + report.tools.flatMap { each($0.id, [$0.name] + $0.aliases) }
             + report.verbatimObjects.filter { !ViewBuilder.isSupport($0) }.flatMap { object in
                 let names = [object["name"]?.stringValue].compactMap { $0 }
                     + (object["aliases"]?.arrayValue ?? []).compactMap(\.stringValue)

@@ -5,7 +5,7 @@ import ExportCore
 package enum AuthoringKeys {
     static let report = [
         "format_version", "title", "description", "published", "producer", "default_marking", "marking", "sources", "actors",
-        "intrusion_sets", "campaigns", "partnerships", "incidents",
+        "intrusion_sets", "campaigns", "partnerships", "incidents", "indicators", "observables", "malware", "tools",
     ]
     static let reportRequired = ["format_version", "title", "published", "producer"]
     static let producer = ["id", "name"]
@@ -32,6 +32,16 @@ package enum AuthoringKeys {
             "supporters", "outcome", "impacts", "status", "determination",
         ] + common
     static let location = ["name", "country", "region", "latitude", "longitude"]
+    static let indicator =
+        [
+            "id", "name", "description", "pattern", "pattern_type", "valid_from", "valid_until", "indicator_types",
+            "kill_chain_phases", "indicates", "based_on",
+        ] + common
+    static let killChainPhase = ["kill_chain_name", "phase_name"]
+    static let observable = ["id", "type", "value", "name", "hashes", "involved_in", "marking"]
+    static let malware =
+        ["id", "name", "aliases", "description", "is_family", "malware_types", "capabilities", "used_by"] + common
+    static let tool = ["id", "name", "aliases", "description", "tool_types", "used_by"] + common
 }
 
 extension AuthoringKeys {
@@ -48,6 +58,11 @@ extension AuthoringKeys {
         case "location": location
         case "membership": membership
         case "link": link
+        case "indicator": indicator
+        case "kill_chain_phase": killChainPhase
+        case "observable": observable
+        case "malware": malware
+        case "tool": tool
         default: []
         }
     }

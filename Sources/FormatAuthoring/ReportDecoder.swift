@@ -17,7 +17,7 @@ struct ReportDecoder {
                 required: AuthoringKeys.reportRequired, context: context)
         else { return nil }
         var objectCount = 0
-        for key in ["actors", "intrusion_sets", "campaigns", "partnerships", "incidents"] {
+        for key in ["actors", "intrusion_sets", "campaigns", "partnerships", "incidents", "indicators", "observables", "malware", "tools"] {
             guard let list = reader.value(key), case .sequence(let items) = list.content else { continue }
             objectCount += items.count
             if objectCount > limits.maxObjects {
@@ -42,7 +42,7 @@ struct ReportDecoder {
             context.error("'published' must be a full date (YYYY-MM-DD)", at: node,
                           hint: "membership and sharing questions are answered on this day")
         }
-        return ThreatReport(
+        var report = ThreatReport(
             formatVersion: formatVersion ?? ThreatReport.currentFormatVersion,
             title: reader.requiredText("title"),
             description: reader.string("description"),
@@ -56,6 +56,11 @@ struct ReportDecoder {
             campaigns: reader.list("campaigns") { activity($0, what: "a campaign") },
             partnerships: reader.list("partnerships") { partnership($0) },
             incidents: reader.list("incidents") { incident($0) })
+        report.indicators = reader.list("indicators") { indicator($0) }
+        report.observables = reader.list("observables") { observable($0) }
+        report.malware = reader.list("malware") { malware($0) }
+        report.tools = reader.list("tools") { tool($0) }
+        return report
     }
 
     func marking(_ node: YAMLNode) -> Marking? {

@@ -19,6 +19,8 @@ public struct ReportJSONWriter: FormatWriter {
         -> ExportSummary
     {
         try sink.write(CanonicalJSON.bytes(view.report.authoringJSON()))
-        return ExportSummary(objectsWritten: view.report.objectCount, notCarried: view.report.verbatimObjectCounts)
+        return ExportSummary(
+            objectsWritten: view.report.objectCount + view.report.detectionObjectCount,
+            notCarried: view.report.verbatimObjectCounts)
     }
 }

@@ -51,7 +51,8 @@ public struct MISPWriter: FormatWriter {
         var homes: [String: String] = [:]
         for spec in specs { for id in spec.members where homes[id] == nil { homes[id] = spec.uuid } }
         let groups = MISPSharingGroupRegistry()
-        var summary = ExportSummary(objectsWritten: homes.count, notCarried: view.report.verbatimObjectCounts)
+        // Indicators, observables, malware and tools have no mapping yet: they are counted, never dropped silently.
+        var summary = ExportSummary(objectsWritten: homes.count, notCarried: view.report.verbatimAndDetectionObjectCounts)
         let events = specs.map { spec in
             var builder = MISPEventBuilder(context: context, spec: spec, groups: groups, homes: homes)
             let event = builder.build()

@@ -53,7 +53,8 @@ public struct ReportXMLWriter: FormatWriter {
             let wellFormedness = checked.check.finish()
             guard wellFormedness.isEmpty else { throw XMLWellFormednessCheck.failure(wellFormedness, format: "report XML") }
         }
-        return ExportSummary(objectsWritten: view.report.objectCount, notCarried: view.report.verbatimObjectCounts)
+        // The schema has no place yet for indicators, observables, malware and tools: counted, never dropped silently.
+        return ExportSummary(objectsWritten: view.report.objectCount, notCarried: view.report.verbatimAndDetectionObjectCounts)
     }
 
     /// Streams the document, handing bytes to the sink after each object.

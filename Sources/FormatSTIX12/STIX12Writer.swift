@@ -51,7 +51,9 @@ public struct STIX12Writer: FormatWriter {
         try sink.write(buffer.bytes)
         let threatActors = view.report.actors.filter { $0.kind == .threatActor }.count
         let objects = threatActors + view.report.campaigns.count + view.report.intrusionSets.count + view.report.incidents.count
-        return ExportSummary(objectsWritten: objects, notCarried: losses.counts)
+        // Indicators, observables, malware and tools have no mapping yet: they are counted, never dropped silently.
+        let notCarried = losses.counts.merging(view.report.detectionObjectsNotCarried, uniquingKeysWith: +)
+        return ExportSummary(objectsWritten: objects, notCarried: notCarried)
     }
 
     /// Renders the package; the losses come back once every object is written.

@@ -80,6 +80,7 @@ extension STIXBundleBuilder {
 
     /// The wire type of a semantic link type between two report objects (``STIXRelationshipTyping``).
     func wireType(_ type: String, from: String, to: String) -> String {
+        if Self.detectionLinkTypes.contains(type) { return type }
         let typed = STIXRelationshipTyping.typedForm(of: type)
         guard let source = consumerTypes[from], let target = consumerTypes[to],
             STIXRelationshipTyping.isAllowed(typed, from: source, to: target)

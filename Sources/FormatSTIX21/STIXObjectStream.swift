@@ -38,7 +38,8 @@ public struct STIXObjectRecord: Sendable {
 }
 
 /// The objects of one released report in bundle order, built one at a time: actors, intrusion sets, campaigns,
-/// partnerships, incidents (each with the relationships and locations it brings), evidence notes, imported
+/// partnerships, incidents, indicators, observables, malware, tools (each with the relationships and locations
+/// it brings), evidence notes, imported
 /// objects kept verbatim, the report, the producer identity, then the marking and extension definitions used.
 ///
 /// ```swift
@@ -47,7 +48,8 @@ public struct STIXObjectRecord: Sendable {
 /// ```
 public struct STIXObjectStream: IteratorProtocol, Sequence {
     private enum Phase: Int, Comparable {
-        case actors, intrusionSets, campaigns, partnerships, incidents, evidence, verbatim, report, producer
+        case actors, intrusionSets, campaigns, partnerships, incidents, indicators, observables, malware, tools
+        case evidence, verbatim, report, producer
         case definitions, done
 
         static func < (a: Phase, b: Phase) -> Bool { a.rawValue < b.rawValue }
@@ -106,6 +108,10 @@ public struct STIXObjectStream: IteratorProtocol, Sequence {
         case .campaigns: objects = item(report.campaigns) { $0.objects(for: $1, type: "campaign") }
         case .partnerships: objects = item(report.partnerships) { $0.objects(for: $1) }
         case .incidents: objects = item(report.incidents) { $0.objects(for: $1) }
+        case .indicators: objects = item(report.indicators) { $0.objects(for: $1) }
+        case .observables: objects = item(report.observables) { $0.objects(for: $1) }
+        case .malware: objects = item(report.malware) { $0.objects(for: $1) }
+        case .tools: objects = item(report.tools) { $0.objects(for: $1) }
         // After every object, so each note follows what it is about; an authored report's quotes are few.
         case .evidence: objects = builder.takeEvidenceNotes()
         case .verbatim: objects = builder.verbatimObjects()

@@ -6,7 +6,7 @@ import ExportDevSupport
 /// Ids and names carry fixed-width serial numbers, so no id or name is a substring of another and a leak
 /// check can search output bytes for them.
 public struct ReportGenerator {
-    private var random: SplitMix64
+    var random: SplitMix64
     private let countries = ["USA", "GBR", "CAN", "AUS", "NZL", "JPN", "IND", "KOR", "PHL", "VNM", "FRA", "DEU"]
 
     /// Creates a generator.
@@ -69,7 +69,7 @@ public struct ReportGenerator {
         Link(ref, marking: random.chance(0.25) ? try marking(parties: []) : nil)
     }
 
-    private mutating func marking(parties: [String]) throws -> Marking? {
+    mutating func marking(parties: [String]) throws -> Marking? {
         let tlp = [TLP.clear, .green, .amber, .amberStrict, .red][random.int(below: 5)]
         var entries: [Releasee] = []
         for _ in 0..<random.int(below: 3) {

@@ -39,7 +39,9 @@ struct AuthoringSchemaShapeTests {
     @Test(arguments: [
         ("#", "report"), ("#/$defs/actor", "actor"), ("#/$defs/activity", "activity"),
         ("#/$defs/partnership", "partnership"), ("#/$defs/incident", "incident"), ("#/$defs/source", "source"),
-        ("#/$defs/marking", "marking"), ("#/$defs/location", "location"),
+        ("#/$defs/marking", "marking"), ("#/$defs/location", "location"), ("#/$defs/indicator", "indicator"),
+        ("#/$defs/killChainPhase", "kill_chain_phase"), ("#/$defs/observable", "observable"), ("#/$defs/malware", "malware"),
+        ("#/$defs/tool", "tool"),
     ])
     func schemaKeysMatchTheReader(_ pointer: String, _ kind: String) throws {
         var node: Any = try Self.schema()

@@ -42,6 +42,17 @@ struct AuthoringSchemaTests {
         Mutation(name: "link without ref", path: [.key("incidents"), .index(0), .key("supporters"), .index(0), .key("ref")], value: nil, lint: "missing required key 'ref'"),
         Mutation(name: "marking without tlp", path: [.key("incidents"), .index(0), .key("marking"), .key("tlp")], value: nil, lint: "missing required key 'tlp'"),
         Mutation(name: "MISP organisation UUID", path: actor0 + [.key("misp_organisation_uuid")], value: "ABC", lint: "must be a lowercase UUID"),
+        Mutation(name: "indicator without pattern", path: [.key("indicators")],
+                 value: .array([.object(["id": "ind", "name": "C2", "valid_from": "2023-01-10"])]),
+                 lint: "missing required key 'pattern'"),
+        Mutation(name: "MD5 length", path: [.key("observables")],
+                 value: .array([.object(["id": "f", "type": "file", "hashes": .object(["MD5": "abc"])])]),
+                 lint: "MD5 digest has 3 hex digits"),
+        Mutation(name: "kill chain phase case", path: [.key("indicators")],
+                 value: .array([.object(["id": "ind", "name": "C2", "pattern": "[url:value = 'http://a.example/']",
+                                         "valid_from": "2023", "kill_chain_phases": .array([.object([
+                                             "kill_chain_name": "Lockheed", "phase_name": "delivery"])])])]),
+                 lint: "lowercase words joined by hyphens"),
         Mutation(name: "empty open-vocabulary value", path: [.key("incidents"), .index(0), .key("kind")], value: "", lint: "'kind' must not be empty"),
     ]
 

@@ -92,6 +92,24 @@ struct ProgressMeterTests {
         #expect(lines.value.allSatisfy { $0.hasPrefix("writing stix21: ") && $0.contains(" objects (") })
     }
 
+    /// Indicators count in the total too: a report of few objects and many indicators does not read 100% (a line
+    /// shows the count as the total once the count passes it) long before the end.
+    @Test func theSTIXWritersTotalCountsIndicators() throws {
+        let lines = Lines()
+        let meter = ProgressMeter(delay: .zero, interval: .zero) { lines.append($0) }
+        var generator = ReportGenerator(seed: 3)
+        var report = try generator.report(size: 40)
+        let from = try PartialDate(parsing: "2023")
+        report.indicators = (0..<1_000).map { Indicator(id: "ind-\($0)", name: "I\($0)", pattern: "[file:size = \($0)]", validFrom: from) }
+        try ProgressMeter.$current.withValue(meter) {
+            var any: any ByteSink = MemorySink()
+            _ = try FormatDescriptor.stix21.writer!.write(ReleasedReport(everythingIn: report), options: .default, to: &any)
+        }
+        #expect(lines.value.count == (report.objectCount + 1_000) / 256)
+        let percents = lines.value.compactMap { $0.split(separator: "(").last?.split(separator: "%").first.flatMap { Int($0) } }
+        #expect(percents.count == lines.value.count && percents.allSatisfy { $0 < 100 }, "\(lines.value)")
+    }
+
     @Test func formatsThatDoNotCountObjectsDrawNoLine() throws {
         let lines = Lines()
         let meter = ProgressMeter(delay: .zero, interval: .zero) { lines.append($0) }

@@ -146,8 +146,15 @@ extension ReportXMLWriterTests {
         var set: Set<String> = []
         walk(try HandBuiltReports.everything(), seen: &seen, set: &set)
         #expect(seen.count > 80)
-        #expect(seen.subtracting(set).subtracting(Self.stixProvenance).subtracting(Self.sharingLabels).sorted() == [])
+        #expect(seen.subtracting(set).subtracting(Self.stixProvenance).subtracting(Self.sharingLabels)
+            .subtracting(Self.notMappedYet).sorted() == [])
     }
+
+    /// Model fields report XML does not carry yet and counts in its "cannot carry" note (issue 22,
+    /// `DetectionNotCarriedTests`).
+    static let notMappedYet: Set<String> = [
+        "ThreatReport.indicators", "ThreatReport.observables", "ThreatReport.malware", "ThreatReport.tools",
+    ]
 
     /// Labels the sharing layer derives when it builds a view (never authored, never read back).
     static let sharingLabels: Set<String> = ["Link.label", "Membership.label"]

@@ -28,6 +28,7 @@ private struct Checker {
 
     enum ObjectKind: String {
         case actor, intrusionSet = "intrusion set", campaign, partnership, incident
+        case indicator, observable, malware, tool
     }
 
     let sharingHints: Bool
@@ -73,6 +74,7 @@ private struct Checker {
             links(incident.supporters, "\(path).supporters", allowed: parties)
             common(incident.sources, incident.marking, path)
         }
+        detectionObjects()
         if let marking = report.defaultMarking { releasees(marking, "default_marking") }
         if let marking = report.marking { releasees(marking, "marking") }
         unmarked()
@@ -92,6 +94,10 @@ private struct Checker {
             ("campaigns", .campaign, report.campaigns.map(\.id)),
             ("partnerships", .partnership, report.partnerships.map(\.id)),
             ("incidents", .incident, report.incidents.map(\.id)),
+            ("indicators", .indicator, report.indicators.map(\.id)),
+            ("observables", .observable, report.observables.map(\.id)),
+            ("malware", .malware, report.malware.map(\.id)),
+            ("tools", .tool, report.tools.map(\.id)),
         ]
         for (list, kind, ids) in groups {
             for (index, id) in ids.enumerated() where !id.isEmpty {
@@ -102,6 +108,40 @@ private struct Checker {
                     kinds[id] = kind
                 }
             }
+        }
+    }
+
+    /// Indicators, observables, malware and tools: what each of their links may name, and their markings.
+    mutating func detectionObjects() {
+        let users: Set<ObjectKind> = [.actor, .intrusionSet, .campaign]
+        for (index, indicator) in report.indicators.enumerated() {
+            let path = "indicators[\(index)]"
+            links(indicator.indicates, "\(path).indicates", allowed: users.union([.malware]))
+            threatActorsOnly(indicator.indicates, "\(path).indicates")
+            links(indicator.basedOn, "\(path).based_on", allowed: [.observable])
+            common(indicator.sources, indicator.marking, path)
+        }
+        for (index, observable) in report.observables.enumerated() {
+            links(observable.involvedIn, "observables[\(index)].involved_in", allowed: [.incident])
+            if let marking = observable.marking { releasees(marking, "observables[\(index)].marking") }
+        }
+        for (index, malware) in report.malware.enumerated() {
+            links(malware.usedBy, "malware[\(index)].used_by", allowed: users)
+            threatActorsOnly(malware.usedBy, "malware[\(index)].used_by")
+            common(malware.sources, malware.marking, "malware[\(index)]")
+        }
+        for (index, tool) in report.tools.enumerated() {
+            links(tool.usedBy, "tools[\(index)].used_by", allowed: users)
+            threatActorsOnly(tool.usedBy, "tools[\(index)].used_by")
+            common(tool.sources, tool.marking, "tools[\(index)]")
+        }
+    }
+
+    /// STIX has `indicates` and `uses` for threat actors, not for states or organisations.
+    mutating func threatActorsOnly(_ links: [Link], _ path: String) {
+        for (index, link) in links.enumerated() where kinds[link.ref] == .actor && !threatActorIDs.contains(link.ref) {
+            issues.append(ReportIssue(at: "\(path)[\(index)]", "'\(link.ref)' is an actor but not a threat actor",
+                                      hint: "name an actor of kind threat-actor, an intrusion set or a campaign"))
         }
     }
 
@@ -182,7 +222,9 @@ private struct Checker {
         let lists: [(String, [Marking?])] = [
             ("actors", report.actors.map(\.marking)), ("intrusion_sets", report.intrusionSets.map(\.marking)),
             ("campaigns", report.campaigns.map(\.marking)), ("partnerships", report.partnerships.map(\.marking)),
-            ("incidents", report.incidents.map(\.marking)),
+            ("incidents", report.incidents.map(\.marking)), ("indicators", report.indicators.map(\.marking)),
+            ("observables", report.observables.map(\.marking)), ("malware", report.malware.map(\.marking)),
+            ("tools", report.tools.map(\.marking)),
         ]
         for (list, markings) in lists {
             for (index, marking) in markings.enumerated() where marking == nil {

@@ -224,6 +224,30 @@ package enum EmbeddedResources {
       "items": {
         "$ref": "#/$defs/incident"
       }
+    },
+    "indicators": {
+      "type": "array",
+      "items": {
+        "$ref": "#/$defs/indicator"
+      }
+    },
+    "observables": {
+      "type": "array",
+      "items": {
+        "$ref": "#/$defs/observable"
+      }
+    },
+    "malware": {
+      "type": "array",
+      "items": {
+        "$ref": "#/$defs/malware"
+      }
+    },
+    "tools": {
+      "type": "array",
+      "items": {
+        "$ref": "#/$defs/tool"
+      }
     }
   },
   "$defs": {
@@ -1023,6 +1047,361 @@ package enum EmbeddedResources {
           }
         }
       ]
+    },
+    "indicatorType": {
+      "description": "STIX 2.1 indicator-type-ov (open: other values are kept, with a lint warning).",
+      "anyOf": [
+        {
+          "enum": [
+            "anomalous-activity",
+            "anonymization",
+            "benign",
+            "compromised",
+            "malicious-activity",
+            "attribution",
+            "unknown"
+          ]
+        },
+        {
+          "type": "string",
+          "minLength": 1
+        }
+      ]
+    },
+    "patternType": {
+      "description": "STIX 2.1 pattern-type-ov; only stix patterns are checked (open: other values are kept, with a lint warning).",
+      "anyOf": [
+        {
+          "enum": [
+            "stix",
+            "pcre",
+            "sigma",
+            "snort",
+            "suricata",
+            "yara"
+          ]
+        },
+        {
+          "type": "string",
+          "minLength": 1
+        }
+      ]
+    },
+    "malwareType": {
+      "description": "STIX 2.1 malware-type-ov (open: other values are kept, with a lint warning).",
+      "anyOf": [
+        {
+          "enum": [
+            "adware",
+            "backdoor",
+            "bot",
+            "bootkit",
+            "ddos",
+            "downloader",
+            "dropper",
+            "exploit-kit",
+            "keylogger",
+            "ransomware",
+            "remote-access-trojan",
+            "resource-exploitation",
+            "rogue-security-software",
+            "rootkit",
+            "screen-capture",
+            "spyware",
+            "trojan",
+            "unknown",
+            "virus",
+            "webshell",
+            "wiper",
+            "worm"
+          ]
+        },
+        {
+          "type": "string",
+          "minLength": 1
+        }
+      ]
+    },
+    "malwareCapability": {
+      "description": "STIX 2.1 malware-capabilities-ov (open: other values are kept, with a lint warning).",
+      "type": "string",
+      "minLength": 1
+    },
+    "toolType": {
+      "description": "STIX 2.1 tool-type-ov (open: other values are kept, with a lint warning).",
+      "anyOf": [
+        {
+          "enum": [
+            "denial-of-service",
+            "exploitation",
+            "information-gathering",
+            "network-capture",
+            "credential-exploitation",
+            "remote-access",
+            "vulnerability-scanning",
+            "unknown"
+          ]
+        },
+        {
+          "type": "string",
+          "minLength": 1
+        }
+      ]
+    },
+    "killChainPhase": {
+      "description": "A kill chain phase: both names lowercase words joined by hyphens.",
+      "type": "object",
+      "additionalProperties": false,
+      "required": [
+        "kill_chain_name",
+        "phase_name"
+      ],
+      "properties": {
+        "kill_chain_name": {
+          "type": "string",
+          "pattern": "^[a-z0-9-]+$"
+        },
+        "phase_name": {
+          "type": "string",
+          "pattern": "^[a-z0-9-]+$"
+        }
+      }
+    },
+    "indicator": {
+      "description": "A detection pattern, what it indicates and the observables it rests on. `exportctl lint` checks a stix pattern's syntax and object paths.",
+      "type": "object",
+      "additionalProperties": false,
+      "required": [
+        "id",
+        "name",
+        "pattern",
+        "valid_from"
+      ],
+      "properties": {
+        "id": {
+          "$ref": "#/$defs/id"
+        },
+        "name": {
+          "$ref": "#/$defs/text"
+        },
+        "description": {
+          "type": "string"
+        },
+        "pattern": {
+          "type": "string",
+          "minLength": 1
+        },
+        "pattern_type": {
+          "$ref": "#/$defs/patternType"
+        },
+        "valid_from": {
+          "$ref": "#/$defs/date"
+        },
+        "valid_until": {
+          "$ref": "#/$defs/date"
+        },
+        "indicator_types": {
+          "type": "array",
+          "items": {
+            "$ref": "#/$defs/indicatorType"
+          }
+        },
+        "kill_chain_phases": {
+          "type": "array",
+          "items": {
+            "$ref": "#/$defs/killChainPhase"
+          }
+        },
+        "indicates": {
+          "$ref": "#/$defs/links"
+        },
+        "based_on": {
+          "$ref": "#/$defs/links"
+        },
+        "confidence": {
+          "$ref": "#/$defs/confidence"
+        },
+        "sources": {
+          "$ref": "#/$defs/sourceRefs"
+        },
+        "marking": {
+          "$ref": "#/$defs/marking"
+        },
+        "evidence": {
+          "$ref": "#/$defs/evidence"
+        }
+      }
+    },
+    "observable": {
+      "description": "An address, domain name, URL, e-mail address (each a `value`) or a file (`hashes`, optional `name`). `exportctl lint` checks each value's syntax and each digest's length and alphabet.",
+      "type": "object",
+      "additionalProperties": false,
+      "required": [
+        "id",
+        "type"
+      ],
+      "properties": {
+        "id": {
+          "$ref": "#/$defs/id"
+        },
+        "type": {
+          "enum": [
+            "ipv4-addr",
+            "ipv6-addr",
+            "domain-name",
+            "url",
+            "email-addr",
+            "file"
+          ]
+        },
+        "value": {
+          "type": "string",
+          "minLength": 1
+        },
+        "name": {
+          "type": "string",
+          "minLength": 1
+        },
+        "hashes": {
+          "type": "object",
+          "additionalProperties": false,
+          "minProperties": 1,
+          "required": [],
+          "properties": {
+            "MD5": {
+              "type": "string",
+              "pattern": "^[0-9a-fA-F]{32}$"
+            },
+            "SHA-1": {
+              "type": "string",
+              "pattern": "^[0-9a-fA-F]{40}$"
+            },
+            "SHA-256": {
+              "type": "string",
+              "pattern": "^[0-9a-fA-F]{64}$"
+            },
+            "SHA-512": {
+              "type": "string",
+              "pattern": "^[0-9a-fA-F]{128}$"
+            }
+          }
+        },
+        "involved_in": {
+          "$ref": "#/$defs/links"
+        },
+        "marking": {
+          "$ref": "#/$defs/marking"
+        }
+      },
+      "oneOf": [
+        {
+          "required": [
+            "value"
+          ]
+        },
+        {
+          "required": [
+            "hashes"
+          ]
+        }
+      ]
+    },
+    "malware": {
+      "description": "Malicious code: a family or an instance.",
+      "type": "object",
+      "additionalProperties": false,
+      "required": [
+        "id",
+        "name"
+      ],
+      "properties": {
+        "id": {
+          "$ref": "#/$defs/id"
+        },
+        "name": {
+          "$ref": "#/$defs/text"
+        },
+        "aliases": {
+          "$ref": "#/$defs/strings"
+        },
+        "description": {
+          "type": "string"
+        },
+        "is_family": {
+          "type": "boolean"
+        },
+        "malware_types": {
+          "type": "array",
+          "items": {
+            "$ref": "#/$defs/malwareType"
+          }
+        },
+        "capabilities": {
+          "type": "array",
+          "items": {
+            "$ref": "#/$defs/malwareCapability"
+          }
+        },
+        "used_by": {
+          "$ref": "#/$defs/links"
+        },
+        "confidence": {
+          "$ref": "#/$defs/confidence"
+        },
+        "sources": {
+          "$ref": "#/$defs/sourceRefs"
+        },
+        "marking": {
+          "$ref": "#/$defs/marking"
+        },
+        "evidence": {
+          "$ref": "#/$defs/evidence"
+        }
+      }
+    },
+    "tool": {
+      "description": "Legitimate software an actor uses.",
+      "type": "object",
+      "additionalProperties": false,
+      "required": [
+        "id",
+        "name"
+      ],
+      "properties": {
+        "id": {
+          "$ref": "#/$defs/id"
+        },
+        "name": {
+          "$ref": "#/$defs/text"
+        },
+        "aliases": {
+          "$ref": "#/$defs/strings"
+        },
+        "description": {
+          "type": "string"
+        },
+        "tool_types": {
+          "type": "array",
+          "items": {
+            "$ref": "#/$defs/toolType"
+          }
+        },
+        "used_by": {
+          "$ref": "#/$defs/links"
+        },
+        "confidence": {
+          "$ref": "#/$defs/confidence"
+        },
+        "sources": {
+          "$ref": "#/$defs/sourceRefs"
+        },
+        "marking": {
+          "$ref": "#/$defs/marking"
+        },
+        "evidence": {
+          "$ref": "#/$defs/evidence"
+        }
+      }
     }
   }
 }

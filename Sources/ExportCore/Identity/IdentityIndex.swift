@@ -62,11 +62,12 @@ package struct IdentityIndex: Sendable {
     /// Imported objects whose UUID an earlier object of the report already has (``soleUUID(of:)``).
     private let repeatedUUIDs: Set<String>
 
-    /// Indexes every modelled object of the report (actors, intrusion sets, campaigns, partnerships, incidents).
+    /// Indexes every modelled object of the report (actors, intrusion sets, campaigns, partnerships, incidents,
+    /// indicators, malware, tools, and observables under their spec-defined ids).
     package init(_ report: ThreatReport) {
         let producer = report.producer.id
         var objects: [String: Entry] = [:]
-        objects.reserveCapacity(report.objectCount)
+        objects.reserveCapacity(report.objectCount + report.detectionObjectCount)
         // Only an imported id can repeat another object's UUID (our own are UUIDv5s of distinct names), so a
         // report with nothing imported skips hashing every UUID.
         let tracksUUIDs = Self.hasImports(report)
@@ -89,6 +90,15 @@ package struct IdentityIndex: Sendable {
         for campaign in report.campaigns { add(campaign.id, "campaign", campaign.imported) }
         for partnership in report.partnerships { add(partnership.id, "identity", partnership.imported) }
         for incident in report.incidents { add(incident.id, "incident", incident.imported) }
+        for indicator in report.indicators { add(indicator.id, "indicator", nil) }
+        for malware in report.malware { add(malware.id, "malware", nil) }
+        for tool in report.tools { add(tool.id, "tool", nil) }
+        // A cyber-observable's id is the spec's, from its value: the same address has the same id everywhere.
+        for observable in report.observables where objects[observable.id] == nil {
+            if let identity = Identity(stixID: SCOIdentity.stixID(of: observable)) {
+                objects[observable.id] = Entry(identity: identity, isImported: false)
+            }
+        }
         self.producer = producer
         self.objects = objects
         self.repeatedUUIDs = repeatedUUIDs

@@ -17,6 +17,10 @@ extension ThreatReport {
         root.list("campaigns", campaigns.map(\.authoringJSON))
         root.list("partnerships", partnerships.map(\.authoringJSON))
         root.list("incidents", incidents.map(\.authoringJSON))
+        root.list("indicators", indicators.map(\.authoringJSON))
+        root.list("observables", observables.map(\.authoringJSON))
+        root.list("malware", malware.map(\.authoringJSON))
+        root.list("tools", tools.map(\.authoringJSON))
         return root.value
     }
 }

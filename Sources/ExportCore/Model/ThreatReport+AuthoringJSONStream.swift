@@ -14,6 +14,7 @@ extension ThreatReport {
     public func writeAuthoringJSON(to sink: inout some ByteSink) throws {
         var header = self
         (header.actors, header.intrusionSets, header.campaigns, header.partnerships, header.incidents) = ([], [], [], [], [])
+        (header.indicators, header.observables, header.malware, header.tools) = ([], [], [], [])
         var members: [String: (inout [UInt8]) -> Void] = [:]
         for (key, value) in header.authoringJSON().objectValue ?? [:] {
             members[key] = { CanonicalJSON.write(value, indent: nil, into: &$0) }
@@ -25,6 +26,10 @@ extension ThreatReport {
             ("campaigns", campaigns.count, { self.campaigns[$0].authoringJSON }),
             ("partnerships", partnerships.count, { self.partnerships[$0].authoringJSON }),
             ("incidents", incidents.count, { self.incidents[$0].authoringJSON }),
+            ("indicators", indicators.count, { self.indicators[$0].authoringJSON }),
+            ("observables", observables.count, { self.observables[$0].authoringJSON }),
+            ("malware", malware.count, { self.malware[$0].authoringJSON }),
+            ("tools", tools.count, { self.tools[$0].authoringJSON }),
         ]
         var out: [UInt8] = []
         out.reserveCapacity(1 << 20)

@@ -40,6 +40,14 @@ public struct ThreatReport: Sendable {
     public var partnerships: [Partnership]
     /// What happened.
     public var incidents: [Incident]
+    /// Patterns to look for, with what they indicate.
+    public var indicators: [Indicator] = []
+    /// Addresses, domains, URLs, e-mail addresses and files seen.
+    public var observables: [Observable] = []
+    /// Malicious code the report's actors use.
+    public var malware: [Malware] = []
+    /// Legitimate software the report's actors use.
+    public var tools: [Tool] = []
     /// STIX objects read from a bundle that the model has no place for (indicators, malware, relationships
     /// it does not map, foreign marking definitions), kept verbatim: the STIX writer writes them back
     /// unchanged, other formats report them as not carried. Empty for authored reports.
@@ -101,6 +109,28 @@ extension ThreatReport {
     /// How many top-level objects (actors, activities, partnerships, incidents) the report holds.
     public var objectCount: Int {
         actors.count + intrusionSets.count + campaigns.count + partnerships.count + incidents.count
+    }
+
+    /// How many indicators, observables, malware and tools the report holds: counted apart from
+    /// ``objectCount`` because only some formats carry them.
+    public var detectionObjectCount: Int {
+        indicators.count + observables.count + malware.count + tools.count
+    }
+
+    /// What a format that does not map indicators, observables, malware and tools leaves out of this report,
+    /// by kind (`"indicator" → 3`), for ``ExportSummary/notCarried``: they are never dropped silently.
+    public var detectionObjectsNotCarried: [String: Int] {
+        let counts = [
+            ("indicator", indicators.count), ("observable", observables.count), ("malware", malware.count),
+            ("tool", tools.count),
+        ]
+        return Dictionary(uniqueKeysWithValues: counts.filter { $0.1 > 0 })
+    }
+
+    /// What a format that carries neither imported content nor indicators, observables, malware and tools
+    /// leaves out: ``verbatimObjectCounts`` and ``detectionObjectsNotCarried`` together.
+    public var verbatimAndDetectionObjectCounts: [String: Int] {
+        verbatimObjectCounts.merging(detectionObjectsNotCarried, uniquingKeysWith: +)
     }
 }
 

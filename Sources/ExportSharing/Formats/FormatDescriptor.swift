@@ -63,7 +63,10 @@ extension FormatDescriptor {
             -> ExportSummary
         {
             if countsProgress {
-                ProgressMeter.current?.begin("writing \(name)", unit: .objects, total: view.report.objectCount)
+                // Only the STIX 2.1 writer counts progress, and it advances once per indicator, observable, malware
+                // and tool as well as per object.
+                let total = view.report.objectCount + view.report.detectionObjectCount
+                ProgressMeter.current?.begin("writing \(name)", unit: .objects, total: total)
             }
             return try render(view, options, &sink)
         }
