@@ -17,6 +17,15 @@ import ExportSharing
 public enum STIX21Reader {
     /// Reads a document.
     public static func read(_ bytes: [UInt8], file: String, settings: ImportSettings = .default) -> ImportResult {
+        if let (intake, bundleID) = streamedBundle(bytes, file: file, settings: settings) {
+            return report(intake, diagnostics: intake.diagnostics, bundleID: bundleID, file: file)
+        }
+        return readWhole(bytes, file: file, settings: settings)
+    }
+
+    /// Reads a document as one tree: what ``streamedBundle(_:file:settings:)`` leaves to it (a syntax error, a
+    /// single object, STIX 2.0, a list that is no list, a repeated local id), with every finding placed.
+    static func readWhole(_ bytes: [UInt8], file: String, settings: ImportSettings) -> ImportResult {
         var document: LocatedJSON
         do {
             document = try LocatedJSONReader.read(
@@ -54,63 +63,50 @@ public enum STIX21Reader {
         } else {
             objects = [document]
         }
-        var kept: [JSONValue] = []
-        var dropped: [String] = []
-        // Shared by every object, so that a reference to an id the input lacks is reported (as a warning:
-        // partners do ship bundles that point at objects they withheld).
-        var references = STIXReferences()
-        for object in objects {
-            var check = STIXCheck(file: file, readsVendorVariants: true)
-            STIXObjectRules.check(object, check: &check, references: &references)
-            let errors = check.diagnostics.filter { $0.severity == .error }
-            if errors.isEmpty {
-                kept.append(object.value)
-            } else if settings.dropsInvalid {
-                dropped.append(object["id"]?.string ?? "(no id, line \(object.line))")
-            } else {
-                diagnostics.append(errors[0])
-            }
-        }
-        if !dropped.isEmpty {
-            diagnostics.append(
-                Diagnostic(.warning, "dropped \(dropped.count) invalid object(s): \(dropped.joined(separator: ", "))",
-                           at: SourceLocation(file: file, line: 1, column: 1)))
-        }
-        diagnostics += STIXLocalIDs.repeats(in: objects, file: file)
+        var intake = STIX21ObjectIntake(file: file, settings: settings)
+        for object in objects { intake.take(object) }
+        diagnostics += intake.diagnostics
+        diagnostics += intake.localIDs.repeats(in: objects, file: file)
+        return report(intake, diagnostics: diagnostics, bundleID: isBundle ? document["id"]?.string : nil, file: file)
+    }
+
+    /// The report from the objects taken in, unless `diagnostics` (the findings so far) hold an error.
+    private static func report(
+        _ intake: STIX21ObjectIntake, diagnostics: [Diagnostic], bundleID: String?, file: String
+    ) -> ImportResult {
         guard !diagnostics.hasErrors else { return ImportResult(report: nil, diagnostics: diagnostics) }
+        var diagnostics = diagnostics
         var unresolved = STIXCheck(file: file)
-        references.reportUnresolved(check: &unresolved)
+        intake.references.reportUnresolved(check: &unresolved)
         diagnostics += unresolved.diagnostics
-        let (current, older) = STIXVersions.latest(kept)
+        let (current, older) = STIXVersions.latest(intake.kept)
         if older > 0 {
             diagnostics.append(
                 Diagnostic(.warning, "read the latest version of each object; \(older) older or repeated version(s) set aside",
                            at: SourceLocation(file: file, line: 1, column: 1),
                            hint: "objects that share an id are versions of one object; the latest 'modified' is current"))
         }
-        var mapper = STIXModelMapper(objects: current, bundleID: document["type"]?.string == "bundle" ? document["id"]?.string : nil)
+        var mapper = STIXModelMapper(objects: current, bundleID: bundleID)
         guard let report = mapper.report() else {
             diagnostics.append(
                 Diagnostic(.error, "the input holds no report and no timestamp to date one", at: SourceLocation(file: file, line: 1, column: 1)))
             return ImportResult(report: nil, diagnostics: diagnostics)
         }
-        diagnostics += Self.vendorVariantWarnings(report, objects: objects, file: file)
+        diagnostics += Self.vendorVariantWarnings(report, markingDefinitions: intake.markingDefinitions, file: file)
         return ImportResult(report: report, diagnostics: diagnostics)
     }
 
-    /// One warning per vendor TLP definition the sharing layer reads as its level (``STIXMarkingReader``).
-    private static func vendorVariantWarnings(_ report: ThreatReport, objects: [LocatedJSON], file: String) -> [Diagnostic] {
+    /// One warning per vendor TLP definition the sharing layer reads as its level (``STIXMarkingReader``), at the
+    /// definition (`markingDefinitions`: where each stands in the input).
+    private static func vendorVariantWarnings(
+        _ report: ThreatReport, markingDefinitions: [String: SourceLocation], file: String
+    ) -> [Diagnostic] {
         let variants = report.markingDefinitions.filter { $0.value.variant != nil }
         guard !variants.isEmpty else { return [] }
-        var lines: [String: LocatedJSON] = [:]
-        for object in objects where object["type"]?.string == "marking-definition" {
-            if let id = object["id"]?.string, variants[id] != nil { lines[id] = object }
-        }
         return variants.sorted { $0.key < $1.key }.map { id, definition in
-            let place = lines[id].map { SourceLocation(file: file, line: $0.line, column: $0.column) }
-            return Diagnostic(
+            Diagnostic(
                 .warning, "\(definition.variant ?? id) is a vendor's TLP definition, not the spec's; read as \(definition.tlp?.label ?? "")",
-                at: place ?? SourceLocation(file: file, line: 1, column: 1),
+                at: markingDefinitions[id] ?? SourceLocation(file: file, line: 1, column: 1),
                 hint: "the spec's TLP definitions have fixed ids; `validate` reports this one as an error")
         }
     }

@@ -23,6 +23,10 @@ struct STIXModelMapper {
     var defaultMarking: Marking?
     /// The input bundle's id, when the input was a bundle.
     let bundleID: String?
+    /// How each marking definition the objects reference reads (``markingDefinitions()``), read once: every
+    /// object's marking combines its refs, and reading a definition again for each (an ACS payload parsed per
+    /// object) was a sixteenth of a re-export.
+    private var readMarkings: [String: MarkingDefinition] = [:]
     /// Whether exportctl wrote the bundle (its producer identity is in it).
     var isOurs: Bool { producerRef != nil }
 
@@ -38,6 +42,7 @@ struct STIXModelMapper {
                 if let target = object["target_ref"]?.stringValue { incoming[target, default: []].append(object) }
             }
         }
+        readMarkings = markingDefinitions()
         // After every object is indexed: a note is checked against its subject, which may come later.
         for object in self.objects where isEvidenceNote(object) {
             if let subject = Self.strings(object, "object_refs").first { evidenceNotes[subject, default: []].append(object) }
@@ -108,12 +113,13 @@ struct STIXModelMapper {
 
     /// The one marking several marking-definition refs make together; `nil` for none.
     func marking(refs: [String]) -> Marking? {
-        Marking(combining: refs.map { STIXMarkingReader.read($0, definition: byID[$0]) })
+        Marking(combining: refs.map { readMarkings[$0] ?? STIXMarkingReader.read($0, definition: byID[$0]) })
     }
 
     /// How every marking definition the input references reads, for the sharing policy's decisions on
     /// objects kept verbatim (their `object_marking_refs` and `granular_markings`).
     func markingDefinitions() -> [String: MarkingDefinition] {
+        guard readMarkings.isEmpty else { return readMarkings }
         var table: [String: MarkingDefinition] = [:]
         for object in objects {
             var refs = Self.strings(object, "object_marking_refs")

@@ -14,10 +14,14 @@ package struct FileByteSource {
     private var position = 0
     /// Bytes of the input before the buffer.
     private var bufferStart = 0
+    /// Whether reading advances ``ProgressMeter/current`` (not for bytes already read and counted elsewhere).
+    private let reportsProgress: Bool
 
-    /// Reads `input` from its start.
-    package init(input: InputHandle) {
+    /// Reads `input` from its start; `reportsProgress` off for bytes already in memory that a scanner walks
+    /// again (a reader handed the whole input).
+    package init(input: InputHandle, reportsProgress: Bool = true) {
         self.input = input
+        self.reportsProgress = reportsProgress
     }
 
     /// Opens `path` once (see ``InputHandle/open(_:limits:)``).
@@ -41,7 +45,7 @@ package struct FileByteSource {
         bufferStart += count
         count = read
         position = 0
-        ProgressMeter.current?.advance(by: read)
+        if reportsProgress { ProgressMeter.current?.advance(by: read) }
         return read == 0 ? nil : buffer[0]
     }
 

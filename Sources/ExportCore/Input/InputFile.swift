@@ -62,31 +62,55 @@ public enum InputFile {
             }
             if count == 0 { return bytes }
             guard bytes.count + count <= limit else { throw tooLarge(name, limit: limit) }
-            for index in 0..<count {
-                let byte = chunk[index]
-                if byte == 0x0A {
-                    run = 0
-                    line += 1
-                    lineStart = bytes.count + index + 1
-                } else if byte == 0x22 {
-                    run = 0
-                } else {
-                    run += 1
-                    if run > limits.maxScalarBytes {
-                        let column = bytes.count + index - lineStart - run + 2
-                        throw ExportError(
-                            .invalidInput, "\(name): a value longer than \(limits.maxScalarBytes) bytes",
-                            diagnostics: [
-                                Diagnostic(
-                                    .error, "a single value runs past the limit of \(limits.maxScalarBytes) bytes",
-                                    at: SourceLocation(file: name, line: line, column: max(1, column)),
-                                    hint: "raise --max-string-bytes if the file is trusted")
-                            ])
-                    }
-                }
+            if let tooLong = chunk.withUnsafeBufferPointer({
+                Self.findOverlongRun(in: UnsafeBufferPointer(rebasing: $0[..<count]), run: &run, line: &line,
+                                     lineStart: &lineStart, offset: bytes.count, limit: limits.maxScalarBytes)
+            }) {
+                let column = bytes.count + tooLong - lineStart - run + 2
+                throw ExportError(
+                    .invalidInput, "\(name): a value longer than \(limits.maxScalarBytes) bytes",
+                    diagnostics: [
+                        Diagnostic(
+                            .error, "a single value runs past the limit of \(limits.maxScalarBytes) bytes",
+                            at: SourceLocation(file: name, line: line, column: max(1, column)),
+                            hint: "raise --max-string-bytes if the file is trusted")
+                    ])
             }
             bytes.append(contentsOf: chunk[0..<count])
         }
+    }
+
+    /// Walks one chunk (at `offset` in the input) counting the run of bytes since the last newline or double
+    /// quote, and the lines; returns the index in the chunk where the run passes `limit`, if it does. Every byte
+    /// of every input goes through here, so the runs between newlines and quotes are found eight bytes at a time
+    /// (``ByteRuns``): byte by byte this was 14–16 instructions a byte, 5 % of a STIX 2.1 re-export.
+    private static func findOverlongRun(
+        in chunk: UnsafeBufferPointer<UInt8>, run: inout Int, line: inout Int, lineStart: inout Int, offset: Int,
+        limit: Int
+    ) -> Int? {
+        var index = 0
+        while index < chunk.count {
+            let end = ByteRuns.newlineOrQuote(in: chunk, from: index)
+            if run + end - index > limit {
+                // The byte at which the run became one longer than the limit.
+                let past = index + limit - run
+                run = limit + 1
+                return past
+            }
+            guard end < chunk.count else {
+                run += end - index
+                return nil
+            }
+            if chunk[end] == 0x0A {
+                run = 0
+                line += 1
+                lineStart = offset + end + 1
+            } else {
+                run = 0
+            }
+            index = end + 1
+        }
+        return nil
     }
 
     /// The located refusal of an input larger than `limit` bytes.

@@ -53,15 +53,16 @@ extension JSONStreamScanner {
             }
             var index = 0
             while index < chunk.count, !done {
-                // Most bytes are inside strings: run over those that neither end the string, escape, nor
-                // start a line, with nothing else to do but count columns.
+                // Most bytes are inside strings or indentation: run over those that neither end the string,
+                // escape, nor start a line (nor are other control bytes, left to the walk below), or over the
+                // spaces, with nothing else to do but count columns.
                 if inString, !escaped, watch == .idle {
-                    while index < chunk.count {
-                        let byte = chunk[index]
-                        if byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") || byte == 0x0A { break }
-                        if byte & 0xC0 != 0x80 { column += 1 }
-                        index += 1
-                    }
+                    let run = ByteRuns.plainString(in: chunk, from: index)
+                    (index, column) = (run.end, column + run.scalars)
+                    if index == chunk.count { break }
+                } else if !inString, depth > 0, chunk[index] == 0x20 {
+                    let end = ByteRuns.spaces(in: chunk, from: index)
+                    (index, column) = (end, column + end - index)
                     if index == chunk.count { break }
                 }
                 let byte = chunk[index]

@@ -77,9 +77,17 @@ public struct LocatedJSON: Sendable, Hashable {
             isInteger ? (Int(text).map(JSONValue.int) ?? .double(Double(text) ?? 0)) : .double(Double(text) ?? 0)
         case .string(let text): .string(text)
         case .array(let elements): .array(elements.map(\.value))
-        case .object(let members):
-            .object(Dictionary(members.map { ($0.key, $0.value.value) }, uniquingKeysWith: { first, _ in first }))
+        case .object(let members): .object(Self.dictionary(of: members))
         }
+    }
+
+    /// The members as a dictionary, the first of repeated keys kept (the reader refuses repeats; a tree built
+    /// by hand may have them). Filled in reverse, so the first is written last: one hash per key, no array of
+    /// pairs in between; every object a re-export keeps goes through here.
+    private static func dictionary(of members: [Member]) -> [String: JSONValue] {
+        var object = [String: JSONValue](minimumCapacity: members.count)
+        for member in members.reversed() { object[member.key] = member.value.value }
+        return object
     }
 
     /// A name for the value's kind, for messages ("an object", "a string").

@@ -35,7 +35,7 @@ enum STIXObjectRules {
         // One walk over the members, not one lookup per vocabulary property: each value has one place, and
         // findings are put in input order afterwards, so the order of this walk does not show.
         for member in json.members ?? [] {
-            guard let vocabulary = STIXVocabularies.byProperty[member.key],
+            guard let vocabulary = STIXVocabularies.vocabulary(forProperty: member.key),
                 vocabulary.type == nil || vocabulary.type == type
             else { continue }
             var entries = (member.value.elements ?? []).compactMap { element in element.string.map { ($0, element) } }
@@ -86,27 +86,10 @@ enum STIXObjectRules {
 
     private static func checkTimestamps(_ object: STIXObjectView, category: Category, check: inout STIXCheck) {
         let hasModified = category != .meta || STIXRequiredProperties.kinds[object.type]?.hasModified == true
-        var valid: [String: String] = [:]
-        for key in hasModified ? ["created", "modified"] : ["created"] {
-            guard let value = object[key] else {
-                if category != .custom || object["created"] != nil {
-                    check.error("\(object.label) has no '\(key)'", at: object.json)
-                }
-                continue
-            }
-            guard let text = value.string, let digits = STIXSyntax.fractionDigits(ofTimestamp: text) else {
-                check.error("'\(key)' is not a UTC timestamp YYYY-MM-DDTHH:MM:SS.sssZ", at: value)
-                continue
-            }
-            // A marking definition's `created` is any STIX timestamp (the spec and stix2-validator's schema ask
-            // for no millisecond precision there; OASIS's own ACS examples use whole seconds).
-            guard digits >= 3 || (key == "created" && object.type == "marking-definition") else {
-                check.error("'\(key)' \(text) must be precise to the millisecond", at: value, hint: "write e.g. \(text.prefix(19)).000Z")
-                continue
-            }
-            valid[key] = text
-        }
-        if let created = valid["created"], let modified = valid["modified"], !STIXSyntax.isOrdered(created, modified) {
+        // Two slots, not a dictionary and a list of keys made for every object.
+        let created = timestamp("created", of: object, category: category, check: &check)
+        let modified = hasModified ? timestamp("modified", of: object, category: category, check: &check) : nil
+        if let created, let modified, !STIXSyntax.isOrdered(created, modified) {
             check.error("'modified' \(modified) is earlier than 'created' \(created)", at: object["modified"] ?? object.json)
         }
         for member in object.json.members ?? [] where STIXRequiredProperties.isTimestamp(member.key) {
@@ -114,6 +97,30 @@ enum STIXObjectRules {
                 check.error("'\(member.key)' is not a UTC timestamp YYYY-MM-DDTHH:MM:SS[.s]Z", at: member.value)
             }
         }
+    }
+
+    /// `created` or `modified` when present and valid; an error otherwise (a custom object without `created`
+    /// need have neither).
+    private static func timestamp(_ key: String, of object: STIXObjectView, category: Category, check: inout STIXCheck)
+        -> String?
+    {
+        guard let value = object[key] else {
+            if category != .custom || object["created"] != nil {
+                check.error("\(object.label) has no '\(key)'", at: object.json)
+            }
+            return nil
+        }
+        guard let text = value.string, let digits = STIXSyntax.fractionDigits(ofTimestamp: text) else {
+            check.error("'\(key)' is not a UTC timestamp YYYY-MM-DDTHH:MM:SS.sssZ", at: value)
+            return nil
+        }
+        // A marking definition's `created` is any STIX timestamp (the spec and stix2-validator's schema ask
+        // for no millisecond precision there; OASIS's own ACS examples use whole seconds).
+        guard digits >= 3 || (key == "created" && object.type == "marking-definition") else {
+            check.error("'\(key)' \(text) must be precise to the millisecond", at: value, hint: "write e.g. \(text.prefix(19)).000Z")
+            return nil
+        }
+        return text
     }
 
     /// Checks that a property holds an identifier (of one of `types` when given) and records the reference.

@@ -17,21 +17,23 @@ package enum STIXSyntax {
 
     /// The type part of an identifier.
     static func type(ofIdentifier text: String) -> String? {
-        separator(in: text).map { String(text[..<$0.lowerBound]) }
+        var text = text
+        let ascii: (isASCII: Bool, type: String?) = text.withUTF8 { bytes in
+            guard bytes.allSatisfy({ $0 < 0x80 }) else { return (false, nil) }
+            return (true, typeBeforeSeparator(bytes))
+        }
+        guard ascii.isASCII else { return text.firstRange(of: "--").map { String(text[..<$0.lowerBound]) } }
+        return ascii.type
     }
 
-    /// The first `--` of an identifier. ASCII text (every valid id) is searched byte by byte: the generic
-    /// substring search was a tenth of validation's time. Other text keeps `firstRange(of:)`, which matches
-    /// whole characters, so a finding on an odd id never splits one.
-    private static func separator(in text: String) -> Range<String.Index>? {
-        let utf8 = text.utf8
-        guard utf8.allSatisfy({ $0 < 0x80 }) else { return text.firstRange(of: "--") }
-        var previous = utf8.startIndex
-        for index in utf8.indices.dropFirst() {
-            if utf8[index] == UInt8(ascii: "-"), utf8[previous] == UInt8(ascii: "-") {
-                return previous..<utf8.index(after: index)
-            }
-            previous = index
+    /// The text before the first `--` of an ASCII identifier. ASCII text (every valid id) is searched in its
+    /// UTF-8 bytes: walked through `String.UTF8View` indices, the search cost ~2,000 instructions an id, a tenth
+    /// of the rules' time. Other text keeps `firstRange(of:)`, which matches whole characters, so a finding on
+    /// an odd id never splits one.
+    private static func typeBeforeSeparator(_ bytes: UnsafeBufferPointer<UInt8>) -> String? {
+        guard bytes.count >= 2 else { return nil }
+        for index in 1..<bytes.count where bytes[index] == UInt8(ascii: "-") && bytes[index - 1] == UInt8(ascii: "-") {
+            return String(decoding: UnsafeBufferPointer(rebasing: bytes[..<(index - 1)]), as: UTF8.self)
         }
         return nil
     }

@@ -28,6 +28,18 @@ enum STIXVocabularies {
     static let byProperty: [String: (type: String?, values: Set<String>)] = Dictionary(
         properties.map { ($0.property, ($0.type, $0.values)) }, uniquingKeysWith: { first, _ in first })
 
+    /// The vocabulary of a property, when it has one. Every member of every object is asked, and most are not
+    /// vocabulary properties: their length rules them out before the key is hashed for the dictionary (a
+    /// lookup per member was an eighth of the rules' time).
+    static func vocabulary(forProperty key: String) -> (type: String?, values: Set<String>)? {
+        let length = key.utf8.count
+        guard length < 64, propertyLengths & (1 << length) != 0 else { return nil }
+        return byProperty[key]
+    }
+
+    /// Bit n is set when a vocabulary property is n bytes long.
+    private static let propertyLengths: UInt64 = properties.reduce(0) { $0 | 1 << $1.property.utf8.count }
+
     /// Relationship types: the spec's (Appendix B and the SDO sections), the Incident extension suite's,
     /// and exportctl's own (documented in `Formats/STIX21/MAPPING.md`).
     static let relationshipTypes: Set<String> = [
