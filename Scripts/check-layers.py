@@ -14,7 +14,7 @@ import re
 import sys
 
 root = pathlib.Path(sys.argv[2]) if sys.argv[1:2] == ["--root"] else pathlib.Path(__file__).resolve().parent.parent
-system = {"Glibc", "Musl", "Darwin", "Synchronization"}
+system = {"Glibc", "Musl", "Darwin", "Synchronization", "Dispatch"}
 # Outside packages a format may use (Package.swift's `formats` table says which one does).
 outside = {"Crypto", "Yams", "CYaml"}
 # A format is any folder named Format<Name>: adding one needs no row here. It may use the core, the sharing layer,

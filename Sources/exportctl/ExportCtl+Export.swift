@@ -3,7 +3,7 @@ import Export
 
 extension ExportCtl {
     /// `exportctl export [FILE] --format F [-o OUT]`: writes a report in one of the export formats.
-    struct Export: AsyncParsableCommand {
+    struct Export: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Export a report (authoring YAML/JSON, or another readable format) to an exchange format.",
             discussion: """
@@ -52,7 +52,7 @@ extension ExportCtl {
             for group in [stix21, stix12, misp] as [any FormatOptionGroup] { try group.check(against: format.descriptor) }
         }
 
-        func run() async throws {
+        func run() throws {
             diagnostics.apply()
             var importSettings = limits.settings
             importSettings.dropsInvalid = dropInvalid
@@ -75,7 +75,7 @@ extension ExportCtl {
                 views = [(ReleasedReport(everythingIn: report), nil)]
             } else {
                 let policy = try sharing.policy()
-                let built = await Parallel.map(recipients) { recipient in try policy.view(report, for: recipient) }
+                let built = Parallel.map(recipients) { recipient in try policy.view(report, for: recipient) }
                 var made: [(view: ReleasedReport, stem: String?)] = []
                 for (recipient, outcome) in zip(recipients, built) {
                     let (view, warnings) = try outcome.get()
@@ -94,7 +94,7 @@ extension ExportCtl {
                 jobs.append(OutputWriter.Job(view: view, options: own, path: path))
             }
             var failure: (any Error)?
-            for outcome in await OutputWriter.write(jobs, format: format) {
+            for outcome in OutputWriter.write(jobs, format: format) {
                 switch outcome {
                 case .success(let summary):
                     Terminal.print(summary.warnings)

@@ -3,7 +3,7 @@ import Export
 
 extension ExportCtl {
     /// `exportctl validate FILE... [--schema XSD] [--report-format text|json|junit]`.
-    struct Validate: AsyncParsableCommand {
+    struct Validate: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Validate files: STIX 2.1, STIX 1.2, report XML and authoring documents (recognised by content), or any XML against a schema.",
             discussion: """
@@ -46,15 +46,15 @@ extension ExportCtl {
             if schema != nil && inputFormat != nil { throw ValidationError("pass either --schema or --input-format") }
         }
 
-        func run() async throws {
+        func run() throws {
             diagnostics.apply()
             var options = FormatOptions.default
             options.limits = limits.settings.limits
             stix12.apply(to: &options)
             let validator = try schema.map(FormatRegistry.xmlSchema(at:)) ?? inputFormat?.descriptor
             let progress = Terminal.progressMeter()
-            let checked = await ProgressMeter.$current.withValue(progress) {
-                await FileValidation.run(files, with: validator, options: options)
+            let checked = ProgressMeter.$current.withValue(progress) {
+                FileValidation.run(files, with: validator, options: options)
             }
             progress?.finish()
             let results = strict ? checked.map { $0.strict() } : checked

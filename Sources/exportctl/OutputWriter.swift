@@ -11,15 +11,15 @@ enum OutputWriter {
 
     /// Writes each job's file, several at a time (each atomically, so a failed one leaves its destination as it
     /// was), and returns each outcome in the jobs' order. Progress is one line over all of them.
-    static func write(_ jobs: [Job], format: OutputFormat) async -> [Result<ExportSummary, any Error>] {
+    static func write(_ jobs: [Job], format: OutputFormat) -> [Result<ExportSummary, any Error>] {
         guard jobs.count > 1 else {
             return jobs.map { job in Result { try write(job.view, format: format, options: job.options, to: job.path) } }
         }
         let progress = Terminal.progressMeter()
         defer { progress?.finish() }
         progress?.pin("writing \(format.descriptor.name) for \(jobs.count) recipients", unit: .objects)
-        return await ProgressMeter.$current.withValue(progress) {
-            await Parallel.map(jobs) { job in try writeUnmetered(job.view, format: format, options: job.options, to: job.path) }
+        return ProgressMeter.$current.withValue(progress) {
+            Parallel.map(jobs) { job in try writeUnmetered(job.view, format: format, options: job.options, to: job.path) }
         }
     }
 

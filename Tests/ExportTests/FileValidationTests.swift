@@ -26,11 +26,11 @@ struct FileValidationTests {
         return paths + [folder.appendingPathComponent("missing.json").path, folder.path]
     }
 
-    @Test func resultsComeInTheOrderGivenAndMatchOneAtATime() async throws {
+    @Test func resultsComeInTheOrderGivenAndMatchOneAtATime() throws {
         let folder = try RepositoryPaths.makeTemporaryDirectory()
         defer { try? FileManager.default.removeItem(at: folder) }
         let files = try Self.files(in: folder)
-        let together = await FileValidation.run(files, with: nil)
+        let together = FileValidation.run(files, with: nil)
         let alone = files.map { FileValidation.validate($0, with: nil) }
         #expect(together == alone)
         #expect(together.map(\.file) == files)
@@ -39,12 +39,12 @@ struct FileValidationTests {
         #expect(together.suffix(2).map(\.failure) == [.io, .io])
     }
 
-    @Test func oneSchemaServesManyTasks() async throws {
+    @Test func oneSchemaServesManyTasks() throws {
         let folder = try RepositoryPaths.makeTemporaryDirectory()
         defer { try? FileManager.default.removeItem(at: folder) }
         let xml = try Self.files(in: folder).filter { $0.contains("report-xml") }
         let many = Array(repeating: xml, count: 8).flatMap { $0 }
-        let results = await FileValidation.run(many, with: FormatDescriptor.reportXML)
+        let results = FileValidation.run(many, with: FormatDescriptor.reportXML)
         #expect(results.map(\.isValid) == Array(repeating: [true, true, false], count: 8).flatMap { $0 })
     }
 }

@@ -25,12 +25,12 @@ struct ProgressMeterTests {
 
     /// Writers running in parallel for several recipients each call `begin`; a pinned meter adds their totals
     /// to one task instead of letting each reset the line.
-    @Test func aPinnedMeterCountsParallelWritersAsOneTask() async {
+    @Test func aPinnedMeterCountsParallelWritersAsOneTask() {
         let lines = Lines()
         let meter = ProgressMeter(delay: .zero, interval: .zero) { lines.append($0) }
         meter.pin("writing stix21 for 2 recipients", unit: .objects)
-        _ = await ProgressMeter.$current.withValue(meter) {
-            await Parallel.map([0, 1]) { _ in
+        _ = ProgressMeter.$current.withValue(meter) {
+            Parallel.map([0, 1]) { _ in
                 ProgressMeter.current?.begin("writing stix21", unit: .objects, total: 256)
                 ProgressMeter.current?.advance(by: 256)
             }
@@ -41,9 +41,9 @@ struct ProgressMeterTests {
     }
 
     /// Outcomes come back in the order of the input whichever finishes first, errors included.
-    @Test func parallelMapKeepsTheOrderOfItsInput() async {
+    @Test func parallelMapKeepsTheOrderOfItsInput() {
         struct Odd: Error {}
-        let outcomes = await Parallel.map(Array(0..<50)) { number in
+        let outcomes = Parallel.map(Array(0..<50)) { number in
             if number % 2 == 1 { throw Odd() }
             return number * 10
         }

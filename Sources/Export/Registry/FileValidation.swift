@@ -29,9 +29,9 @@ public struct FileValidation: Sendable, Hashable {
     ///   - options: the formats' options (where the STIX 1.2 schemas are).
     public static func run(
         _ files: [String], with validator: FormatDescriptor?, options: FormatOptions = .default
-    ) async -> [FileValidation] {
+    ) -> [FileValidation] {
         ProgressMeter.current?.begin("validating", unit: .bytes, total: files.map(FileByteSource.size(of:)).reduce(0, +))
-        return await Parallel.map(files) { validate($0, with: validator, options: options) }.compactMap { try? $0.get() }
+        return Parallel.map(files) { validate($0, with: validator, options: options) }.compactMap { try? $0.get() }
     }
 
     /// Validates one file, opened once: the bytes it is recognised from are the bytes it is checked from (a

@@ -5,7 +5,7 @@ import FormatSTIX21
 /// The results of `exportctl validate` as a machine-readable report: JSON for scripts, JUnit XML for CI.
 ///
 /// ```swift
-/// let results = await FileValidation.run(["a.xml", "b.xml"], with: nil)
+/// let results = FileValidation.run(["a.xml", "b.xml"], with: nil)
 /// let json = ValidationReport(results).json()
 /// ```
 public struct ValidationReport: Sendable {
