@@ -10,7 +10,7 @@ struct TAXIIRoutes: Sendable {
     static let apiRoot = "reports"
 
     let catalog: Catalog
-    let store: ServerStore
+    let store: any ServerStore
     let logger: Logger
     let title: String
     let maxPageSize: Int

@@ -6,7 +6,7 @@ import NIOCore
 /// The TAXII 2.1 server of exportctl: each partner reads exactly its releasable view of each report.
 ///
 /// ```swift
-/// let server = try TAXIIServer(reports: [report], partners: partners, configuration: .init(port: 9000))
+/// let server = try await TAXIIServer(reports: [report], partners: partners, configuration: .init(port: 9000), logger: logger)
 /// try await server.run { port in print("listening on \(port)") }
 /// ```
 public struct TAXIIServer: Sendable {
@@ -16,8 +16,11 @@ public struct TAXIIServer: Sendable {
         public var host = "127.0.0.1"
         /// The port; 0 picks a free one.
         public var port = 9443
-        /// The folder of the SQLite database; `nil` keeps no database (tests).
+        /// The folder of the SQLite database; `nil` keeps no database (tests). Unused with ``database``.
         public var dataFolder: String? = nil
+        /// A `postgres://USER:PASSWORD@HOST:PORT/DATABASE` URL: the state is kept there instead of in SQLite, so
+        /// that several instances can share it.
+        public var database: String? = nil
         /// The most objects one page holds; a larger `limit` is capped (and `more`/`next` say so).
         public var maxPageSize = 1000
         /// The discovery title.
@@ -30,12 +33,13 @@ public struct TAXIIServer: Sendable {
 
         /// Creates a configuration.
         public init(
-            host: String = "127.0.0.1", port: Int = 9443, dataFolder: String? = nil, maxPageSize: Int = 1000,
-            maxContentLength: Int = 10_485_760, readTimeout: Duration = .seconds(30)
+            host: String = "127.0.0.1", port: Int = 9443, dataFolder: String? = nil, database: String? = nil,
+            maxPageSize: Int = 1000, maxContentLength: Int = 10_485_760, readTimeout: Duration = .seconds(30)
         ) {
             self.host = host
             self.port = port
             self.dataFolder = dataFolder
+            self.database = database
             self.maxPageSize = maxPageSize
             self.maxContentLength = maxContentLength
             self.readTimeout = readTimeout
@@ -46,14 +50,15 @@ public struct TAXIIServer: Sendable {
     let partners: [Partner]
     let configuration: Configuration
     let logger: Logger
-    let store: ServerStore
+    let store: any ServerStore
     let authenticator: PartnerAuthenticator
 
     /// Builds every partner's view of every report, and opens the database.
     /// - Throws: ``ExportError`` when a view cannot be built (a withheld name in released text);
-    ///   ``TAXIIConfigurationError`` for a bad page size, content length or read timeout, or partners whose
-    ///   password hashes differ in bcrypt cost; GRDB's error when the database cannot be opened.
-    public init(reports: [ThreatReport], partners: [Partner], configuration: Configuration, logger: Logger) throws {
+    ///   ``TAXIIConfigurationError`` for a bad page size, content length, read timeout or database URL, partners
+    ///   whose password hashes differ in bcrypt cost, or a PostgreSQL server that cannot be reached; GRDB's error
+    ///   when the SQLite database cannot be opened.
+    public init(reports: [ThreatReport], partners: [Partner], configuration: Configuration, logger: Logger) async throws {
         guard configuration.maxPageSize > 0 else { throw TAXIIConfigurationError("--max-page-size must be positive") }
         guard configuration.maxContentLength > 0 else {
             throw TAXIIConfigurationError("--max-content-length must be positive")
@@ -67,14 +72,23 @@ public struct TAXIIServer: Sendable {
         self.partners = partners
         self.configuration = configuration
         self.logger = logger
-        store = try ServerStore(folder: configuration.dataFolder)
+        store = try await Self.openStore(dataFolder: configuration.dataFolder, database: configuration.database, logger: logger)
         let now = TAXIITimestamp.now.description
-        for (id, digest, count) in catalog.identities
-        where try store.record(collection: id, digest: digest, objectCount: count, now: now) != nil {
+        for (id, digest, count) in catalog.identities {
+            guard try await store.record(collection: id, digest: digest, objectCount: count, now: now) != nil else { continue }
             logger.warning(
                 "report changed since the last start: date_added values moved; clients paging by added_after may miss objects",
                 metadata: ["collection": "\(id)"])
         }
+    }
+
+    /// The PostgreSQL store when `database` is given, else the SQLite one (in `dataFolder`, or in memory).
+    static func openStore(dataFolder: String?, database: String?, logger: Logger) async throws -> any ServerStore {
+        guard let database else { return try SQLiteStore(folder: dataFolder) }
+        let url = try PostgresURL(database)
+        let store = try await PostgresStore(url: url, logger: logger)
+        logger.info("state in PostgreSQL", metadata: ["database": "\(url)"])
+        return store
     }
 
     /// Serves until the task is cancelled (or SIGINT/SIGTERM when `handlesSignals`).

@@ -72,6 +72,11 @@ extension ExportCtlServe {
         @Option(help: "The folder for the server's SQLite database.")
         var data = "exportctl-taxii-data"
 
+        @Option(help: ArgumentHelp(
+            "Keep the state in PostgreSQL instead (postgres://USER:PASSWORD@HOST:PORT/DATABASE), shared by every instance given the same URL.",
+            discussion: "Without it, $\(databaseVariable) is read: unlike an argument, it is not shown to other users by ps."))
+        var database: String?
+
         @Option(help: "The most objects in one page.")
         var maxPageSize = 1000
 
@@ -107,10 +112,11 @@ extension ExportCtlServe {
                 }
                 loaded.append(report)
             }
-            let server = try TAXIIServer(
+            let server = try await TAXIIServer(
                 reports: loaded, partners: partnerList,
                 configuration: .init(
-                    host: host, port: port, dataFolder: data, maxPageSize: maxPageSize,
+                    host: host, port: port, dataFolder: data, database: database ?? environmentDatabase(),
+                    maxPageSize: maxPageSize,
                     maxContentLength: maxContentLength, readTimeout: .milliseconds(Int64(readTimeout * 1000))),
                 logger: logger)
             let host = self.host
@@ -148,6 +154,14 @@ extension ExportCtlServe {
             }
         }
     }
+}
+
+/// The environment variable read when `--database` is not given.
+let databaseVariable = "EXPORTCTL_DATABASE_URL"
+
+/// `$EXPORTCTL_DATABASE_URL`, when set and not empty.
+func environmentDatabase() -> String? {
+    getenv(databaseVariable).map { String(cString: $0) }.flatMap { $0.isEmpty ? nil : $0 }
 }
 
 /// Writes one line to standard error.
