@@ -116,7 +116,7 @@ struct TAXIIRoutes: Sendable {
         query.ids = [id]
         query.types = nil
         if versionsOnly { query.versions = nil }
-        let page = Page(collection, query: query, maxPageSize: maxPageSize, candidates: positions)
+        let page = Page(collection, query: query, maxPageSize: maxPageSize, candidates: [positions])
         guard versionsOnly else { return envelope(page) }
         guard !page.objects.isEmpty else { return json(.object([:])) }
         var body: [String: JSONValue] = ["versions": .array(page.objects.map { .string($0.version) }), "more": .bool(page.hasMore)]
