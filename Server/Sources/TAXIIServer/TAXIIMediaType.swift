@@ -56,9 +56,14 @@ enum TAXIIMediaType {
 
     /// A response carrying `body` as TAXII JSON.
     static func response(status: HTTPResponse.Status, body: [UInt8], headers extra: HTTPFields = [:]) -> Response {
+        response(status: status, buffer: ByteBuffer(bytes: body), headers: extra)
+    }
+
+    /// A response carrying `buffer` as TAXII JSON.
+    static func response(status: HTTPResponse.Status, buffer: ByteBuffer, headers extra: HTTPFields = [:]) -> Response {
         var headers = extra
         headers[.contentType] = contentType
-        headers[.contentLength] = String(body.count)
-        return Response(status: status, headers: headers, body: ResponseBody(byteBuffer: ByteBuffer(bytes: body)))
+        headers[.contentLength] = String(buffer.readableBytes)
+        return Response(status: status, headers: headers, body: ResponseBody(byteBuffer: buffer))
     }
 }
