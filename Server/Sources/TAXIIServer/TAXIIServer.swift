@@ -1,5 +1,7 @@
 public import Export
 import Hummingbird
+import HummingbirdCore
+import HummingbirdTLS
 public import Logging
 import NIOCore
 
@@ -27,6 +29,8 @@ public struct TAXIIServer: Sendable {
         public var title = "exportctl TAXII server"
         /// The largest request body taken, in bytes (the API root's `max_content_length`); a larger one is a 413.
         public var maxContentLength = 10_485_760
+        /// The PEM certificate chain and private key to serve HTTPS with; plain HTTP when `nil`.
+        public var tls: (certificate: String, key: String)? = nil
         /// How long a client may take to send one whole request (or the next one on a kept-alive connection)
         /// before the connection is closed, however steadily it trickles bytes.
         public var readTimeout: Duration = .seconds(30)
@@ -34,8 +38,10 @@ public struct TAXIIServer: Sendable {
         /// Creates a configuration.
         public init(
             host: String = "127.0.0.1", port: Int = 9443, dataFolder: String? = nil, database: String? = nil,
-            maxPageSize: Int = 1000, maxContentLength: Int = 10_485_760, readTimeout: Duration = .seconds(30)
+            maxPageSize: Int = 1000, maxContentLength: Int = 10_485_760, readTimeout: Duration = .seconds(30),
+            tls: (certificate: String, key: String)? = nil
         ) {
+            self.tls = tls
             self.host = host
             self.port = port
             self.dataFolder = dataFolder
@@ -52,10 +58,11 @@ public struct TAXIIServer: Sendable {
     let logger: Logger
     let store: any ServerStore
     let authenticator: PartnerAuthenticator
+    let tlsConfiguration: TLSConfiguration?
 
     /// Builds every partner's view of every report, and opens the database.
     /// - Throws: ``ExportError`` when a view cannot be built (a withheld name in released text);
-    ///   ``TAXIIConfigurationError`` for a bad page size, content length, read timeout or database URL, partners
+    ///   ``TAXIIConfigurationError`` for a bad page size, content length, read timeout, database URL or TLS file, partners
     ///   whose password hashes differ in bcrypt cost, or a PostgreSQL server that cannot be reached; GRDB's error
     ///   when the SQLite database cannot be opened.
     public init(reports: [ThreatReport], partners: [Partner], configuration: Configuration, logger: Logger) async throws {
@@ -69,6 +76,7 @@ public struct TAXIIServer: Sendable {
             throw TAXIIConfigurationError("a report's collection id is the inbox's (\(InboxCollection.id)); give it another id")
         }
         authenticator = try PartnerAuthenticator(partners)
+        tlsConfiguration = try configuration.tls.map { try TLSFiles.configuration(certificate: $0.certificate, key: $0.key) }
         self.partners = partners
         self.configuration = configuration
         self.logger = logger
@@ -102,9 +110,11 @@ public struct TAXIIServer: Sendable {
         ).register(on: router)
         let (seconds, attoseconds) = configuration.readTimeout.components
         let readTimeout = TimeAmount.nanoseconds(seconds * 1_000_000_000 + attoseconds / 1_000_000_000)
+        let http1 = HTTPServerBuilder.http1(
+            configuration: .init(additionalChannelHandlers: [RequestReadDeadline(timeout: readTimeout)]))
         let app = Application(
             router: router,
-            server: .http1(configuration: .init(additionalChannelHandlers: [RequestReadDeadline(timeout: readTimeout)])),
+            server: try tlsConfiguration.map { try .tls(http1, tlsConfiguration: $0) } ?? http1,
             configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: nil),
             onServerRunning: { channel in await onListening(channel.localAddress?.port ?? 0) },
             logger: logger)

@@ -52,8 +52,8 @@ extension ExportCtlServe {
                 its STIX report object, and the write-only inbox collection takes partners' submissions (stored in \
                 the database under --data; list them with `exportctl-serve submissions`). Partners authenticate \
                 with HTTP Basic (exportctl partners add). Binds to \
-                127.0.0.1 unless --host says otherwise; there is no TLS yet, so put it behind a TLS proxy before \
-                exposing it. With no REPORT, serves the built-in sample.
+                127.0.0.1 unless --host says otherwise; give it --tls-cert and --tls-key (or put it behind a TLS \
+                proxy) before exposing it. With no REPORT, serves the built-in sample.
                 """
         )
 
@@ -86,6 +86,12 @@ extension ExportCtlServe {
         @Option(help: "Seconds a client may take to send one whole request before it is cut off.")
         var readTimeout = 30.0
 
+        @Option(help: "Serve HTTPS with this PEM certificate chain (with --tls-key).")
+        var tlsCert: String?
+
+        @Option(help: "The PEM private key of --tls-cert (unencrypted; keep it 0600).")
+        var tlsKey: String?
+
         @Option(help: "Log level: trace, debug, info, notice, warning, error, critical.")
         var logLevel: String = "info"
 
@@ -98,9 +104,14 @@ extension ExportCtlServe {
             }
             var logger = Logger(label: "exportctl.taxii")
             logger.logLevel = level
-            if !["127.0.0.1", "::1", "localhost"].contains(host) {
-                // No TLS yet: HTTP Basic passwords would cross the network in the clear.
-                logger.warning("listening beyond loopback without TLS: passwords travel in the clear; put a TLS proxy in front")
+            guard (tlsCert == nil) == (tlsKey == nil) else {
+                throw ValidationError("--tls-cert and --tls-key go together")
+            }
+            let tls = tlsCert.flatMap { certificate in tlsKey.map { (certificate: certificate, key: $0) } }
+            if tls == nil, !["127.0.0.1", "::1", "localhost"].contains(host) {
+                // Without TLS, HTTP Basic passwords would cross the network in the clear.
+                logger.warning(
+                    "listening beyond loopback without TLS: passwords travel in the clear; give --tls-cert and --tls-key or put a TLS proxy in front")
             }
             let partnerList = try PartnersFile.read(partners)
             var loaded: [ThreatReport] = []
@@ -117,11 +128,11 @@ extension ExportCtlServe {
                 configuration: .init(
                     host: host, port: port, dataFolder: data, database: database ?? environmentDatabase(),
                     maxPageSize: maxPageSize,
-                    maxContentLength: maxContentLength, readTimeout: .milliseconds(Int64(readTimeout * 1000))),
+                    maxContentLength: maxContentLength, readTimeout: .milliseconds(Int64(readTimeout * 1000)), tls: tls),
                 logger: logger)
             let host = self.host
             try await server.run { port in
-                print("exportctl serve: listening on http://\(host):\(port)/taxii2/")
+                print("exportctl serve: listening on \(tls == nil ? "http" : "https")://\(host):\(port)/taxii2/")
                 fflush(nil)
             }
         }

@@ -14,7 +14,7 @@ final class ServeProcess {
     }
 
     let process = Process()
-    /// `http://127.0.0.1:PORT/taxii2/`.
+    /// `http://127.0.0.1:PORT/taxii2/` (`https://` with `--tls-cert`).
     let url: String
 
     /// Starts `exportctl-serve serve` (the built-in sample) and waits until it prints where it listens.
@@ -37,7 +37,7 @@ final class ServeProcess {
         let handle = out.fileHandleForReading
         while let byte = try handle.read(upToCount: 1)?.first, byte != UInt8(ascii: "\n") { line.append(byte) }
         let text = String(decoding: line, as: UTF8.self)
-        guard let start = text.range(of: "http://") else {
+        guard let start = text.range(of: "http://") ?? text.range(of: "https://") else {
             process.terminate()
             throw Oracle.Failure(description: "exportctl-serve did not start: '\(text)'")
         }
