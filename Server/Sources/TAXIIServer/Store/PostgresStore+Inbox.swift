@@ -8,8 +8,8 @@ extension PostgresStore {
     func submit(_ envelope: InboxEnvelope, partner: String, statusID: String, receivedAt: String) async throws
         -> (status: SubmissionStatus, isStored: Bool)
     {
-        let logger = self.logger
-        return try await client.withTransaction(logger: logger) { connection in
+        let (client, logger) = (self.client, self.logger)
+        return try await withDeadline { try await client.withTransaction(logger: logger) { connection in
             try await connection.query(
                 "SELECT pg_advisory_xact_lock(\(Self.partnerLockClass), hashtext(\(partner)))", logger: logger)
             // One query for every key of the envelope, however many objects it holds.
@@ -43,14 +43,17 @@ extension PostgresStore {
                 ORDER BY n
                 """, logger: logger)
             return (plan.status, true)
-        }
+        } }
     }
 
     func status(_ id: String, partner: String) async throws -> [UInt8]? {
-        let rows = try await client.query(
-            "SELECT status FROM submission WHERE id = \(id) AND partner = \(partner)", logger: logger)
-        for try await status in rows.decode(String.self) { return Array(status.utf8) }
-        return nil
+        let (client, logger) = (self.client, self.logger)
+        return try await withDeadline {
+            let rows = try await client.query(
+                "SELECT status FROM submission WHERE id = \(id) AND partner = \(partner)", logger: logger)
+            for try await status in rows.decode(String.self) { return Array(status.utf8) }
+            return nil
+        }
     }
 
     func submittedObjects(partner: String? = nil) async throws -> [SubmittedObject] {

@@ -1,5 +1,6 @@
 import Logging
 import PostgresNIO
+import Synchronization
 
 /// The server's state in PostgreSQL (`--database postgres://…`), so that several instances behind a load balancer
 /// share it: the same tables as ``SQLiteStore``, each POST one transaction, every read a query (nothing is cached
@@ -19,6 +20,9 @@ final class PostgresStore: ServerStore {
 
     let client: PostgresClient
     let logger: Logger
+    /// How long one operation may wait for the database. postgres-nio's pool queues a request for a connection
+    /// while the server is unreachable; without a deadline a POST hung as long as the client waited.
+    let deadline: Duration
     /// `client.run()`, for as long as the store exists: the pool only works while it runs.
     private let runner: Task<Void, Never>
 
@@ -26,8 +30,10 @@ final class PostgresStore: ServerStore {
     /// - Parameters:
     ///   - url: Where the database is.
     ///   - logger: For postgres-nio's own events (at warning and above: its debug lines are not for the access log).
+    ///   - deadline: How long one operation may wait for the database before the request is answered 503.
     /// - Throws: ``TAXIIConfigurationError`` naming the URL without its password and what went wrong.
-    init(url: PostgresURL, logger: Logger) async throws {
+    init(url: PostgresURL, logger: Logger, deadline: Duration = .seconds(10)) async throws {
+        self.deadline = deadline
         var quiet = logger
         quiet.logLevel = max(logger.logLevel, .warning)
         self.logger = quiet
@@ -60,13 +66,35 @@ final class PostgresStore: ServerStore {
 
     deinit { runner.cancel() }
 
+    /// Runs `body`, or gives up with a 503 after ``deadline``, without waiting for it: a query stuck in the
+    /// server (behind a lock, or on a dead connection) does not heed cancellation, so a task group would wait for
+    /// it. `body` is cancelled and finishes on its own; a POST given up on may still commit once the database
+    /// answers, and the client's retry is then told "exact duplicate", so nothing is lost or doubled.
+    func withDeadline<T: Sendable>(_ body: @escaping @Sendable () async throws -> T) async throws -> T {
+        let (deadline, logger) = (self.deadline, self.logger)
+        return try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<T, any Error>) in
+            let race = FirstAnswer(continuation)
+            let work = Task {
+                do { race.answer(.success(try await body())) } catch { race.answer(.failure(error)) }
+            }
+            Task {
+                try? await Task.sleep(for: deadline)
+                if race.answer(.failure(TAXIIError.unavailable)) {
+                    work.cancel()
+                    logger.error("PostgreSQL did not answer in time", metadata: ["deadline": "\(deadline)"])
+                }
+            }
+        }
+    }
+
     /// What went wrong, in words that carry no secret: PostgreSQL's own message (such as "password authentication
     /// failed for user …"), else the kind of failure and the network error under it.
     static func reason(_ error: any Error) -> String {
-        guard let error = error as? PSQLError else {
-            return (error as? PostgresTransactionError).map { reason($0.closureError ?? $0.commitError ?? $0.beginError ?? $0) }
-                ?? "\(type(of: error))"
+        if let transaction = error as? PostgresTransactionError {
+            let cause = transaction.beginError ?? transaction.closureError ?? transaction.commitError
+            return cause.map(reason) ?? "a transaction failed"
         }
+        guard let error = error as? PSQLError else { return "\(type(of: error))" }
         if let message = error.serverInfo?[.message] { return message }
         return error.underlying.map { "\(error.code): \($0)" } ?? "\(error.code)"
     }
@@ -97,7 +125,8 @@ final class PostgresStore: ServerStore {
     }
 
     func record(collection id: String, digest: String, objectCount: Int, now: String) async throws -> String? {
-        try await client.withTransaction(logger: logger) { connection in
+        let (client, logger) = (self.client, self.logger)
+        return try await withDeadline { try await client.withTransaction(logger: logger) { connection in
             // FOR UPDATE: two instances starting together read and write the row one after the other.
             let rows = try await connection.query(
                 "SELECT digest FROM collection WHERE id = \(id) FOR UPDATE", logger: logger)
@@ -109,6 +138,20 @@ final class PostgresStore: ServerStore {
                 ON CONFLICT (id) DO UPDATE SET digest = excluded.digest, object_count = excluded.object_count
                 """, logger: logger)
             return previous.flatMap { $0 == digest ? nil : $0 }
-        }
+        } }
+    }
+}
+
+/// Resumes a continuation with the first answer it is given, and ignores the rest.
+private final class FirstAnswer<T: Sendable>: Sendable {
+    private let continuation: Mutex<CheckedContinuation<T, any Error>?>
+
+    init(_ continuation: CheckedContinuation<T, any Error>) { self.continuation = Mutex(continuation) }
+
+    /// Whether this was the first answer.
+    @discardableResult func answer(_ result: Result<T, any Error>) -> Bool {
+        guard let waiting = continuation.withLock({ $0.take() }) else { return false }
+        waiting.resume(with: result)
+        return true
     }
 }
