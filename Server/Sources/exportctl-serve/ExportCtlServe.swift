@@ -50,10 +50,10 @@ extension ExportCtlServe {
             discussion: """
                 Discovery is /taxii2/ and the API root /reports/; each report is a collection whose id is the UUID of \
                 its STIX report object, and the write-only inbox collection takes partners' submissions (stored in \
-                the database under --data; list them with `exportctl-serve submissions`). Partners authenticate \
-                with HTTP Basic (exportctl partners add). Binds to \
-                127.0.0.1 unless --host says otherwise; give it --tls-cert and --tls-key (or put it behind a TLS \
-                proxy) before exposing it. With no REPORT, serves the built-in sample.
+                SQLite under --data, or in PostgreSQL with --database; list them with `exportctl-serve \
+                submissions`). Partners authenticate with HTTP Basic (exportctl partners add). Binds to 127.0.0.1 \
+                unless --host says otherwise; give it --tls-cert and --tls-key (or put it behind a TLS proxy) before \
+                exposing it. With no REPORT, serves the built-in sample.
                 """
         )
 
