@@ -7,7 +7,9 @@
 # failure is a failure: the PostgreSQL tests are never skipped (CI=true or not), they need this cluster.
 
 postgres_test_cluster_bindir() {
-    ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1
+    # `|| true`: with no PostgreSQL yet, ls fails, and under test.sh's `set -eo pipefail` that would end the run
+    # before the install below.
+    ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1 || true
 }
 
 postgres_test_cluster_start() {
