@@ -8,6 +8,8 @@ command -v pkg-config >/dev/null 2>&1 || need_apt+=(pkg-config)
 # The TAXII server package (Server/) links the system's SQLite through GRDB.
 [ -f /usr/include/sqlite3.h ] || need_apt+=(libsqlite3-dev)
 command -v strace >/dev/null 2>&1 || need_apt+=(strace)
+# The TAXII server's TLS tests make a throwaway certificate with openssl.
+command -v openssl >/dev/null 2>&1 || need_apt+=(openssl)
 [ -x /usr/bin/time ] || need_apt+=(time)
 if [ ${#need_apt[@]} -gt 0 ]; then
     echo "oracle-venv: installing ${need_apt[*]}" >&2

@@ -15,10 +15,16 @@ swift test --skip-build "$@"
 # The TAXII server (issue 19) is its own package, Server/, so that the builds above and the sanitizer builds below
 # never compile Hummingbird, SwiftNIO or GRDB. Its tests run once, here, without sanitizers: they start the server on
 # a free loopback port and drive it with taxii2-client from the venv. A clean build of Server/ costs a few minutes
-# (docs/ARCHITECTURE.md, "The TAXII server"). EXPORTCTL_SERVER_TESTS=0 skips it.
+# (docs/ARCHITECTURE.md, "The TAXII server"). Its store tests run on SQLite and on PostgreSQL: a throwaway cluster
+# on loopback (Scripts/postgres-test-cluster.sh installs the Debian package when missing), stopped and removed on
+# exit; a PostgreSQL that cannot be had fails the run. EXPORTCTL_SERVER_TESTS=0 skips all of it.
 if [ "${EXPORTCTL_SERVER_TESTS:-1}" != 0 ]; then
+    source Scripts/postgres-test-cluster.sh
+    trap postgres_test_cluster_stop EXIT
     swift build --build-tests --package-path Server
+    postgres_test_cluster_start
     swift test --skip-build --package-path Server
+    postgres_test_cluster_stop
 fi
 
 # Sanitizers (issue 9; Fuzz/README.md, "Sanitizers in CI", says why this subset and what it costs): the readers of

@@ -9,7 +9,8 @@ extension ExportCtl {
                 Runs exportctl-serve, the TAXII server built from the Server/ package \
                 (swift build -c release --package-path Server), found beside exportctl, through $EXPORTCTL_SERVE or \
                 on PATH. Usage: exportctl serve [REPORT...] --partners FILE [--host 127.0.0.1] [--port N] \
-                [--data DIR] [--max-page-size N]. Binds to loopback unless --host says otherwise; no TLS yet. \
+                [--data DIR | --database postgres://...] [--tls-cert F --tls-key F] [--max-page-size N]. Binds to \
+                loopback unless --host says otherwise. \
                 exportctl serve --help shows the server's own help.
                 """
         )

@@ -84,30 +84,11 @@ struct ObjectQuery: Sendable {
 
     /// Percent-decodes one query component (`+` is a space); malformed escapes or invalid UTF-8 are a 400.
     private static func decode(_ text: Substring) throws(TAXIIError) -> String {
-        var bytes: [UInt8] = []
-        var iterator = text.utf8.makeIterator()
-        while let byte = iterator.next() {
-            switch byte {
-            case UInt8(ascii: "+"): bytes.append(32)
-            case UInt8(ascii: "%"):
-                guard let high = iterator.next().flatMap(hex), let low = iterator.next().flatMap(hex) else {
-                    throw .badRequest("the query has a malformed %-escape")
-                }
-                bytes.append(high << 4 | low)
-            default: bytes.append(byte)
-            }
+        guard let bytes = PercentDecoding.bytes(text, plusIsSpace: true) else {
+            throw .badRequest("the query has a malformed %-escape")
         }
         guard let decoded = String(validating: bytes, as: UTF8.self) else { throw .badRequest("the query is not UTF-8") }
         return decoded
-    }
-
-    private static func hex(_ byte: UInt8) -> UInt8? {
-        switch byte {
-        case 48...57: byte - 48
-        case 65...70: byte - 55
-        case 97...102: byte - 87
-        default: nil
-        }
     }
 
     /// A parameter name as an error message may show it: printable ASCII, at most 40 characters.

@@ -8,7 +8,9 @@ import Synchronization
 /// bcrypt is deliberately slow (a quarter of a second at cost 12), so a password that verified once is
 /// remembered as its SHA-256 for the life of the process, and so is a recently refused one (up to 4,096). Every
 /// other check runs bcrypt, one at a time on a queue of its own, never on the threads that serve requests: a flood
-/// of wrong passwords delays other first logins, but not partners already verified.
+/// of wrong passwords delays other first logins, but not partners already verified. Requests that arrive with the
+/// same credentials while they are being checked wait for that one check rather than queueing a bcrypt each (a
+/// client opening 16 connections at once cost 16 bcrypts in a row, and its first requests timed out under load).
 ///
 /// An unknown name is checked against a decoy hash of the partners' one bcrypt cost, so it pays the same work as a
 /// known name and timing does not tell which names exist. Partners whose hashes differ in cost would let timing tell
@@ -20,6 +22,8 @@ final class PartnerAuthenticator: Sendable {
     private struct Memory {
         var verified: [String: SHA256Digest] = [:]
         var refused: Set<SHA256Digest> = []
+        /// Checks under way, by the digest of the credentials they check.
+        var pending: [SHA256Digest: Task<Bool, Never>] = [:]
     }
 
     private let partners: [String: Partner]
@@ -48,26 +52,46 @@ final class PartnerAuthenticator: Sendable {
         guard let (name, password) = Self.basicCredentials(authorization) else { return nil }
         let digest = SHA256.hash(data: Data((name + "\u{0}" + password).utf8))
         let partner = partners[name]
-        let known = memory.withLock { memory -> Bool? in
-            if let partner, memory.verified[partner.name] == digest { return true }
-            return memory.refused.contains(digest) ? false : nil
+        let lookup = memory.withLock { memory -> Lookup in
+            if let partner, memory.verified[partner.name] == digest { return .known(true) }
+            if memory.refused.contains(digest) { return .known(false) }
+            if let pending = memory.pending[digest] { return .pending(pending) }
+            // The decoy never matches (its password was thrown away), but costs what a real check costs.
+            let task = makeCheck(password: password, hash: partner?.passwordHash ?? decoy, partner: partner, digest: digest)
+            memory.pending[digest] = task
+            return .pending(task)
         }
-        if let known { return known ? partner : nil }
-        // The decoy never matches (its password was thrown away), but costs what a real check costs.
-        let hash = partner?.passwordHash ?? decoy
-        let verify = self.verify
-        let matches = await withCheckedContinuation { resume in
-            queue.async { resume.resume(returning: verify(password, hash)) }
+        switch lookup {
+        case .known(let matches): return matches ? partner : nil
+        case .pending(let check): return await check.value ? partner : nil
         }
-        memory.withLock { memory in
-            if let partner, matches {
-                memory.verified[partner.name] = digest
-            } else {
-                if memory.refused.count >= 4096 { memory.refused.removeAll() }
-                memory.refused.insert(digest)
+    }
+
+    /// What the memory knows of some credentials.
+    private enum Lookup {
+        case known(Bool)
+        case pending(Task<Bool, Never>)
+    }
+
+    /// One bcrypt check on the queue, remembered when it ends (and no longer pending).
+    private func makeCheck(password: String, hash: String, partner: Partner?, digest: SHA256Digest) -> Task<Bool, Never> {
+        // The task takes the lock when it ends, which the caller holds while it records the task: it is pending
+        // before it can finish.
+        Task { [self] in
+            let matches = await withCheckedContinuation { resume in
+                queue.async { resume.resume(returning: self.verify(password, hash)) }
             }
+            memory.withLock { memory in
+                memory.pending[digest] = nil
+                if let partner, matches {
+                    memory.verified[partner.name] = digest
+                } else {
+                    if memory.refused.count >= 4096 { memory.refused.removeAll() }
+                    memory.refused.insert(digest)
+                }
+            }
+            return matches
         }
-        return matches ? partner : nil
     }
 
     /// The user name and password of a `Basic` header; `nil` for any other scheme or a malformed value.

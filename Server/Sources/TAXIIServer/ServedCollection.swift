@@ -11,6 +11,8 @@ public struct ServedCollection: Sendable {
     public let objects: [ServedObject]
     /// Positions in ``objects`` by STIX id.
     let positions: [String: [Int]]
+    /// Positions in ``objects`` by STIX type, so that `match[type]` of a rare type costs a lookup, not a scan.
+    let typePositions: [String: [Int]]
 
     /// Builds the collection from a partner's view of a report.
     /// - Parameters:
@@ -22,9 +24,11 @@ public struct ServedCollection: Sendable {
         title = view.report.title
         var objects: [ServedObject] = []
         var positions: [String: [Int]] = [:]
+        var typePositions: [String: [Int]] = [:]
         var stream = STIXObjectStream(view)
         while let record = stream.next() {
             positions[record.id, default: []].append(objects.count)
+            typePositions[record.type, default: []].append(objects.count)
             let added = TAXIITimestamp(microseconds: start.microseconds + Int64(objects.count) * 1000)
             objects.append(
                 ServedObject(id: record.id, type: record.type, version: record.modified, dateAdded: added, bytes: record.bytes))
@@ -32,6 +36,7 @@ public struct ServedCollection: Sendable {
         // A view whose report object did not go out released nothing (the report lists every other object).
         self.objects = stream.wroteReport ? objects : []
         self.positions = stream.wroteReport ? positions : [:]
+        self.typePositions = stream.wroteReport ? typePositions : [:]
     }
 
     /// The collection id of a report (the UUID of its STIX `report` object in the full view, else of its bundle)

@@ -63,6 +63,10 @@ public struct TAXIIError: Error, Sendable, Equatable {
     }
 
     /// 405: the endpoint does not take this method.
+    /// 503: the database did not answer in time (PostgreSQL down or unreachable); the client may retry.
+    public static let unavailable = TAXIIError(
+        status: .serviceUnavailable, title: "Service unavailable", detail: "the database did not answer in time; retry later")
+
     public static let methodNotAllowed = TAXIIError(
         status: .methodNotAllowed, title: "Method not allowed", detail: "this endpoint does not take that method")
 }

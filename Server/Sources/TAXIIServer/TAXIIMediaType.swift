@@ -13,7 +13,8 @@ enum TAXIIMediaType {
     /// `application/taxii+json` with no version (the spec's "latest", which medallion refuses) or with version 2.1.
     /// A range with `q=0` does not count.
     static func isAcceptable(_ accept: String?) -> Bool {
-        guard let accept, !accept.allSatisfy(\.isWhitespace) else { return true }
+        guard let accept, accept != contentType else { return true }  // what clients send: no parsing
+        guard !accept.utf8.allSatisfy({ $0 == 32 || $0 == 9 }) else { return true }
         for range in accept.split(separator: ",") {
             let parts = range.split(separator: ";").map { trimmed($0).lowercased() }
             guard let type = parts.first else { continue }
@@ -48,17 +49,25 @@ enum TAXIIMediaType {
         return true
     }
 
-    /// `text` without surrounding spaces and tabs (and `also`).
-    private static func trimmed(_ text: some StringProtocol, also extra: Character = " ") -> String {
-        let drop: (Character) -> Bool = { $0 == " " || $0 == "\t" || $0 == extra }
-        return String(text.drop(while: drop).reversed().drop(while: drop).reversed())
+    /// `text` without surrounding spaces and tabs (and `also`). By scalars, not Characters: reversing Characters
+    /// twice to trim made parsing `Accept` 7% of a paged read's CPU.
+    private static func trimmed(_ text: Substring, also extra: Unicode.Scalar = " ") -> String {
+        let scalars = text.unicodeScalars
+        let keep: (Unicode.Scalar) -> Bool = { $0 != " " && $0 != "\t" && $0 != extra }
+        guard let first = scalars.firstIndex(where: keep), let last = scalars.lastIndex(where: keep) else { return "" }
+        return String(scalars[first...last])
     }
 
     /// A response carrying `body` as TAXII JSON.
     static func response(status: HTTPResponse.Status, body: [UInt8], headers extra: HTTPFields = [:]) -> Response {
+        response(status: status, buffer: ByteBuffer(bytes: body), headers: extra)
+    }
+
+    /// A response carrying `buffer` as TAXII JSON.
+    static func response(status: HTTPResponse.Status, buffer: ByteBuffer, headers extra: HTTPFields = [:]) -> Response {
         var headers = extra
         headers[.contentType] = contentType
-        headers[.contentLength] = String(body.count)
-        return Response(status: status, headers: headers, body: ResponseBody(byteBuffer: ByteBuffer(bytes: body)))
+        headers[.contentLength] = String(buffer.readableBytes)
+        return Response(status: status, headers: headers, body: ResponseBody(byteBuffer: buffer))
     }
 }

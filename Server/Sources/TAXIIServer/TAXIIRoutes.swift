@@ -2,6 +2,7 @@ public import Export
 import HTTPTypes
 import Hummingbird
 import Logging
+import NIOCore
 
 /// The endpoints of TAXII 2.1 under one API root: reads answer from the requesting partner's own collections
 /// only; writes go to the inbox (``InboxCollection``).
@@ -10,7 +11,7 @@ struct TAXIIRoutes: Sendable {
     static let apiRoot = "reports"
 
     let catalog: Catalog
-    let store: ServerStore
+    let store: any ServerStore
     let logger: Logger
     let title: String
     let maxPageSize: Int
@@ -116,7 +117,7 @@ struct TAXIIRoutes: Sendable {
         query.ids = [id]
         query.types = nil
         if versionsOnly { query.versions = nil }
-        let page = Page(collection, query: query, maxPageSize: maxPageSize, candidates: positions)
+        let page = Page(collection, query: query, maxPageSize: maxPageSize, candidates: [positions])
         guard versionsOnly else { return envelope(page) }
         guard !page.objects.isEmpty else { return json(.object([:])) }
         var body: [String: JSONValue] = ["versions": .array(page.objects.map { .string($0.version) }), "more": .bool(page.hasMore)]
@@ -126,17 +127,20 @@ struct TAXIIRoutes: Sendable {
 
     private func envelope(_ page: Page) -> Response {
         guard !page.objects.isEmpty else { return json(.object([:])) }
-        var body: [UInt8] = Array("{\"more\":\(page.hasMore),".utf8)
-        if let next = page.next { body += Array("\"next\":\"\(next)\",".utf8) }
-        body += Array("\"objects\":[".utf8)
+        // Straight into the response's buffer, sized first: each object's bytes are copied once (growing an array
+        // and then copying it into a buffer showed up in perf at 1,000,000 objects).
+        var body = ByteBufferAllocator().buffer(capacity: page.objects.reduce(96) { $0 + $1.bytes.count + 1 })
+        body.writeString("{\"more\":\(page.hasMore),")
+        if let next = page.next { body.writeString("\"next\":\"\(next)\",") }
+        body.writeString("\"objects\":[")
         for (index, object) in page.objects.enumerated() {
-            if index > 0 { body.append(UInt8(ascii: ",")) }
-            body += object.bytes
+            if index > 0 { body.writeInteger(UInt8(ascii: ",")) }
+            body.writeBytes(object.bytes)
         }
-        body += Array("]}\n".utf8)
+        body.writeString("]}\n")
         var fields = HTTPFields()
         for (name, value) in page.dateHeaders { if let name = HTTPField.Name(name) { fields[name] = value } }
-        return TAXIIMediaType.response(status: .ok, body: body, headers: fields)
+        return TAXIIMediaType.response(status: .ok, buffer: body, headers: fields)
     }
 
     private func manifestResponse(_ page: Page) -> Response {

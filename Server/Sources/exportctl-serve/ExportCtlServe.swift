@@ -50,9 +50,9 @@ extension ExportCtlServe {
             discussion: """
                 Discovery is /taxii2/ and the API root /reports/; each report is a collection whose id is the UUID of \
                 its STIX report object, and the write-only inbox collection takes partners' submissions (stored in \
-                the database under --data; list them with `exportctl-serve submissions`). Partners authenticate \
-                with HTTP Basic (exportctl partners add). Binds to \
-                127.0.0.1 unless --host says otherwise; there is no TLS yet, so put it behind a TLS proxy before \
+                SQLite under --data, or in PostgreSQL with --database; list them with `exportctl-serve \
+                submissions`). Partners authenticate with HTTP Basic (exportctl partners add). Binds to 127.0.0.1 \
+                unless --host says otherwise; give it --tls-cert and --tls-key (or put it behind a TLS proxy) before \
                 exposing it. With no REPORT, serves the built-in sample.
                 """
         )
@@ -72,6 +72,11 @@ extension ExportCtlServe {
         @Option(help: "The folder for the server's SQLite database.")
         var data = "exportctl-taxii-data"
 
+        @Option(help: ArgumentHelp(
+            "Keep the state in PostgreSQL instead (postgres://USER:PASSWORD@HOST:PORT/DATABASE), shared by every instance given the same URL.",
+            discussion: "Without it, $\(databaseVariable) is read: unlike an argument, it is not shown to other users by ps."))
+        var database: String?
+
         @Option(help: "The most objects in one page.")
         var maxPageSize = 1000
 
@@ -80,6 +85,12 @@ extension ExportCtlServe {
 
         @Option(help: "Seconds a client may take to send one whole request before it is cut off.")
         var readTimeout = 30.0
+
+        @Option(help: "Serve HTTPS with this PEM certificate chain (with --tls-key).")
+        var tlsCert: String?
+
+        @Option(help: "The PEM private key of --tls-cert (unencrypted; keep it 0600).")
+        var tlsKey: String?
 
         @Option(help: "Log level: trace, debug, info, notice, warning, error, critical.")
         var logLevel: String = "info"
@@ -93,9 +104,14 @@ extension ExportCtlServe {
             }
             var logger = Logger(label: "exportctl.taxii")
             logger.logLevel = level
-            if !["127.0.0.1", "::1", "localhost"].contains(host) {
-                // No TLS yet: HTTP Basic passwords would cross the network in the clear.
-                logger.warning("listening beyond loopback without TLS: passwords travel in the clear; put a TLS proxy in front")
+            guard (tlsCert == nil) == (tlsKey == nil) else {
+                throw ValidationError("--tls-cert and --tls-key go together")
+            }
+            let tls = tlsCert.flatMap { certificate in tlsKey.map { (certificate: certificate, key: $0) } }
+            if tls == nil, !["127.0.0.1", "::1", "localhost"].contains(host) {
+                // Without TLS, HTTP Basic passwords would cross the network in the clear.
+                logger.warning(
+                    "listening beyond loopback without TLS: passwords travel in the clear; give --tls-cert and --tls-key or put a TLS proxy in front")
             }
             let partnerList = try PartnersFile.read(partners)
             var loaded: [ThreatReport] = []
@@ -107,15 +123,16 @@ extension ExportCtlServe {
                 }
                 loaded.append(report)
             }
-            let server = try TAXIIServer(
+            let server = try await TAXIIServer(
                 reports: loaded, partners: partnerList,
                 configuration: .init(
-                    host: host, port: port, dataFolder: data, maxPageSize: maxPageSize,
-                    maxContentLength: maxContentLength, readTimeout: .milliseconds(Int64(readTimeout * 1000))),
+                    host: host, port: port, dataFolder: data, database: database ?? environmentDatabase(),
+                    maxPageSize: maxPageSize,
+                    maxContentLength: maxContentLength, readTimeout: .milliseconds(Int64(readTimeout * 1000)), tls: tls),
                 logger: logger)
             let host = self.host
             try await server.run { port in
-                print("exportctl serve: listening on http://\(host):\(port)/taxii2/")
+                print("exportctl serve: listening on \(tls == nil ? "http" : "https")://\(host):\(port)/taxii2/")
                 fflush(nil)
             }
         }
@@ -148,6 +165,14 @@ extension ExportCtlServe {
             }
         }
     }
+}
+
+/// The environment variable read when `--database` is not given.
+let databaseVariable = "EXPORTCTL_DATABASE_URL"
+
+/// `$EXPORTCTL_DATABASE_URL`, when set and not empty.
+func environmentDatabase() -> String? {
+    getenv(databaseVariable).map { String(cString: $0) }.flatMap { $0.isEmpty ? nil : $0 }
 }
 
 /// Writes one line to standard error.

@@ -41,13 +41,18 @@ struct CatalogTests {
         #expect(catalog.collections(for: "nobody").isEmpty)
     }
 
-    /// The database is one SQLite file in WAL mode, and a changed report is noticed at the next start.
-    @Test func storeIsWALAndNoticesAChangedReport() throws {
+    /// The SQLite database is one file in WAL mode.
+    @Test func sqliteStoreIsWAL() throws {
         let folder = try TemporaryFolder()
-        let store = try ServerStore(folder: folder.path)
-        #expect(try store.journalMode == "wal")
-        #expect(try store.record(collection: "c", digest: "d1", objectCount: 1, now: "t") == nil)
-        #expect(try store.record(collection: "c", digest: "d1", objectCount: 1, now: "t") == nil)
-        #expect(try store.record(collection: "c", digest: "d2", objectCount: 2, now: "t") == "d1")
+        #expect(try SQLiteStore(folder: folder.path).journalMode == "wal")
+    }
+
+    /// A changed report is noticed at the next start, by another instance as well.
+    @Test(arguments: StoreKind.allCases) func storeNoticesAChangedReport(kind: StoreKind) async throws {
+        let database = try await TestDatabase.make(kind)
+        let store = try await database.open()
+        #expect(try await store.record(collection: "c", digest: "d1", objectCount: 1, now: "t") == nil)
+        #expect(try await store.record(collection: "c", digest: "d1", objectCount: 1, now: "t") == nil)
+        #expect(try await database.open().record(collection: "c", digest: "d2", objectCount: 2, now: "t") == "d1")
     }
 }

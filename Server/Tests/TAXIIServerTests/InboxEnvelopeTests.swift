@@ -3,7 +3,7 @@ import Testing
 
 @testable import TAXIIServer
 
-/// The inbox below HTTP: how an envelope is read and judged, and how the store keeps what it accepts.
+/// The inbox below HTTP: how an envelope is read and judged, and how each store keeps what it accepts.
 struct InboxEnvelopeTests {
     private func envelope(_ text: String) throws(TAXIIError) -> InboxEnvelope { try InboxEnvelope(Array(text.utf8)) }
 
@@ -47,8 +47,10 @@ struct InboxEnvelopeTests {
 
     /// An SCO has no `modified` or `created`: sent twice, it is stored once, and both statuses give it the same
     /// version (when it was first stored), so the second is an exact duplicate.
-    @Test func anUnversionedObjectSentTwiceIsStoredOnce() async throws {
-        let store = try ServerStore(folder: nil)
+    @Test(arguments: StoreKind.allCases) func anUnversionedObjectSentTwiceIsStoredOnce(kind: StoreKind) async throws {
+        let database = try await TestDatabase.make(kind)
+        defer { withExtendedLifetime(database) {} }  // its folder holds the SQLite file
+        let store = try await database.open()
         let sco = #"{"objects": [{"type": "ipv4-addr", "spec_version": "2.1", "id": "ipv4-addr--8e2e2d2b-17d4-5cbf-938f-000000000003", "value": "198.51.100.3"}]}"#
         let first = try await store.submit(envelope(sco), partner: "jp", statusID: "s1", receivedAt: "2026-01-01T00:00:00.000000Z")
         let second = try await store.submit(envelope(sco), partner: "jp", statusID: "s2", receivedAt: "2026-01-02T00:00:00.000000Z")
@@ -56,12 +58,14 @@ struct InboxEnvelopeTests {
         #expect(second.status.successes.first?.message == "already stored: an exact duplicate")
         #expect(first.status.successes.first?.version == "2026-01-01T00:00:00.000000Z")
         #expect(second.status.successes.first?.version == "2026-01-01T00:00:00.000000Z")
-        #expect(try store.counts() == (2, 1))
+        #expect(try await store.counts() == (2, 1))
     }
 
     /// The same object twice in one envelope is stored once; a changed copy in the same envelope fails.
-    @Test func repeatsInOneEnvelopeAreJudgedAgainstEachOther() async throws {
-        let store = try ServerStore(folder: nil)
+    @Test(arguments: StoreKind.allCases) func repeatsInOneEnvelopeAreJudgedAgainstEachOther(kind: StoreKind) async throws {
+        let database = try await TestDatabase.make(kind)
+        defer { withExtendedLifetime(database) {} }  // its folder holds the SQLite file
+        let store = try await database.open()
         let body = Submission.envelope([
             Submission.indicator(1), Submission.indicator(1), Submission.indicator(1, name: "changed"),
         ])
@@ -69,6 +73,6 @@ struct InboxEnvelopeTests {
             try InboxEnvelope(body), partner: "jp", statusID: "s1", receivedAt: "2026-01-01T00:00:00.000000Z")
         #expect(result.status.successes.map(\.message) == ["stored", "already stored: an exact duplicate"])
         #expect(result.status.failures.count == 1)
-        #expect(try store.counts() == (1, 1))
+        #expect(try await store.counts() == (1, 1))
     }
 }

@@ -4,7 +4,7 @@ import Testing
 
 @testable import TAXIIServer
 
-/// POST to the inbox over loopback: per-object status, exact duplicates as successes, every refusal with a TAXII
+/// POST to the inbox over loopback, on each store: per-object status, exact duplicates as successes, every refusal with a TAXII
 /// error body and nothing stored.
 struct InboxTests {
     static let inbox = "/reports/collections/\(InboxCollection.id)/objects/"
@@ -12,12 +12,12 @@ struct InboxTests {
     /// Two good objects and one without an id: 202, two successes and one failure, the status readable by its
     /// sender only; the same again is all successes (exact duplicates); a changed object under a stored (id,
     /// version) is a failure; another partner's submissions are its own.
-    @Test func aSubmissionIsStoredAndAnsweredWithItsStatus() async throws {
+    @Test(arguments: StoreKind.allCases) func aSubmissionIsStoredAndAnsweredWithItsStatus(kind: StoreKind) async throws {
         let setup = try TwoPartners()
         let report = try #require(try ReportLoader.load(path: nil).report)
-        let data = setup.folder.path + "/data"
+        let database = try await TestDatabase.make(kind)
         let (japan, india) = (setup.japan, setup.india)
-        let replies = try await withServer(report: report, partners: try setup.partners, dataFolder: data) { url in
+        let replies = try await withServer(report: report, partners: try setup.partners, database: database) { url in
             let http = LoopbackHTTP(url: url)
             let jp = Submission.headers("jp-ncc", japan)
             let body = Submission.envelope([
@@ -53,18 +53,18 @@ struct InboxTests {
         #expect(changed.text.contains("already sent"))
         #expect(other.status == 202, "another partner's object of the same id is its own: \(other.text)")
 
-        let store = try ServerStore(folder: data)
-        let stored = try store.submittedObjects()
+        let store = try await database.open()
+        let stored = try await store.submittedObjects(partner: nil)
         #expect(stored.map(\.partner) == ["jp-ncc", "jp-ncc", "in-cert"])
         #expect(stored.filter { $0.partner == "jp-ncc" }.allSatisfy { !$0.object.contains("changed") })
-        #expect(try store.counts().submissions == 3)
+        #expect(try await store.counts().submissions == 3)
     }
 
     /// Every refused request is answered with the right status and a TAXII error body, and stores nothing.
-    @Test func refusedSubmissionsStoreNothing() async throws {
+    @Test(arguments: StoreKind.allCases) func refusedSubmissionsStoreNothing(kind: StoreKind) async throws {
         let setup = try TwoPartners()
         let report = try #require(try ReportLoader.load(path: nil).report)
-        let data = setup.folder.path + "/data"
+        let database = try await TestDatabase.make(kind)
         let japan = setup.japan
         let good = Submission.envelope([Submission.indicator(1)])
         let big = Submission.envelope((1...40).map { Submission.indicator($0) })
@@ -88,7 +88,7 @@ struct InboxTests {
             ("too large", 413, Submission.headers("jp-ncc", japan), big),
         ]
         let replies = try await withServer(
-            report: report, partners: try setup.partners, dataFolder: data, maxContentLength: 4096
+            report: report, partners: try setup.partners, database: database, maxContentLength: 4096
         ) { url in
             let http = LoopbackHTTP(url: url)
             var replies = try cases.map { try http.send("POST", Self.inbox, headers: $0.2, body: $0.3) }
@@ -105,7 +105,7 @@ struct InboxTests {
             #expect(reply.headers["content-type"] == "application/taxii+json;version=2.1", "\(name)")
             #expect(reply.json?["http_status"] as? String == String(expected), "\(name): \(reply.text)")
         }
-        #expect(try ServerStore(folder: data).counts() == (0, 0))
+        #expect(try await database.open().counts() == (0, 0))
     }
 
     /// The inbox is listed for every partner as write-only: reading it is 403, as is DELETE; a report's collection

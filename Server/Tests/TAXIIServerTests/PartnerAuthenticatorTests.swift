@@ -47,6 +47,26 @@ struct PartnerAuthenticatorTests {
         #expect(await authenticator.partner(authorization: basic("nobody:")) == nil)
     }
 
+    /// Twenty requests with the same credentials at once (a client opening its connections) run bcrypt once and
+    /// all get its answer; so do twenty with the same wrong password.
+    @Test func concurrentChecksOfTheSameCredentialsRunBcryptOnce() async throws {
+        let partner = try Partner(name: "jp", recipient: "JPN", passwordHash: Bcrypt.hash("pw", cost: 4))
+        let calls = Mutex(0)
+        let authenticator = try PartnerAuthenticator([partner]) { password, hash in
+            calls.withLock { $0 += 1 }
+            Thread.sleep(forTimeInterval: 0.2)  // long enough for every request to arrive while it runs
+            return Bcrypt.verify(password, hash: hash)
+        }
+        for (header, expected) in [(basic("jp:pw"), "jp"), (basic("jp:wrong"), nil)] as [(String, String?)] {
+            let names = await withTaskGroup(of: String?.self) { group in
+                for _ in 0..<20 { group.addTask { await authenticator.partner(authorization: header)?.name } }
+                return await group.reduce(into: []) { $0.append($1) }
+            }
+            #expect(names == Array(repeating: expected, count: 20))
+        }
+        #expect(calls.withLock { $0 } == 2)
+    }
+
     /// F3: partners whose hashes differ in cost would let timing tell them apart, so they are refused at start.
     @Test func partnersOfDifferentBcryptCostsAreRefused() throws {
         let partners = [

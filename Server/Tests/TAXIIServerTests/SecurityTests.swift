@@ -53,7 +53,7 @@ struct SecurityTests {
             #expect(reply.json?["http_status"] as? String == "401", "\(name)")
             #expect(!reply.text.contains(collection.id) && !reply.text.contains(object), "\(name): a 401 names nothing")
         }
-        #expect(try ServerStore(folder: data).counts() == (0, 0))
+        #expect(try await SQLiteStore(folder: data).counts() == (0, 0))
     }
 
     /// With tokens planted in every name and piece of evidence of the sample, each partner asks every endpoint

@@ -17,17 +17,19 @@ final class TemporaryFolder: Sendable {
 }
 
 /// Runs `body` against a server on a free loopback port, then stops the server.
+/// - Parameter database: The store to keep the state in; else SQLite in `dataFolder` (or in memory).
 func withServer<T: Sendable>(
     report: ThreatReport, partners: [Partner], maxPageSize: Int = 1000, dataFolder: String? = nil,
-    maxContentLength: Int = 10_485_760, readTimeout: Duration = .seconds(30),
+    database: TestDatabase? = nil, maxContentLength: Int = 10_485_760, readTimeout: Duration = .seconds(30),
     log: LogCapture? = nil, _ body: @escaping @Sendable (String) throws -> T
 ) async throws -> T {
     var logger = log.map { capture in Logger(label: "taxii-tests") { _ in capture } } ?? Logger(label: "taxii-tests")
     logger.logLevel = log == nil ? .warning : .trace
-    let server = try TAXIIServer(
+    let server = try await TAXIIServer(
         reports: [report], partners: partners,
         configuration: .init(
-            host: "127.0.0.1", port: 0, dataFolder: dataFolder, maxPageSize: maxPageSize,
+            host: "127.0.0.1", port: 0, dataFolder: database?.dataFolder ?? dataFolder, database: database?.url,
+            maxPageSize: maxPageSize,
             maxContentLength: maxContentLength, readTimeout: readTimeout),
         logger: logger)
     let (ports, continuation) = AsyncStream.makeStream(of: Int.self)
@@ -40,11 +42,17 @@ func withServer<T: Sendable>(
         guard let port = await iterator.next() else { throw CancellationError() }
         let url = "http://127.0.0.1:\(port)/taxii2/"
         // The client blocks: off the cooperative pool, which the server's handlers share.
-        let result: T = try await withCheckedThrowingContinuation { resume in
-            Thread.detachNewThread { resume.resume(with: Result { try body(url) }) }
-        }
+        let result = try await offPool { try body(url) }
         group.cancelAll()
         return result
+    }
+}
+
+/// Runs blocking test code (sockets, sleeps, child processes) on a thread of its own, so that it never holds one of
+/// the cooperative pool's threads, which in-process servers and other tests share.
+func offPool<T: Sendable>(_ body: @escaping @Sendable () throws -> T) async throws -> T {
+    try await withCheckedThrowingContinuation { resume in
+        Thread.detachNewThread { resume.resume(with: Result { try body() }) }
     }
 }
 

@@ -1,22 +1,22 @@
 import Foundation
 import GRDB
 
-/// The server's SQLite database: one file under `--data`, in WAL mode (a GRDB `DatabasePool`), or in memory when
-/// the server is given no folder (tests).
+/// The server's SQLite database (the default ``ServerStore``): one file under `--data`, in WAL mode (a GRDB
+/// `DatabasePool`), or in memory when the server is given no folder (tests).
 ///
 /// It records each collection served, with a digest of the objects of its full view, so that a report that changed
 /// between two starts is noticed: `date_added` is derived from the report's date and the object's position, and a
 /// changed report moves positions (a client paging by `added_after` across such a restart may miss objects; it is
 /// logged as a warning). The served objects themselves are computed from the reports at start-up and held in
 /// memory per partner and collection. The inbox's submissions and their status resources are stored here
-/// (``ServerStore/submit(_:partner:statusID:receivedAt:)``), each request in one transaction.
-package final class ServerStore: Sendable {
+/// (``submit(_:partner:statusID:receivedAt:)``), each request in one transaction.
+final class SQLiteStore: ServerStore {
     static let fileName = "exportctl-taxii.sqlite"
 
     let writer: any DatabaseWriter
 
     /// Opens (creating) the database in `folder`, or one in memory when `folder` is `nil`, and migrates it.
-    package init(folder: String?) throws {
+    init(folder: String?) throws {
         var configuration = Configuration()
         configuration.busyMode = .timeout(5)
         configuration.prepareDatabase { db in
@@ -72,9 +72,8 @@ package final class ServerStore: Sendable {
         get throws { try writer.read { db in try String.fetchOne(db, sql: "PRAGMA journal_mode") ?? "" } }
     }
 
-    /// Records a collection's digest; returns the digest it had before when it differs.
-    func record(collection id: String, digest: String, objectCount: Int, now: String) throws -> String? {
-        try writer.write { db in
+    func record(collection id: String, digest: String, objectCount: Int, now: String) async throws -> String? {
+        try await writer.write { db in
             let previous = try String.fetchOne(db, sql: "SELECT digest FROM collection WHERE id = ?", arguments: [id])
             try db.execute(
                 sql: """
