@@ -67,11 +67,8 @@ extension STIXBundleBuilder {
         object["is_family"] = .bool(malware.isFamily)
         object.strings("malware_types", malware.types)
         object.strings("capabilities", malware.capabilities)
-        attach([(STIXExtensionDefinition.object.id, objectExtension(localID: malware.id, inherits: malware.marking == nil))],
-               to: &object)
-        list(id)
-        noteEvidence(malware.evidence, about: id, localID: malware.id, marking: marking)
-        return [object] + relationships("uses", from: malware.id, to: malware.usedBy, reversed: true)
+        return finishUsed(object, id: id, localID: malware.id, ownMarking: malware.marking, marking: marking,
+                          evidence: malware.evidence, usedBy: malware.usedBy)
     }
 
     mutating func objects(for tool: Tool) -> [JSONObjectBuilder] {
@@ -82,10 +79,21 @@ extension STIXBundleBuilder {
         object["description"] = tool.description.map(JSONValue.string)
         object.strings("aliases", tool.aliases)
         object.strings("tool_types", tool.types)
-        attach([(STIXExtensionDefinition.object.id, objectExtension(localID: tool.id, inherits: tool.marking == nil))],
+        return finishUsed(object, id: id, localID: tool.id, ownMarking: tool.marking, marking: marking,
+                          evidence: tool.evidence, usedBy: tool.usedBy)
+    }
+
+    /// What malware and tools end with alike: our extension, the listing, evidence notes and the `uses`
+    /// relationships from their users.
+    private mutating func finishUsed(
+        _ object: JSONObjectBuilder, id: String, localID: String, ownMarking: Marking?, marking: Marking?,
+        evidence: [String], usedBy: [Link]
+    ) -> [JSONObjectBuilder] {
+        var object = object
+        attach([(STIXExtensionDefinition.object.id, objectExtension(localID: localID, inherits: ownMarking == nil))],
                to: &object)
         list(id)
-        noteEvidence(tool.evidence, about: id, localID: tool.id, marking: marking)
-        return [object] + relationships("uses", from: tool.id, to: tool.usedBy, reversed: true)
+        noteEvidence(evidence, about: id, localID: localID, marking: marking)
+        return [object] + relationships("uses", from: localID, to: usedBy, reversed: true)
     }
 }
