@@ -1,26 +1,39 @@
 public import ExportCore
-import ExportSharing
 
-/// The built-in sample: the article on US intelligence partnerships in Asia (late 2023), as a report.
+/// The built-in samples; the first, the article on US intelligence partnerships in Asia (late 2023), is the
+/// report every command reads when given no input.
 ///
 /// ```swift
 /// let report = try SampleScenario.report()
 /// report.partnerships.map(\.name)   // ["Five Eyes", "Quadrilateral Security Dialogue", ...]
+/// SampleScenario.all.map(\.name)    // ["indo-pacific-2023", "volt-typhoon-2023"]
 /// ```
 public enum SampleScenario {
-    /// The name diagnostics use for the scenario.
-    public static let fileName = "Scenario/indo-pacific-2023.yaml"
+    /// Every sample, the default first. Each is a file in `Scenario/`, embedded by `Scripts/embed-resources.py`.
+    public static let all = [
+        BuiltInSample(
+            name: "indo-pacific-2023",
+            summary: "US intelligence partnerships in Asia against Chinese espionage (a news article, 2023): "
+                + "actors, partnerships, incidents; every sharing rule"),
+        BuiltInSample(
+            name: "volt-typhoon-2023",
+            summary: "Volt Typhoon living off the land (joint advisory AA23-144A, May 2023): indicators, "
+                + "file hashes and tools"),
+    ]
 
-    /// The scenario as YAML, exactly as `Scenario/indo-pacific-2023.yaml` holds it.
-    public static var yaml: String { EmbeddedResources.files[fileName] ?? "" }
+    /// The default sample.
+    public static var standard: BuiltInSample { all[0] }
 
-    /// The scenario as a model.
+    /// The sample called `name`, if there is one.
+    public static func named(_ name: String) -> BuiltInSample? { all.first { $0.name == name } }
+
+    /// The name diagnostics use for the default sample.
+    public static var fileName: String { standard.fileName }
+
+    /// The default sample as YAML, exactly as `Scenario/indo-pacific-2023.yaml` holds it.
+    public static var yaml: String { standard.yaml }
+
+    /// The default sample as a model.
     /// - Throws: ``ExportError`` `.internal` if the embedded scenario does not lint clean (a build defect).
-    public static func report() throws -> ThreatReport {
-        let result = AuthoringReader.read(Array(yaml.utf8), file: fileName)
-        guard let report = result.report, !result.diagnostics.hasErrors else {
-            throw ExportError(.internal, "the built-in scenario is invalid", diagnostics: result.diagnostics)
-        }
-        return report
-    }
+    public static func report() throws -> ThreatReport { try standard.report() }
 }

@@ -15,8 +15,10 @@ struct STIX21DetectionWriterTests {
         try #require(LocatedJSONReader.read(bytes).value["objects"]?.arrayValue)
     }
 
-    @Test func bundlePassesEveryOracle() throws {
-        let bytes = try STIX21WriterTests.bundle(Self.report())
+    /// stix2-validator (strict), python-stix2 (`allow_custom=False`) and the OASIS pattern validator on `bytes`;
+    /// returns the pattern validator's output.
+    @discardableResult
+    static func expectOraclesAccept(_ bytes: [UInt8]) throws -> String {
         let file = try STIX21WriterTests.temporaryFile(bytes)
         let validator = try Oracle.runVenvTool(
             "stix2_validator", ["--strict", "-d", try STIX21WriterTests.disabledChecks(for: bytes), file.path])
@@ -25,7 +27,13 @@ struct STIX21DetectionWriterTests {
         #expect(parsed.status == 0, "\(parsed.output)\(parsed.errors)")
         let patterns = try Oracle.runScript("stix2_patterns_check.py", ["--bundle", file.path])
         #expect(patterns.status == 0, "\(patterns.output)\(patterns.errors)")
-        #expect(patterns.output.split(separator: "\n").count == 1)
+        return patterns.output
+    }
+
+    @Test func bundlePassesEveryOracle() throws {
+        let bytes = try STIX21WriterTests.bundle(Self.report())
+        let patterns = try Self.expectOraclesAccept(bytes)
+        #expect(patterns.split(separator: "\n").count == 1)
         #expect(STIXBundleValidator.validate(bytes: bytes, file: "d.json").isEmpty)
         #expect(bytes == (try STIX21WriterTests.bundle(Self.report())), "two exports differ")
     }

@@ -2403,5 +2403,128 @@ incidents:
       - "In April, the US Justice Department charged a 21-year-old National Guard airman, Jack Teixeira, with illegally disseminating classified information, including sensitive battlefield data related to Russia’s invasion of Ukraine and revelations about US surveillance of allies like South Korea."
 
 """#,
+        "Scenario/volt-typhoon-2023.yaml": #"""
+# The second built-in sample (`exportctl sample volt-typhoon-2023`): indicators, observables and tools, written
+# from a public advisory, in exportctl's authoring format.
+#
+# Source: "People's Republic of China State-Sponsored Cyber Actor Living off the Land to Evade Detection",
+# joint cybersecurity advisory AA23-144A of NSA, CISA, FBI, ASD's ACSC, CCCS, NCSC-NZ and NCSC-UK, 24 May 2023,
+# https://www.cisa.gov/news-events/cybersecurity-advisories/aa23-144a (a work of the US Government).
+#
+# What comes from the advisory: the actor and its name, the authoring agencies' five countries, the
+# living-off-the-land tools, and the SHA-256 hashes of the files the advisory lists, in its order. The advisory
+# gives the hashes without saying which malware each file is, so each indicator indicates the actor only. It
+# publishes no network indicator.
+#
+# What does not: one indicator and its observable, an address in the documentation range (RFC 5737), stand for a
+# finding of the desk's own hunt. They are invented to show partner-scoped release: marked AMBER for the Five
+# Eyes, they reach Five Eyes members and no one else, while everything the advisory published is TLP:CLEAR.
+format_version: "1.0"
+title: Volt Typhoon living off the land (advisory AA23-144A)
+description: >-
+  A People's Republic of China state-sponsored cyber actor, also known as Volt Typhoon, uses built-in network
+  administration tools against networks of US critical infrastructure sectors. The advisory gives hunting
+  guidance and the SHA-256 hashes of files linked to the actor.
+published: 2023-05-24
+producer:
+  id: desk.indo-pacific.example
+  name: Example Indo-Pacific Analysis Desk
+default_marking:
+  tlp: clear
+sources:
+  - id: aa23-144a
+    name: People's Republic of China State-Sponsored Cyber Actor Living off the Land to Evade Detection (AA23-144A)
+    url: https://www.cisa.gov/news-events/cybersecurity-advisories/aa23-144a
+    description: >-
+      Joint cybersecurity advisory of NSA, CISA, FBI, ASD's ACSC, CCCS, NCSC-NZ and NCSC-UK, 24 May 2023.
+
+actors:
+  - {id: usa, name: United States, kind: state, country: US, sources: [aa23-144a]}
+  - {id: united-kingdom, name: United Kingdom, kind: state, country: GB, sources: [aa23-144a]}
+  - {id: canada, name: Canada, kind: state, country: CA, sources: [aa23-144a]}
+  - {id: australia, name: Australia, kind: state, country: AU, sources: [aa23-144a]}
+  - {id: new-zealand, name: New Zealand, kind: state, country: NZ, sources: [aa23-144a]}
+  - {id: china, name: China, kind: state, country: CN, sources: [aa23-144a]}
+  - id: volt-typhoon
+    name: Volt Typhoon
+    kind: threat-actor
+    country: CN
+    description: >-
+      A People's Republic of China state-sponsored cyber actor whose primary technique is living off the land:
+      it uses built-in network administration tools to blend in with normal Windows system and network activity.
+    threat_actor_types: [nation-state]
+    sponsored_by: [china]
+    sources: [aa23-144a]
+
+partnerships:
+  - id: five-eyes
+    name: Five Eyes
+    kind: alliance
+    description: The authoring agencies' countries.
+    members:
+      - {member: usa}
+      - {member: united-kingdom}
+      - {member: canada}
+      - {member: australia}
+      - {member: new-zealand}
+    scope: [intelligence-sharing]
+    sources: [aa23-144a]
+
+tools:
+  - {id: wmic, name: wmic, description: Windows Management Instrumentation command line., tool_types: [information-gathering], used_by: [volt-typhoon], sources: [aa23-144a]}
+  - {id: ntdsutil, name: ntdsutil, description: Active Directory database utility., tool_types: [credential-exploitation], used_by: [volt-typhoon], sources: [aa23-144a]}
+  - {id: netsh, name: netsh, description: Windows network configuration utility; its portproxy command forwards connections., used_by: [volt-typhoon], sources: [aa23-144a]}
+  - {id: powershell, name: PowerShell, used_by: [volt-typhoon], sources: [aa23-144a]}
+
+indicators:
+  - {id: hash-1, name: Advisory file hash 1, description: The SHA-256 hash of a file the advisory lists as an indicator of the actor's activity., pattern: "[file:hashes.'SHA-256' = 'f4dd44bc19c19056794d29151a5b1bb76afd502388622e24c863a8494af147dd']", valid_from: 2023-05-24, indicator_types: [malicious-activity], indicates: [volt-typhoon], based_on: [file-1], sources: [aa23-144a]}
+  - {id: hash-2, name: Advisory file hash 2, description: The SHA-256 hash of a file the advisory lists as an indicator of the actor's activity., pattern: "[file:hashes.'SHA-256' = 'ef09b8ff86c276e9b475a6ae6b54f08ed77e09e169f7fc0872eb1d427ee27d31']", valid_from: 2023-05-24, indicator_types: [malicious-activity], indicates: [volt-typhoon], based_on: [file-2], sources: [aa23-144a]}
+  - {id: hash-3, name: Advisory file hash 3, description: The SHA-256 hash of a file the advisory lists as an indicator of the actor's activity., pattern: "[file:hashes.'SHA-256' = 'd6ebde42457fe4b2a927ce53fc36f465f0000da931cfab9b79a36083e914ceca']", valid_from: 2023-05-24, indicator_types: [malicious-activity], indicates: [volt-typhoon], based_on: [file-3], sources: [aa23-144a]}
+  - {id: hash-4, name: Advisory file hash 4, description: The SHA-256 hash of a file the advisory lists as an indicator of the actor's activity., pattern: "[file:hashes.'SHA-256' = '472ccfb865c81704562ea95870f60c08ef00bcd2ca1d7f09352398c05be5d05d']", valid_from: 2023-05-24, indicator_types: [malicious-activity], indicates: [volt-typhoon], based_on: [file-4], sources: [aa23-144a]}
+  - {id: hash-5, name: Advisory file hash 5, description: The SHA-256 hash of a file the advisory lists as an indicator of the actor's activity., pattern: "[file:hashes.'SHA-256' = '66a19f7d2547a8a85cee7a62d0b6114fd31afdee090bd43f36b89470238393d7']", valid_from: 2023-05-24, indicator_types: [malicious-activity], indicates: [volt-typhoon], based_on: [file-5], sources: [aa23-144a]}
+  - {id: hash-6, name: Advisory file hash 6, description: The SHA-256 hash of a file the advisory lists as an indicator of the actor's activity., pattern: "[file:hashes.'SHA-256' = '3c2fe308c0a563e06263bbacf793bbe9b2259d795fcc36b953793a7e499e7f71']", valid_from: 2023-05-24, indicator_types: [malicious-activity], indicates: [volt-typhoon], based_on: [file-6], sources: [aa23-144a]}
+  - {id: hash-7, name: Advisory file hash 7, description: The SHA-256 hash of a file the advisory lists as an indicator of the actor's activity., pattern: "[file:hashes.'SHA-256' = '41e5181b9553bbe33d91ee204fe1d2ca321ac123f9147bb475c0ed32f9488597']", valid_from: 2023-05-24, indicator_types: [malicious-activity], indicates: [volt-typhoon], based_on: [file-7], sources: [aa23-144a]}
+  - {id: hash-8, name: Advisory file hash 8, description: The SHA-256 hash of a file the advisory lists as an indicator of the actor's activity., pattern: "[file:hashes.'SHA-256' = 'c7fee7a3ffaf0732f42d89c4399cbff219459ae04a81fc6eff7050d53bd69b99']", valid_from: 2023-05-24, indicator_types: [malicious-activity], indicates: [volt-typhoon], based_on: [file-8], sources: [aa23-144a]}
+  - {id: hash-9, name: Advisory file hash 9, description: The SHA-256 hash of a file the advisory lists as an indicator of the actor's activity., pattern: "[file:hashes.'SHA-256' = '3a9d8bb85fbcfe92bae79d5ab18e4bca9eaf36cea70086e8d1ab85336c83945f']", valid_from: 2023-05-24, indicator_types: [malicious-activity], indicates: [volt-typhoon], based_on: [file-9], sources: [aa23-144a]}
+  - {id: hash-10, name: Advisory file hash 10, description: The SHA-256 hash of a file the advisory lists as an indicator of the actor's activity., pattern: "[file:hashes.'SHA-256' = 'fe95a382b4f879830e2666473d662a24b34fccf34b6b3505ee1b62b32adafa15']", valid_from: 2023-05-24, indicator_types: [malicious-activity], indicates: [volt-typhoon], based_on: [file-10], sources: [aa23-144a]}
+  - {id: hash-11, name: Advisory file hash 11, description: The SHA-256 hash of a file the advisory lists as an indicator of the actor's activity., pattern: "[file:hashes.'SHA-256' = 'ee8df354503a56c62719656fae71b3502acf9f87951c55ffd955feec90a11484']", valid_from: 2023-05-24, indicator_types: [malicious-activity], indicates: [volt-typhoon], based_on: [file-11], sources: [aa23-144a]}
+  # Invented (see the header): the desk's own finding, for the Five Eyes only.
+  - id: hunt-proxy
+    name: Proxy address from the desk's hunt
+    description: >-
+      Illustrative, not from the advisory: an address in the documentation range standing for a proxy the desk
+      saw forward connections set up with netsh portproxy.
+    pattern: "[ipv4-addr:value = '203.0.113.77']"
+    valid_from: 2023-06-01
+    valid_until: 2023-12
+    indicator_types: [malicious-activity]
+    indicates: [volt-typhoon]
+    based_on: [hunt-address]
+    confidence: 50
+    sources: [aa23-144a]
+    marking:
+      tlp: amber
+      releasable_to: [five-eyes]
+
+observables:
+  - {id: file-1, type: file, hashes: {SHA-256: f4dd44bc19c19056794d29151a5b1bb76afd502388622e24c863a8494af147dd}}
+  - {id: file-2, type: file, hashes: {SHA-256: ef09b8ff86c276e9b475a6ae6b54f08ed77e09e169f7fc0872eb1d427ee27d31}}
+  - {id: file-3, type: file, hashes: {SHA-256: d6ebde42457fe4b2a927ce53fc36f465f0000da931cfab9b79a36083e914ceca}}
+  - {id: file-4, type: file, hashes: {SHA-256: 472ccfb865c81704562ea95870f60c08ef00bcd2ca1d7f09352398c05be5d05d}}
+  - {id: file-5, type: file, hashes: {SHA-256: 66a19f7d2547a8a85cee7a62d0b6114fd31afdee090bd43f36b89470238393d7}}
+  - {id: file-6, type: file, hashes: {SHA-256: 3c2fe308c0a563e06263bbacf793bbe9b2259d795fcc36b953793a7e499e7f71}}
+  - {id: file-7, type: file, hashes: {SHA-256: 41e5181b9553bbe33d91ee204fe1d2ca321ac123f9147bb475c0ed32f9488597}}
+  - {id: file-8, type: file, hashes: {SHA-256: c7fee7a3ffaf0732f42d89c4399cbff219459ae04a81fc6eff7050d53bd69b99}}
+  - {id: file-9, type: file, hashes: {SHA-256: 3a9d8bb85fbcfe92bae79d5ab18e4bca9eaf36cea70086e8d1ab85336c83945f}}
+  - {id: file-10, type: file, hashes: {SHA-256: fe95a382b4f879830e2666473d662a24b34fccf34b6b3505ee1b62b32adafa15}}
+  - {id: file-11, type: file, hashes: {SHA-256: ee8df354503a56c62719656fae71b3502acf9f87951c55ffd955feec90a11484}}
+  - id: hunt-address
+    type: ipv4-addr
+    value: 203.0.113.77
+    marking:
+      tlp: amber
+      releasable_to: [five-eyes]
+
+"""#,
     ]
 }
