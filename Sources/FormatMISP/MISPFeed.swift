@@ -2,24 +2,19 @@ import Crypto
 import ExportCore
 import ExportSharing
 
-#if canImport(Glibc)
-    import Glibc
-#elseif canImport(Musl)
-    import Musl
-#endif
-
 /// A static MISP feed: one `<uuid>.json` per event, `manifest.json` and `hashes.csv`, as PyMISP's
 /// `feed_meta_generator` lays them out, so a partner's MISP can pull it.
 enum MISPFeed {
-    /// Writes every event file, then the hashes and the manifest; each file atomically, the manifest last so a
-    /// puller never sees it list an event that is not there yet.
+    /// Writes the feed into a new folder that replaces `directory` whole once every file is written (see
+    /// ``AtomicFolder``): a puller sees the previous feed or the complete new one, and no event file of an
+    /// earlier export stays reachable when the new manifest no longer lists it (it may have been withheld since).
     ///
-    /// The folder is created when missing, with its parents. Event files of an earlier export that the new
-    /// manifest no longer lists are left alone: MISP pulls only what the manifest lists.
-    /// - Throws: ``ExportError`` `.io` when the folder cannot be created or a file cannot be written.
+    /// The folder's parents are created when missing. An existing folder is replaced only when it holds nothing
+    /// but a feed's files (`*.json`, `hashes.csv`).
+    /// - Throws: ``ExportError`` `.io` when the folder cannot be replaced or a file cannot be written.
     static func write(_ events: [JSONValue], to directory: String) throws {
-        let folder = directory.hasSuffix("/") ? directory : directory + "/"
-        try makeFolder(directory)
+        let target = try AtomicFolder(path: directory) { $0.hasSuffix(".json") || $0 == "hashes.csv" }
+        let folder = target.stagingPath + "/"
         var manifest: [String: JSONValue] = [:]
         var hashes: [String] = []
         // An event's uuid may be an incident's id, which input chooses: its file name is made safe and unique.
@@ -34,6 +29,7 @@ enum MISPFeed {
         }
         try writeFile(folder + "hashes.csv", Array(hashes.map { $0 + "\n" }.joined().utf8))
         try writeFile(folder + "manifest.json", CanonicalJSON.bytes(.object(manifest)))
+        try target.commit()
     }
 
     /// What PyMISP's `MISPEvent.manifest` gives for the event: the numbers as integers, tags without `exportable`.
@@ -69,16 +65,6 @@ enum MISPFeed {
             let hex = String(byte, radix: 16)
             return byte < 16 ? "0" + hex : hex
         }.joined()
-    }
-
-    private static func makeFolder(_ path: String) throws {
-        var prefix = path.hasPrefix("/") ? "/" : ""
-        for component in path.split(separator: "/") {
-            prefix += component + "/"
-            if mkdir(prefix, 0o755) != 0, errno != EEXIST {
-                throw ExportError(.io, "\(path): cannot create the feed folder: \(String(cString: strerror(errno)))")
-            }
-        }
     }
 
     private static func writeFile(_ path: String, _ bytes: [UInt8]) throws {

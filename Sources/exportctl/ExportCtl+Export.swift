@@ -21,7 +21,7 @@ extension ExportCtl {
         @Option(name: .shortAndLong, help: "The output format.")
         var format: OutputFormat = .standard
 
-        @Option(name: .shortAndLong, help: "Write here instead of standard output.", transform: PathArgument.nonEmpty)
+        @Option(name: .shortAndLong, help: "Write here instead of standard output: a file, or a folder (one that exists, or a path ending in '/') holding one file per recipient, named after it (all.<ext> without --for).", transform: PathArgument.nonEmpty)
         var output: String?
 
         @Option(help: "Read the input as this format instead of recognising it.")

@@ -28,11 +28,11 @@ enum OutputDestination {
         let isFolder = output.hasSuffix("/") || (stat(output, &info) == 0 && (info.st_mode & S_IFMT) == S_IFDIR)
         if isFolder {
             if stat(output, &info) != 0 && mkdir(output, 0o755) != 0 {
-                throw ExportError(.io, "\(output): cannot create the folder: \(String(cString: strerror(errno)))")
+                throw ExportError(.io, "\(VisibleText.path(output)): cannot create the folder: \(String(cString: strerror(errno)))")
             }
             self = .folder(output.hasSuffix("/") ? String(output.dropLast()) : output)
         } else if recipientCount > 1 || isFanOut {
-            throw ExportError(.usage, "-o \(output) is a file, but several recipients need a folder (-o DIR/)")
+            throw ExportError(.usage, "-o \(VisibleText.path(output)) is a file, but several recipients need a folder (-o DIR/)")
         } else {
             self = .file(output)
         }

@@ -15,6 +15,14 @@ public enum VisibleText {
     /// ``escaped(_:)`` that escapes line feeds too, for text that must stay on one line.
     public static func escapedLine(_ text: String) -> String { escaped(text, keepsLineFeeds: false) }
 
+    /// A path for a message: on one line, and in single quotes when it is empty or has blanks at either end,
+    /// which a message would otherwise hide (`' feed': cannot ...`).
+    public static func path(_ path: String) -> String {
+        let line = escapedLine(path)
+        let edges = [line.unicodeScalars.first, line.unicodeScalars.last].compactMap { $0 }
+        return edges.isEmpty || edges.contains(where: \.properties.isWhitespace) ? "'" + line + "'" : line
+    }
+
     private static func escaped(_ text: String, keepsLineFeeds: Bool) -> String {
         func mustEscape(_ scalar: Unicode.Scalar) -> Bool { isControl(scalar) || (!keepsLineFeeds && scalar == "\n") }
         guard text.unicodeScalars.contains(where: mustEscape) else { return text }

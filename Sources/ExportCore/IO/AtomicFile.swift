@@ -50,7 +50,7 @@ public final class AtomicFile {
         var info = stat()
         guard lstat(path, &info) == 0 else {
             guard errno == ENOENT else {
-                throw ExportError(.io, "\(path): cannot write there: \(String(cString: strerror(errno)))")
+                throw ExportError(.io, "\(VisibleText.path(path)): cannot write there: \(String(cString: strerror(errno)))")
             }
             return nil
         }
@@ -64,7 +64,7 @@ public final class AtomicFile {
                 case S_IFCHR, S_IFBLK: "a device"
                 default: "not a regular file"
                 }
-            throw ExportError(.io, "\(path): is \(what); exportctl replaces only regular files (-o - writes to standard output)")
+            throw ExportError(.io, "\(VisibleText.path(path)): is \(what); exportctl replaces only regular files (-o - writes to standard output)")
         }
         return info.st_mode & 0o7777
     }
@@ -84,7 +84,7 @@ public final class AtomicFile {
             if fd >= 0 { return (fd, candidate) }
             if errno != EEXIST { break }
         }
-        throw ExportError(.io, "\(path): cannot create a file there: \(String(cString: strerror(errno)))")
+        throw ExportError(.io, "\(VisibleText.path(path)): cannot create a file there: \(String(cString: strerror(errno)))")
     }
 
     /// Flushes, syncs and renames the temporary file over the destination.
@@ -115,6 +115,6 @@ public final class AtomicFile {
     private func failure(_ what: String) -> ExportError {
         let reason = String(cString: strerror(errno))
         abandon()
-        return ExportError(.io, "\(path): \(what): \(reason)")
+        return ExportError(.io, "\(VisibleText.path(path)): \(what): \(reason)")
     }
 }

@@ -59,8 +59,8 @@ struct MISPOptionGroup: FormatOptionGroup {
 
     @Option(
         help: ArgumentHelp(
-            "Also write a static MISP feed (<uuid>.json per event, manifest.json) into this folder; with --for-members, one subfolder per recipient.",
-            valueName: "dir"), transform: PathArgument.nonEmpty)
+            "Also write a static MISP feed (<uuid>.json per event, manifest.json) as this folder, replacing an earlier feed there whole; with --for-members, one subfolder per recipient.",
+            valueName: "dir"), transform: PathArgument.folder)
     var mispFeed: String?
 
     var given: [String] {

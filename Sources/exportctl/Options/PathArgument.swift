@@ -9,4 +9,11 @@ enum PathArgument {
         guard !text.isEmpty else { throw ValidationError("an empty path names no file or folder") }
         return text
     }
+
+    /// `text`, unless it is empty or `-`: a folder option has no standard output to fall back to, and a folder
+    /// named `-` is almost always a mistaken `-o -`.
+    static func folder(_ text: String) throws -> String {
+        guard text != "-" else { throw ValidationError("'-' (standard output) cannot hold a folder; give a folder path (./- for a folder named '-')") }
+        return try nonEmpty(text)
+    }
 }
