@@ -138,7 +138,8 @@ class Harness:
         """Runs every tool of a pair, alternating, up to --runs times (3 for tools whose first run exceeds a
         minute); records each run. `tools` is a list of (name, is_ours, command, count_kind, output_path)."""
         planned = {}
-        big = isinstance(size, str) or size > self.args.anchor_max_size
+        tools = self.with_before(size, tools)
+        big = (isinstance(size, str) and not size.startswith("ioc-")) or (isinstance(size, int) and size > self.args.anchor_max_size)
         only = dict(self.args.pairs_for).get(size)
         if only is not None and pair not in only:
             reason = f"at this N only {', '.join(only)} run in this benchmark run (--pairs-for)"
@@ -224,6 +225,67 @@ class Harness:
                                      "note": f"runs cut from {planned[name]} to {keep} by the deadline"})
                         planned[name] = keep
 
+    def with_before(self, size, tools):
+        """With --before, each of our tools is followed by the same command on the earlier build (`NAME @before`),
+        so one run measures both builds against the same anchors. IOC corpora are skipped: an earlier build may
+        not read indicators."""
+        if not self.args.before or (isinstance(size, str) and size.startswith("ioc-")):
+            return tools
+        before = os.path.abspath(self.args.before)
+        expanded = []
+        for name, is_ours, command, kind, output in tools:
+            expanded.append((name, is_ours, command, kind, output))
+            if is_ours and command and command[0] == self.exportctl:
+                moved = output + ".before" if output else None
+                again = [before] + [moved if part == output and output else part for part in command[1:]]
+                expanded.append((name + " @before", True, again, kind, moved))
+        return expanded
+
+    def stix21_pairs(self, size, corpus, bundle, out, objects):
+        """Export of the authoring corpus and re-export of its bundle, against python-stix2 and orjson."""
+        x, py = self.exportctl, self.python
+        self.run_pair(size, "export-stix21", [
+            ("exportctl", True, [x, "export", "--format", "stix21", corpus, "-o", out("ours.json")], "stix21", out("ours.json")),
+            ("python-stix2", False, [py, f"{ANCHORS}/stix2_build.py", bundle, out("stix2.json")], "stix21", out("stix2.json")),
+            ("orjson", False, [py, f"{ANCHORS}/orjson_dump.py", corpus, bundle, out("orjson.json")], "stix21", out("orjson.json")),
+        ], objects)
+        self.run_pair(size, "reexport-stix21", [
+            ("exportctl", True, [x, "export", "--format", "stix21", bundle, "-o", out("ours-re.json")], "stix21", out("ours-re.json")),
+            ("python-stix2 parse", False, [py, f"{ANCHORS}/stix2_reexport.py", bundle, out("stix2-re.json")], "stix21", out("stix2-re.json")),
+        ], objects)
+
+    def ioc_run(self, indicators):
+        """The IOC-heavy corpus (issue 22): `indicators` indicators, each with its own observable, on a small
+        report; every format exported, the STIX 2.1 bundle re-exported and validated. Anchors where they apply
+        (python-stix2 and orjson on the same bundle; stix2-validator within --anchor-limit)."""
+        size = f"ioc-{indicators}"
+        work = os.path.join(self.work, size)
+        os.makedirs(work, exist_ok=True)
+        out = lambda name: os.path.join(work, name)
+        x, py = self.exportctl, self.python
+        corpus, bundle = out("corpus.json"), out("bundle.json")
+        self.setup_run([x, "corpus", "--objects", "1000", "--indicators", str(indicators), "--seed", str(self.args.seed),
+                        "-o", corpus], f"{size}: corpus")
+        self.setup_run([x, "export", "--format", "stix21", corpus, "-o", bundle], f"{size}: reference bundle")
+        objects = self.count("stix21", bundle)
+        self.record({"kind": "input", "size": size, "corpus_bytes": os.path.getsize(corpus),
+                     "bundle_bytes": os.path.getsize(bundle), "bundle_objects": objects})
+        self.stix21_pairs(size, corpus, bundle, out, objects)
+        for pair, format_name, name in (("export-stix12", "stix12", "ours.xml"), ("export-misp", "misp", "ours-misp.json"),
+                                        ("export-report-xml", "report-xml", "ours-report.xml")):
+            self.run_pair(size, pair, [
+                ("exportctl --no-validate", True, [x, "export", "--format", format_name, "--no-validate", corpus, "-o", out(name)], None, None),
+            ], objects)
+        validator = os.path.join(os.path.dirname(py), "stix2_validator")
+        self.run_pair(size, "validate-stix21", [
+            ("exportctl", True, [x, "validate", bundle], None, None),
+            ("stix2-validator", False, [validator, bundle], None, None),
+        ], objects)
+        for name in ("ours.json", "stix2.json", "orjson.json", "ours-re.json", "stix2-re.json", "ours.xml",
+                     "ours-misp.json", "ours-report.xml"):
+            if os.path.exists(out(name)):
+                os.remove(out(name))
+
     def size_run(self, size):
         work = os.path.join(self.work, str(size))
         os.makedirs(work, exist_ok=True)
@@ -245,15 +307,7 @@ class Harness:
                      "bundle_bytes": os.path.getsize(bundle), "bundle_objects": bundle_count})
         out = lambda name: os.path.join(work, name)
 
-        self.run_pair(size, "export-stix21", [
-            ("exportctl", True, [x, "export", "--format", "stix21", corpus, "-o", out("ours.json")], "stix21", out("ours.json")),
-            ("python-stix2", False, [py, f"{ANCHORS}/stix2_build.py", bundle, out("stix2.json")], "stix21", out("stix2.json")),
-            ("orjson", False, [py, f"{ANCHORS}/orjson_dump.py", corpus, bundle, out("orjson.json")], "stix21", out("orjson.json")),
-        ], size)
-        self.run_pair(size, "reexport-stix21", [
-            ("exportctl", True, [x, "export", "--format", "stix21", bundle, "-o", out("ours-re.json")], "stix21", out("ours-re.json")),
-            ("python-stix2 parse", False, [py, f"{ANCHORS}/stix2_reexport.py", bundle, out("stix2-re.json")], "stix21", out("stix2-re.json")),
-        ], size)
+        self.stix21_pairs(size, corpus, bundle, out, size)
         stix12_tools = [
             ("exportctl --no-validate", True, [x, "export", "--format", "stix12", "--no-validate", corpus, "-o", out("ours.xml")], "stix12", out("ours.xml")),
         ]
@@ -348,6 +402,8 @@ class Harness:
             bundle = self.size_run(size)
             if self.args.gigabyte and size == max(self.args.sizes):
                 self.gigabyte_runs(bundle, size)
+        if self.args.iocs:
+            self.ioc_run(self.args.iocs)
         if self.failures:
             for failure in self.failures:
                 log("FAILED " + failure)
@@ -360,7 +416,7 @@ def main():
     parser.add_argument("--exportctl", required=True)
     parser.add_argument("--python", required=True)
     parser.add_argument("--sizes", default="10000,100000,1000000",
-                        type=lambda text: [int(part.replace("_", "")) for part in text.split(",")])
+                        type=lambda text: [int(part.replace("_", "")) for part in text.split(",") if part])
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--big-runs", type=int, default=3, help="runs per tool above --anchor-max-size")
     parser.add_argument("--big-pairs", default="", type=lambda text: [p for p in text.split(",") if p],
@@ -378,6 +434,9 @@ def main():
     parser.add_argument("--deadline", default=None, help="UTC HH:MM: cut runs (never below one) to finish by then")
     parser.add_argument("--gigabyte", action="store_true", help="also validate 1 GB files")
     parser.add_argument("--smoke", action="store_true")
+    parser.add_argument("--iocs", type=int, default=0, help="also run the IOC-heavy corpus with this many indicators")
+    parser.add_argument("--before", default=None,
+                        help="an earlier exportctl build measured beside ours in every pair (`NAME @before` rows)")
     args = parser.parse_args()
     for tool in ("/usr/bin/time", "xmllint"):
         if not shutil.which(tool):

@@ -43,6 +43,69 @@ def megabytes(kb):
     return f"{kb / 1024:.0f} MB" if kb >= 10 * 1024 else f"{kb / 1024:.1f} MB"
 
 
+# The IOC-heavy corpus (issue 22) against the performance issue's targets: (pair, ours, anchor, bound).
+IOC_TARGETS = [
+    ("export-stix21", "exportctl", "python-stix2", 50),
+    ("reexport-stix21", "exportctl", "python-stix2 parse", 50),
+    ("validate-stix21", "exportctl", "stix2-validator", 100),
+]
+
+
+def cpu(rows):
+    return statistics.median(r["user_s"] + r["sys_s"] for r in rows)
+
+
+def emit_ioc(emit, groups, cell):
+    sizes = sorted({key[0] for key in groups if isinstance(key[0], str) and key[0].startswith("ioc-")})
+    for size in sizes:
+        emit(f"## IOC-heavy corpus ({size[4:]} indicators, each with its observable)")
+        emit("")
+        emit("| work | exportctl | CPU | peak RSS | objects/s | anchor | anchor time | ratio (wall) | ratio (CPU) | target | |")
+        emit("|---|---|---|---|---|---|---|---|---|---|---|")
+        for (key_size, pair, tool), ours in sorted(groups.items(), key=lambda item: item[0][1]):
+            if key_size != size or not tool.startswith("exportctl") or tool.endswith("@before"):
+                continue
+            wall = median(ours, "wall_s")
+            objects = ours[0].get("objects") or 0
+            rate = f"{objects / wall:,.0f}" if objects and wall else ""
+            target = next((t for t in IOC_TARGETS if t[0] == pair and t[1] == tool), None)
+            anchor = cell(size, pair, target[2]) if target else None
+            head = f"| {pair} | {tool}: {seconds(wall)} | {seconds(cpu(ours))} | {megabytes(median(ours, 'max_rss_kb'))} | {rate} "
+            if target and anchor:
+                ratio, cpu_ratio = median(anchor, "wall_s") / wall, cpu(anchor) / max(cpu(ours), 1e-3)
+                emit(head + f"| {target[2]} | {seconds(median(anchor, 'wall_s'))} | {ratio:.1f}× faster | {cpu_ratio:.1f}× "
+                     f"| ≥ {target[3]}× faster | {'met' if ratio >= target[3] else '**missed**'} |")
+            elif target:
+                emit(head + f"| {target[2]} | not measured | | | ≥ {target[3]}× faster | missing |")
+            else:
+                emit(head + "| — | | | | | |")
+        emit("")
+
+
+def emit_before_after(emit, groups, cell):
+    befores = sorted((key for key in groups if key[2].endswith(" @before")), key=lambda k: (str(k[0]), k[1]))
+    if not befores:
+        return
+    emit("## Before and after (`--before`: an earlier build in the same run)")
+    emit("")
+    emit("Medians of the earlier build (`@before`) and of this one, on the same inputs, alternating with the anchors.")
+    emit("")
+    emit("| N | pair | tool | before (wall) | after (wall) | change (wall) | change (CPU) | peak RSS before → after |")
+    emit("|---|---|---|---|---|---|---|---|")
+    for size, pair, tool in befores:
+        ours = cell(size, pair, tool[: -len(" @before")])
+        before = groups[(size, pair, tool)]
+        if not ours:
+            continue
+        wall_change = median(ours, "wall_s") / median(before, "wall_s") - 1
+        cpu_change = cpu(ours) / max(cpu(before), 1e-3) - 1
+        size_text = f"{size:,}" if isinstance(size, int) else size
+        emit(f"| {size_text} | {pair} | {tool[: -len(' @before')]} | {seconds(median(before, 'wall_s'))} | "
+             f"{seconds(median(ours, 'wall_s'))} | {wall_change:+.1%} | {cpu_change:+.1%} | "
+             f"{megabytes(median(before, 'max_rss_kb'))} → {megabytes(median(ours, 'max_rss_kb'))} |")
+    emit("")
+
+
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("results", nargs="?", default="Benchmarks/results.jsonl")
@@ -144,6 +207,8 @@ def main():
         else:
             emit(f"| {label} | | not measured | — | | | | < {limit_mb} MB | missing |")
     emit("")
+    emit_ioc(emit, groups, cell)
+    emit_before_after(emit, groups, cell)
     emit("## Every measurement")
     emit("")
     emit("| N | pair | tool | runs | wall median (min–max) | user+sys median | peak RSS median | objects/s | output objects |")

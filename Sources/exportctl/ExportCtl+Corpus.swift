@@ -20,6 +20,9 @@ extension ExportCtl {
         @Option(help: "The seed: the same seed and size give the same corpus.")
         var seed: UInt64 = 1
 
+        @Option(help: "Also add this many indicators, each based on its own observable (an IOC-heavy corpus).")
+        var indicators = 0
+
         @Option(name: .shortAndLong, help: "Write here instead of standard output.", transform: PathArgument.nonEmpty)
         var output: String?
 
@@ -27,10 +30,11 @@ extension ExportCtl {
             guard objects >= CorpusGenerator.minimumObjects else {
                 throw ValidationError("--objects must be at least \(CorpusGenerator.minimumObjects)")
             }
+            guard indicators >= 0 else { throw ValidationError("--indicators cannot be negative") }
         }
 
         func run() throws {
-            let report = CorpusGenerator(objects: objects, seed: seed).report()
+            let report = CorpusGenerator(objects: objects, seed: seed, indicators: indicators).report()
             if let output, !OutputDestination.isStandardOutput(output) {
                 let file = try AtomicFile(path: output)
                 defer { file.abandon() }

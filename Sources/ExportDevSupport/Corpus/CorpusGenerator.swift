@@ -24,20 +24,25 @@ public struct CorpusGenerator: Sendable {
     public let objects: Int
     /// The seed.
     public let seed: UInt64
+    /// How many indicators to add, each with its own observable (the IOC-heavy corpus); they come on top of
+    /// `objects`.
+    public let indicators: Int
 
     /// The smallest corpus: enough for the states and alliances every corpus starts with.
     public static let minimumObjects = 100
 
     /// Creates a generator; `objects` below ``minimumObjects`` is raised to it.
-    public init(objects: Int, seed: UInt64 = 1) {
+    public init(objects: Int, seed: UInt64 = 1, indicators: Int = 0) {
         self.objects = max(objects, Self.minimumObjects)
         self.seed = seed
+        self.indicators = max(indicators, 0)
     }
 
     /// The report: the same for the same `objects` and `seed`.
     public func report() -> ThreatReport {
         var state = CorpusBuilder(objects: objects, seed: seed)
         state.build()
+        state.addIndicators(indicators)
         return state.report
     }
 
