@@ -95,12 +95,21 @@ package struct STIXBundleBuilder {
     /// An imported object, written back unchanged; `nil` when its id was already written.
     mutating func verbatim(_ object: JSONValue) -> JSONObjectBuilder? {
         guard let id = object["id"]?.stringValue, specTLP[id] == nil, claim(id) else { return nil }
-        let object = specTLP.isEmpty ? object : Self.replacingMarkingRefs(in: object, specTLP)
+        var object = specTLP.isEmpty ? object : Self.replacingMarkingRefs(in: object, specTLP)
         // Every TLP 2.0 level the object references ships its definition (OpenCTI drops a bare reference),
-        // granular markings included.
+        // granular markings included. A releasable-to definition is not kept as it came but regenerated (the
+        // reader drops it): the object points at the regenerated one, which then ships even when no modelled
+        // object uses it; else the object would keep a reference to a definition the bundle lacks.
+        var regenerated: [String: String] = [:]
         for ref in ImportedJSON.markingRefs(of: object.objectValue ?? [:]) {
-            if let tlp = STIXMarkings.tlp(forID: ref) { usedTLP.insert(tlp) }
+            if let tlp = STIXMarkings.tlp(forID: ref) {
+                usedTLP.insert(tlp)
+            } else if let releasees = report.markingDefinitions[ref]?.releasableTo, !releasees.isEmpty {
+                let acsID = acsID(releasees)
+                if acsID != ref { regenerated[ref] = acsID }
+            }
         }
+        if !regenerated.isEmpty { object = Self.replacingMarkingRefs(in: object, regenerated) }
         let type = object["type"]?.stringValue ?? ""
         if !["marking-definition", "extension-definition", "language-content"].contains(type) { list(id) }
         return JSONObjectBuilder(object)
@@ -122,16 +131,17 @@ package struct STIXBundleBuilder {
     private mutating func markingRefsAnew(_ marking: Marking) -> [String] {
         usedTLP.insert(marking.tlp)
         guard !marking.releasableTo.isEmpty else { return [STIXMarkings.tlpID(marking.tlp)] }
-        let localID = STIXMarkings.acsLocalID(marking.releasableTo)
-        let acsID: String
-        if let known = acsIDs[localID] {
-            acsID = known
-        } else {
-            acsID = id("marking-definition", localID)
-            acsIDs[localID] = acsID
-            acsMarkings.append((acsID, marking.releasableTo))
-        }
-        return [STIXMarkings.tlpID(marking.tlp), acsID]
+        return [STIXMarkings.tlpID(marking.tlp), acsID(marking.releasableTo)]
+    }
+
+    /// The id of the ACS marking that releases to `releasees`, recorded so that the bundle ships it.
+    private mutating func acsID(_ releasees: [Releasee]) -> String {
+        let localID = STIXMarkings.acsLocalID(releasees)
+        if let known = acsIDs[localID] { return known }
+        let acsID = id("marking-definition", localID)
+        acsIDs[localID] = acsID
+        acsMarkings.append((acsID, releasees))
+        return acsID
     }
 
     /// Whether any object exportctl created (and so its producer identity) is in the bundle.
