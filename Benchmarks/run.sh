@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The benchmark: exportctl against the anchors (python-stix2, stix2-validator, python-stix, lxml, orjson, xmllint).
 #
-# Usage: Benchmarks/run.sh [--sizes 10000,100000,1000000] [--runs 5] [--deadline HH:MM] [--no-gigabyte]
+# Usage: Benchmarks/run.sh [--sizes 10000,100000,1000000] [--runs 5] [--deadline HH:MM] [--no-gigabyte] [--iocs N|0]
+#                          [--before OLD-EXPORTCTL]
 #                          [--smoke] [--crafted] [--exportctl PATH] [--results FILE] [bench.py options]
 #
 # Builds exportctl in release mode (.build-release), installs the pinned anchors into .venv (as Scripts/test.sh
@@ -17,6 +18,7 @@ crafted=0
 exportctl=""
 results=""
 gigabyte=1
+iocs=100000
 passthrough=()
 while [ $# -gt 0 ]; do
     case "$1" in
@@ -24,6 +26,7 @@ while [ $# -gt 0 ]; do
         --exportctl) exportctl="$2"; shift ;;
         --results) results="$2"; shift ;;
         --no-gigabyte) gigabyte=0 ;;
+        --iocs) iocs="$2"; shift ;;
         --crafted) crafted=1 ;;
         *) passthrough+=("$1") ;;
     esac
@@ -59,13 +62,14 @@ schemas=$("$python" -c 'import os, sdv; print(os.path.join(os.path.dirname(sdv._
 if [ "$smoke" = 1 ]; then
     work=$(mktemp -d)
     trap 'rm -rf "$work"' EXIT
-    "$python" Benchmarks/bench.py --smoke --exportctl "$exportctl" --python "$python" --sizes 300 --runs 1 \
+    "$python" Benchmarks/bench.py --smoke --exportctl "$exportctl" --python "$python" --sizes 300 --iocs 200 --runs 1 \
         --work "$work" --results "${results:-$work/results.jsonl}" --stix12-schemas "$schemas" "${passthrough[@]}"
     exit 0
 fi
 
 flags=()
 [ "$gigabyte" = 1 ] && flags+=(--gigabyte)
+[ "$iocs" != 0 ] && flags+=(--iocs "$iocs")
 "$python" Benchmarks/bench.py --exportctl "$exportctl" --python "$python" --stix12-schemas "$schemas" \
     --results "${results:-Benchmarks/results.jsonl}" "${flags[@]}" "${passthrough[@]}"
 "$python" Benchmarks/report.py "${results:-Benchmarks/results.jsonl}" > Benchmarks/RESULTS.md
