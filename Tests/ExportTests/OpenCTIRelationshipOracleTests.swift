@@ -40,6 +40,12 @@ struct OpenCTIRelationshipOracleTests {
         out.append(("hand-built", try bundle(ReleasedReport(everythingIn: try HandBuiltReports.everything()))))
         out.append(("rich", try bundle(ReleasedReport(everythingIn: try RichReport.make()))))
         out.append(("corpus", try bundle(ReleasedReport(everythingIn: CorpusGenerator(objects: 2_000, seed: 3).report()))))
+        // Indicators, observables, malware and tools (issue 22): the advisory sample, every kind, an IOC corpus.
+        let advisory = try #require(SampleScenario.named("volt-typhoon-2023"))
+        out.append(("volt-typhoon", try bundle(ReleasedReport(everythingIn: try advisory.report()))))
+        out.append(("detection", try bundle(ReleasedReport(everythingIn: try STIX21DetectionWriterTests.report()))))
+        let iocs = CorpusGenerator(objects: 300, seed: 9, indicators: 300).report()
+        out.append(("ioc-corpus", try bundle(ReleasedReport(everythingIn: iocs))))
         return out
     }
 

@@ -31,6 +31,9 @@ SIMPLE = {
     "intrusion-set": "Intrusion-Set", "campaign": "Campaign", "incident": "Incident", "malware": "Malware",
     "tool": "Tool", "attack-pattern": "Attack-Pattern", "infrastructure": "Infrastructure",
     "vulnerability": "Vulnerability", "indicator": "Indicator", "event": "Event",
+    # The cyber-observables exportctl writes (issue 22), as OpenCTI names their entity types.
+    "ipv4-addr": "IPv4-Addr", "ipv6-addr": "IPv6-Addr", "domain-name": "Domain-Name", "url": "Url",
+    "email-addr": "Email-Addr", "file": "StixFile",
 }
 
 
