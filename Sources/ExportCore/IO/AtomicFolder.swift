@@ -26,18 +26,20 @@ public final class AtomicFolder {
     /// `path`'s folder, with its trailing slash (empty for the current folder), and its last component.
     private let parent: String, base: String
     private let existingMode: mode_t?
+    private let replaces: (String) -> Bool
     private var isFinished = false
 
     /// Checks what is at `path` and creates the staging folder beside it (and `path`'s missing parents).
     /// - Parameter replaces: whether an entry of an existing folder at `path` is one this writer would write.
     /// - Throws: ``ExportError`` `.io` when `path` is not a folder this writer may replace, or a folder cannot
     ///   be created.
-    public init(path: String, replaces: (String) -> Bool) throws {
+    public init(path: String, replaces: @escaping (String) -> Bool) throws {
         var trimmed = Substring(path)
         while trimmed.count > 1, trimmed.hasSuffix("/") { trimmed = trimmed.dropLast() }
         let path = String(trimmed)
         let slash = path.lastIndex(of: "/")
         self.path = path
+        self.replaces = replaces
         parent = slash.map { String(path[...$0]) } ?? ""
         base = slash.map { String(path[path.index(after: $0)...]) } ?? path
         existingMode = try Self.existingMode(path, replaces: replaces)
@@ -73,6 +75,8 @@ public final class AtomicFolder {
             return
         }
         guard chmod(stagingPath, existingMode) == 0 else { throw abandoning("cannot keep the folder's mode") }
+        // Checked again: the old folder is about to be deleted, so it must still hold only what this writer writes.
+        do { _ = try Self.existingMode(path, replaces: replaces) } catch { abandon(); throw error }
         let old = try Self.makeStaging(in: parent, base: base + ".old", private: true, for: path)
         // rename(2) replaces an empty folder: `old` is one, and moving the destination onto it frees the name.
         guard rename(path, old) == 0 else {
