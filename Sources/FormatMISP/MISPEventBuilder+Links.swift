@@ -25,7 +25,7 @@ extension MISPEventBuilder {
     /// the link, otherwise as an event attribute with the link's own distribution.
     mutating func carry(_ outgoing: MISPContext.OutgoingLink, from source: String) {
         let target = outgoing.link.ref
-        guard spec.members.contains(target) else { return }
+        guard memberSet.contains(target) else { return }
         let marking = context.linkMarking(outgoing.link, from: source)
         let candidates = carriers(for: outgoing.relationship, from: source, to: target)
         if let carrier = candidates.first(where: { carrier in

@@ -9,6 +9,9 @@ struct MISPEventBuilder {
     /// Each object's home event: the first event that holds it keeps its UUID, later copies derive one.
     let homes: [String: String]
     let eventAudience: MISPAudience
+    /// The event's members as a set: every link asks whether its target is in the event, and an IOC-heavy
+    /// event has as many members as links.
+    let memberSet: Set<String>
 
     var drafts: [String: MISPObjectDraft] = [:]
     var clusters: [String: [String: JSONValue]] = [:]
@@ -26,6 +29,7 @@ struct MISPEventBuilder {
         self.groups = groups
         self.homes = homes
         eventAudience = context.audience(spec.marking)
+        memberSet = Set(spec.members)
     }
 
     /// The event as `{"Event": {...}}`.
