@@ -37,7 +37,7 @@ extension MISPContext {
                 + (involves[id] ?? []).map { OutgoingLink(link: $0, relationship: "involves", section: "") }
         case .indicator(let indicator):
             return indicator.indicates.map { OutgoingLink(link: $0, relationship: "indicates", section: "") }
-                + indicator.basedOn.map { OutgoingLink(link: $0, relationship: "based-on", section: "") }
+                + indicator.basedOn.map { OutgoingLink(link: resolved($0), relationship: "based-on", section: "") }
         case .observable, .malware, .tool, nil:
             return []
         }

@@ -34,6 +34,8 @@ struct MISPContext {
     /// For each observable, the indicators based on it. The view holds only released indicators and only their
     /// links to released observables, so an observable listed here is a detection (`to_ids`).
     let indicatorsBasedOn: [String: [String]]
+    /// Observables that repeat an earlier one's value (and so its STIX id), with the earlier one's id.
+    let sameAs: [String: String]
 
     init(report: ThreatReport) {
         self.report = report
@@ -49,7 +51,17 @@ struct MISPContext {
         for partnership in report.partnerships { items[partnership.id] = .partnership(partnership) }
         for incident in report.incidents { items[incident.id] = .incident(incident) }
         for indicator in report.indicators { items[indicator.id] = .indicator(indicator) }
-        for observable in report.observables where items[observable.id] == nil { items[observable.id] = .observable(observable) }
+        // Observables with one value have one STIX id, so one MISP attribute: the first stands for the others
+        // (as the STIX 2.1 writer writes one object), and links to the others lead to it.
+        var sameAs: [String: String] = [:]
+        var first: [String: String] = [:]
+        for observable in report.observables where items[observable.id] == nil {
+            let uuid = identities.identity(of: observable.id)?.uuid ?? observable.id
+            if let earlier = first[uuid] { sameAs[observable.id] = earlier; continue }
+            first[uuid] = observable.id
+            items[observable.id] = .observable(observable)
+        }
+        self.sameAs = sameAs
         for malware in report.malware { items[malware.id] = .malware(malware) }
         for tool in report.tools { items[tool.id] = .tool(tool) }
         // Who uses each malware and tool, who is based on each observable and which observables an incident
@@ -61,12 +73,21 @@ struct MISPContext {
         uses = users
         var involved: [String: [Link]] = [:]
         for observable in report.observables {
-            for link in observable.involvedIn { involved[link.ref, default: []].append(Self.turned(link, toward: observable.id)) }
+            let item = sameAs[observable.id] ?? observable.id
+            for link in observable.involvedIn { involved[link.ref, default: []].append(Self.turned(link, toward: item)) }
         }
         involves = involved
         var basedOn: [String: [String]] = [:]
-        for indicator in report.indicators { for link in indicator.basedOn { basedOn[link.ref, default: []].append(indicator.id) } }
+        for indicator in report.indicators {
+            for link in indicator.basedOn { basedOn[sameAs[link.ref] ?? link.ref, default: []].append(indicator.id) }
+        }
         indicatorsBasedOn = basedOn
+    }
+
+    /// A link with its target resolved to the observable that stands for it (``sameAs``).
+    func resolved(_ link: Link) -> Link {
+        guard let item = sameAs[link.ref] else { return link }
+        return Self.turned(link, toward: item)
     }
 
     /// A link held by its other end, pointed from `ref` back to `item`, its marking, description and evidence kept.

@@ -17,8 +17,9 @@ struct MISPEventSpec {
         let report = context.report
         let reportMarking = context.reportMarking
         let everything = report.actors.map(\.id) + report.intrusionSets.map(\.id) + report.campaigns.map(\.id)
-            + report.partnerships.map(\.id) + report.incidents.map(\.id) + report.observables.map(\.id)
-            + report.indicators.map(\.id) + report.malware.map(\.id) + report.tools.map(\.id)
+            + report.partnerships.map(\.id) + report.incidents.map(\.id)
+            + report.observables.map(\.id).filter { context.items[$0] != nil } + report.indicators.map(\.id)
+            + report.malware.map(\.id) + report.tools.map(\.id)
         let firstDay = report.incidents.compactMap { $0.when?.start }.min() ?? report.published
         guard mode == .perIncident else {
             return [

@@ -193,4 +193,27 @@ struct MISPDetectionWriterTests {
         #expect(hidden["distribution"] as? String == "4" && hidden["SharingGroup"] != nil, "\(hidden)")
         #expect((hidden["Tag"] as? [[String: Any]])?.contains { $0["name"] as? String == "tlp:amber" } == true)
     }
+
+    /// Two observables with one value have one STIX id, so they are one MISP attribute (MISP keeps one per UUID),
+    /// and an indicator based on the second references the first.
+    @Test func observablesWithOneValueAreOneAttribute() throws {
+        var report = try Self.report()
+        report.observables.append(Observable(id: "c2-again", kind: .ipv4, value: "203.0.113.5"))
+        var again = Indicator(id: "c2b", name: "C2 again", pattern: "[ipv4-addr:value = '203.0.113.5']",
+                              validFrom: try PartialDate(parsing: "2024"))
+        again.basedOn = [Link("c2-again")]
+        report.indicators.append(again)
+        for mode in MISPEventMode.allCases {
+            let events = try MISPWriterTests.events(report, mode: mode)
+            let copies = Self.attributes(events).filter { $0.attribute["value"] as? String == "203.0.113.5" }
+            #expect(copies.count == 1, "\(mode): \(copies.count) attributes for one address")
+            let uuid = try #require(copies.first?.attribute["uuid"] as? String)
+            let objects = events.flatMap { $0["Object"] as? [[String: Any]] ?? [] }
+            let pattern = try #require(objects.first { $0["uuid"] as? String == IdentityIndex(report).identity(of: "c2b")?.uuid })
+            let targets = (pattern["ObjectReference"] as? [[String: Any]] ?? []).compactMap { $0["referenced_uuid"] as? String }
+            #expect(targets == [uuid], "\(mode)")
+            let bytes = try MISPWriterTests.render(report, mode: mode)
+            #expect(try MISPValidator.validate(InputHandle(bytes: bytes, name: "misp.json")).isEmpty)
+        }
+    }
 }
