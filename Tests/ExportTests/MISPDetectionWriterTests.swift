@@ -221,4 +221,34 @@ struct MISPDetectionWriterTests {
             #expect(try MISPValidator.validate(InputHandle(bytes: bytes, name: "misp.json")).isEmpty)
         }
     }
+
+    /// Malware, a tool and the threat actor that uses them, each narrower than the event: each cluster repeats its
+    /// own sharing group, so does the actor's `uses` relation, and the clusters' tags ride on attributes with the
+    /// item's own distribution instead of on the event. PyMISP still loads it all.
+    @Test func narrowerClustersKeepTheirOwnAudience() throws {
+        var report = try Self.report()
+        let germanyOnly = Marking(tlp: .amber, releasableTo: [.country(try #require(CountryCode("DE")))])
+        report.malware[0].marking = germanyOnly
+        report.tools[0].marking = germanyOnly
+        report.actors[0].marking = germanyOnly
+        let file = try MISPWriterTests.export(report, mode: .perReport)
+        let checked = try Oracle.runScript("misp_check.py", ["events", file.path])
+        #expect(checked.status == 0, "\(checked.errors)")
+        let strict = try Oracle.runScript("misp_validate.py", [file.path])
+        #expect(strict.output.contains("\"valid\": true"), "\(strict.output)")
+        let event = try #require(try MISPWriterTests.events(report, mode: .perReport).first)
+        let clusters = (event["Galaxy"] as? [[String: Any]] ?? []).flatMap { $0["GalaxyCluster"] as? [[String: Any]] ?? [] }
+        for cluster in clusters { #expect(cluster["distribution"] as? String == "4", "\(cluster["value"] ?? "")") }
+        let actor = try #require(clusters.first { $0["value"] as? String == "APT X" })
+        for relation in actor["GalaxyClusterRelation"] as? [[String: Any]] ?? [] {
+            #expect(relation["distribution"] as? String == "4" && relation["SharingGroup"] != nil)
+        }
+        let eventTags = (event["Tag"] as? [[String: Any]] ?? []).compactMap { $0["name"] as? String }
+        #expect(!eventTags.contains { $0.hasPrefix("misp-galaxy:") }, "\(eventTags)")
+        let carriers = (event["Attribute"] as? [[String: Any]] ?? []).filter {
+            ($0["Tag"] as? [[String: Any]] ?? []).contains { ($0["name"] as? String)?.hasPrefix("misp-galaxy:stix-2.1-") == true }
+                && $0["distribution"] as? String == "4"
+        }
+        #expect(Set(carriers.compactMap { $0["type"] as? String }).isSuperset(of: ["malware-type", "text"]))
+    }
 }
