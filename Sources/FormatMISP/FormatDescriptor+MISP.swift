@@ -17,7 +17,7 @@ extension FormatDescriptor {
     /// its events); exportctl does not read them.
     public static let misp = FormatDescriptor(
         name: "misp", fileExtension: "json",
-        summary: "MISP events with galaxies, tags and sharing groups; --misp-feed DIR for a static feed",
+        summary: "MISP events with attributes (to_ids for detections), objects, galaxies, tags and sharing groups; --misp-feed DIR for a static feed",
         writer: Writer(name: "misp") { view, options, sink in
             let own = options[MISPFormatOptions.self]
             return try MISPWriter().write(view, options: .init(events: own.events, feedDirectory: own.feedDirectory), to: &sink)

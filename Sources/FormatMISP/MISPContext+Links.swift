@@ -16,9 +16,10 @@ extension MISPContext {
         switch items[id] {
         case .actor(let actor):
             return actor.sponsoredBy.map { OutgoingLink(link: $0, relationship: "sponsored-by", section: "") }
+                + usesLinks(from: id)
         case .intrusionSet(let set), .campaign(let set):
             return set.attributedTo.map { OutgoingLink(link: $0, relationship: "attributed-to", section: "") }
-                + set.targets.map { OutgoingLink(link: $0, relationship: "targets", section: "") }
+                + set.targets.map { OutgoingLink(link: $0, relationship: "targets", section: "") } + usesLinks(from: id)
         case .partnership(let partnership):
             // Membership links point from the partnership to its members; MISP reads them the other way.
             return partnership.members.map {
@@ -33,9 +34,18 @@ extension MISPContext {
                 + incident.supporters.map {
                     OutgoingLink(link: $0, relationship: "response-supported-by", section: "Supported by")
                 }
-        case nil:
+                + (involves[id] ?? []).map { OutgoingLink(link: $0, relationship: "involves", section: "") }
+        case .indicator(let indicator):
+            return indicator.indicates.map { OutgoingLink(link: $0, relationship: "indicates", section: "") }
+                + indicator.basedOn.map { OutgoingLink(link: resolved($0), relationship: "based-on", section: "") }
+        case .observable, .malware, .tool, nil:
             return []
         }
+    }
+
+    /// The malware and tools an actor, intrusion set or campaign uses (the model lists users on the software).
+    private func usesLinks(from id: String) -> [OutgoingLink] {
+        (uses[id] ?? []).map { OutgoingLink(link: $0, relationship: "uses", section: "") }
     }
 
     /// A membership's comment: its role and dates ("lead, since 2017-11, until 2020"). An ObjectReference has

@@ -10,6 +10,10 @@ struct MISPContext {
         case campaign(Activity)
         case partnership(Partnership)
         case incident(Incident)
+        case indicator(Indicator)
+        case observable(Observable)
+        case malware(Malware)
+        case tool(Tool)
     }
 
     /// The marking of anything that has none and finds no report default: the recipient organisation only.
@@ -23,6 +27,15 @@ struct MISPContext {
     let index: ReportIndex
     /// Every object's UUID, as every format names it (imported objects keep theirs).
     let identities: IdentityIndex
+    /// For each user (actor, intrusion set, campaign), its links to the malware and tools it uses.
+    let uses: [String: [Link]]
+    /// For each incident, its links to the observables it involves.
+    let involves: [String: [Link]]
+    /// For each observable, the indicators based on it. The view holds only released indicators and only their
+    /// links to released observables, so an observable listed here is a detection (`to_ids`).
+    let indicatorsBasedOn: [String: [String]]
+    /// Observables that repeat an earlier one's value (and so its STIX id), with the earlier one's id.
+    let sameAs: [String: String]
 
     init(report: ThreatReport) {
         self.report = report
@@ -37,6 +50,51 @@ struct MISPContext {
         for campaign in report.campaigns { items[campaign.id] = .campaign(campaign) }
         for partnership in report.partnerships { items[partnership.id] = .partnership(partnership) }
         for incident in report.incidents { items[incident.id] = .incident(incident) }
+        for indicator in report.indicators { items[indicator.id] = .indicator(indicator) }
+        // Observables with one value have one STIX id, so one MISP attribute: the first stands for the others
+        // (as the STIX 2.1 writer writes one object), and links to the others lead to it.
+        var sameAs: [String: String] = [:]
+        var first: [String: String] = [:]
+        for observable in report.observables where items[observable.id] == nil {
+            let uuid = identities.identity(of: observable.id)?.uuid ?? observable.id
+            if let earlier = first[uuid] { sameAs[observable.id] = earlier; continue }
+            first[uuid] = observable.id
+            items[observable.id] = .observable(observable)
+        }
+        self.sameAs = sameAs
+        for malware in report.malware { items[malware.id] = .malware(malware) }
+        for tool in report.tools { items[tool.id] = .tool(tool) }
+        // Who uses each malware and tool, who is based on each observable and which observables an incident
+        // involves: the model holds these links on the other end, MISP on this one.
+        var users: [String: [Link]] = [:]
+        for (item, usedBy) in report.malware.map({ ($0.id, $0.usedBy) }) + report.tools.map({ ($0.id, $0.usedBy) }) {
+            for link in usedBy { users[link.ref, default: []].append(Self.turned(link, toward: item)) }
+        }
+        uses = users
+        var involved: [String: [Link]] = [:]
+        for observable in report.observables {
+            let item = sameAs[observable.id] ?? observable.id
+            for link in observable.involvedIn { involved[link.ref, default: []].append(Self.turned(link, toward: item)) }
+        }
+        involves = involved
+        var basedOn: [String: [String]] = [:]
+        for indicator in report.indicators {
+            for link in indicator.basedOn { basedOn[sameAs[link.ref] ?? link.ref, default: []].append(indicator.id) }
+        }
+        indicatorsBasedOn = basedOn
+    }
+
+    /// A link with its target resolved to the observable that stands for it (``sameAs``).
+    func resolved(_ link: Link) -> Link {
+        guard let item = sameAs[link.ref] else { return link }
+        return Self.turned(link, toward: item)
+    }
+
+    /// A link held by its other end, pointed from `ref` back to `item`, its marking, description and evidence kept.
+    private static func turned(_ link: Link, toward item: String) -> Link {
+        var turned = link
+        turned.ref = item
+        return turned
     }
 
     /// The object's UUID, the same in every format, unless an imported object repeats another's UUID under
@@ -50,6 +108,10 @@ struct MISPContext {
         case .intrusionSet(let set), .campaign(let set): set.name
         case .partnership(let partnership): partnership.name
         case .incident(let incident): incident.title
+        case .indicator(let indicator): indicator.name
+        case .observable(let observable): observable.value ?? observable.fileName ?? observable.hashes.first?.value ?? id
+        case .malware(let malware): malware.name
+        case .tool(let tool): tool.name
         case nil: id
         }
     }
@@ -62,6 +124,10 @@ struct MISPContext {
             case .intrusionSet(let set), .campaign(let set): set.marking
             case .partnership(let partnership): partnership.marking
             case .incident(let incident): incident.marking
+            case .indicator(let indicator): indicator.marking
+            case .observable(let observable): observable.marking
+            case .malware(let malware): malware.marking
+            case .tool(let tool): tool.marking
             case nil: nil
             }
         return own ?? report.defaultMarking ?? Self.fallbackMarking

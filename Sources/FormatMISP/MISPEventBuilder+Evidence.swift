@@ -24,6 +24,10 @@ extension MISPContext.Item {
         case .intrusionSet(let set), .campaign(let set): set.evidence
         case .partnership(let partnership): partnership.evidence
         case .incident(let incident): incident.evidence
+        case .indicator(let indicator): indicator.evidence
+        case .observable: []
+        case .malware(let malware): malware.evidence
+        case .tool(let tool): tool.evidence
         }
     }
 }

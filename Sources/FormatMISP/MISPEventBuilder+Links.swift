@@ -7,6 +7,8 @@ extension MISPEventBuilder {
             case reference(String, to: String)
             case tag(String)
             case sponsor(String)
+            /// A relation from the holder's galaxy cluster to another cluster.
+            case clusterRelation(String, to: String)
         }
 
         /// The local id of the object, attribute or cluster that holds the link.
@@ -23,7 +25,7 @@ extension MISPEventBuilder {
     /// the link, otherwise as an event attribute with the link's own distribution.
     mutating func carry(_ outgoing: MISPContext.OutgoingLink, from source: String) {
         let target = outgoing.link.ref
-        guard spec.members.contains(target) else { return }
+        guard memberSet.contains(target) else { return }
         let marking = context.linkMarking(outgoing.link, from: source)
         let candidates = carriers(for: outgoing.relationship, from: source, to: target)
         if let carrier = candidates.first(where: { carrier in
@@ -97,6 +99,21 @@ extension MISPEventBuilder {
             // backs the incident itself. The supporter is `involved-in` the incident; the comment says how.
             if targetIsActor || targetIsCampaign { return nil }
             return Carrier(holder: target, action: .reference("involved-in", to: source))
+        case "indicates":
+            // An indicator of a threat actor, malware or tool names its cluster with the cluster's tag.
+            if targetIsActor { return tagging(source, with: target) }
+            if let tag = softwareTag(target) { return Carrier(holder: source, action: .tag(tag)) }
+            return Carrier(holder: source, action: .reference("indicates", to: target))
+        case "based-on":
+            return Carrier(holder: source, action: .reference("based-on", to: target))
+        case "uses":
+            guard let tag = softwareTag(target) else { return nil }
+            if sourceIsActor { return Carrier(holder: source, action: .clusterRelation("uses", to: target)) }
+            return Carrier(holder: source, action: .tag(tag))
+        case "involves":
+            // An observable attribute cannot hold a reference, and misp-objects has no "involves": the incident
+            // holds `related-to`, and the comment says how (as the STIX 2.1 export's related-to does).
+            return Carrier(holder: source, action: .reference("related-to", to: target))
         default:
             return nil
         }
@@ -106,6 +123,7 @@ extension MISPEventBuilder {
     /// author gave the link no description.
     private static let defaultComment: [String: String] = [
         "responded-by": "responds to the incident", "response-supported-by": "supports the response to the incident",
+        "involves": "involves",
     ]
 
     private func tagging(_ holder: String, with actor: String) -> Carrier? {
@@ -121,6 +139,11 @@ extension MISPEventBuilder {
             drafts[carrier.holder]?.tagName(tag)
         case .sponsor(let name):
             clusterMeta[carrier.holder, default: [:]]["cfr-suspected-state-sponsor", default: []].append(name)
+        case .clusterRelation(let type, let target):
+            let relation = (type: type, target: context.uuid(of: target) ?? target)
+            if !(clusterRelations[carrier.holder] ?? []).contains(where: { $0 == relation }) {
+                clusterRelations[carrier.holder, default: []].append(relation)
+            }
         }
     }
 

@@ -18,6 +18,9 @@ extension MISPEventBuilder {
         case .actor(let actor) where actor.kind == .threatActor:
             addCluster(actor)
             return
+        case .indicator, .observable, .malware, .tool:
+            addDetection(item, id: id, draft: draft)
+            return
         case .actor(let actor) where actor.kind == .individual:
             draft.template = .person
             draft.add("full-name", actor.name)
@@ -67,16 +70,6 @@ extension MISPEventBuilder {
     }
 
     private mutating func addCluster(_ actor: Actor) {
-        let tag = MISPJSON.threatActorTagName(actor.name)
-        var cluster: [String: JSONValue] = [
-            "uuid": .string(context.uuid(of: actor.id) ?? actor.id), "type": "threat-actor",
-            "value": .string(actor.name), "tag_name": .string(tag),
-            "description": .string(actor.description ?? actor.name), "source": .string(context.report.producer.name),
-            "authors": .array([.string(context.report.producer.name)]), "version": "1", "default": .bool(false),
-            "local": .bool(false), "collection_uuid": "",
-        ]
-        cluster.merge(distribution(audience(of: actor.id), inheritable: false)) { _, new in new }
-        clusters[actor.id] = cluster
         var meta: [String: [String]] = [:]
         if let country = actor.country { meta["country"] = [country.alpha2] }
         if !actor.aliases.isEmpty { meta["synonyms"] = actor.aliases }
@@ -86,19 +79,36 @@ extension MISPEventBuilder {
             if !threat.types.isEmpty { meta["threat-actor-types"] = threat.types.map(\.rawValue) }
         }
         if !actor.evidence.isEmpty { meta["evidence"] = actor.evidence }
-        clusterMeta[actor.id] = meta
-        // The cluster's tag goes on the event only if everyone who sees the event may see the actor;
-        // otherwise a threat-actor attribute with the actor's own distribution carries it.
-        let mine = audience(of: actor.id)
-        if mine.covers(eventAudience), context.marking(of: actor.id).tlp <= spec.marking.tlp {
+        addCluster(id: actor.id, galaxy: .threatActor, name: actor.name, description: actor.description, meta: meta)
+    }
+
+    /// Adds a galaxy cluster under the object's UUID, and its tag.
+    mutating func addCluster(
+        id: String, galaxy: MISPGalaxy, name: String, description: String?, meta: [String: [String]]
+    ) {
+        let tag = galaxy.tagName(name)
+        var cluster: [String: JSONValue] = [
+            "uuid": .string(context.uuid(of: id) ?? id), "type": .string(galaxy.type),
+            "value": .string(name), "tag_name": .string(tag),
+            "description": .string(description ?? name), "source": .string(context.report.producer.name),
+            "authors": .array([.string(context.report.producer.name)]), "version": "1", "default": .bool(false),
+            "local": .bool(false), "collection_uuid": "",
+        ]
+        cluster.merge(distribution(audience(of: id), inheritable: false)) { _, new in new }
+        clusters[id] = cluster
+        clusterMeta[id] = meta
+        // The cluster's tag goes on the event only if everyone who sees the event may see the object;
+        // otherwise an attribute with the object's own distribution carries it.
+        let mine = audience(of: id)
+        if mine.covers(eventAudience), context.marking(of: id).tlp <= spec.marking.tlp {
             if !eventTags.contains(tag) { eventTags.append(tag) }
         } else {
             extraAttributes.append(
                 MISPJSON.attribute(
-                    uuid: StableID.uuid5(namespace: uuid(of: actor.id), name: "misp-threat-actor|" + spec.uuid),
-                    relation: nil, type: "threat-actor", category: "Attribution", value: actor.name,
+                    uuid: StableID.uuid5(namespace: uuid(of: id), name: "misp-\(galaxy.type)|" + spec.uuid),
+                    relation: nil, type: galaxy.attributeType, category: galaxy.attributeCategory, value: name,
                     timestamp: context.timestamp, distribution: distribution(mine),
-                    tags: [MISPJSON.tlpTag(context.marking(of: actor.id).tlp), MISPJSON.tag(tag)]))
+                    tags: [MISPJSON.tlpTag(context.marking(of: id).tlp), MISPJSON.tag(tag)]))
         }
     }
 
@@ -125,6 +135,8 @@ extension MISPEventBuilder {
         case .incident(let incident):
             if !incident.sources.isEmpty { count("source citations") }
             if incident.location?.latitude != nil { count("incident coordinates") }
+        case .indicator, .observable, .malware, .tool:
+            countUncarriedDetection(item)
         }
     }
 
@@ -132,6 +144,17 @@ extension MISPEventBuilder {
         var cluster = cluster
         let meta = clusterMeta[id] ?? [:]
         cluster["meta"] = .object(meta.mapValues { .array($0.map { .string($0) }) })
+        // A cluster relation repeats its cluster's distribution: it says something about the cluster, and PyMISP
+        // wants a sharing group on a relation whose distribution is 4.
+        let relations = (clusterRelations[id] ?? []).map { relation -> JSONValue in
+            var fields: [String: JSONValue] = [
+                "galaxy_cluster_uuid": cluster["uuid"] ?? .null, "referenced_galaxy_cluster_uuid": .string(relation.target),
+                "referenced_galaxy_cluster_type": .string(relation.type),
+            ]
+            for key in ["distribution", "sharing_group_id", "SharingGroup"] { fields[key] = cluster[key] }
+            return .object(fields)
+        }
+        if !relations.isEmpty { cluster["GalaxyClusterRelation"] = .array(relations) }
         return .object(cluster)
     }
 

@@ -9,10 +9,15 @@ struct MISPEventBuilder {
     /// Each object's home event: the first event that holds it keeps its UUID, later copies derive one.
     let homes: [String: String]
     let eventAudience: MISPAudience
+    /// The event's members as a set: every link asks whether its target is in the event, and an IOC-heavy
+    /// event has as many members as links.
+    let memberSet: Set<String>
 
     var drafts: [String: MISPObjectDraft] = [:]
     var clusters: [String: [String: JSONValue]] = [:]
     var clusterMeta: [String: [String: [String]]] = [:]
+    /// Relations from a cluster to another (a threat actor `uses` a malware), by the holding cluster's id.
+    var clusterRelations: [String: [(type: String, target: String)]] = [:]
     var eventTags: [String] = []
     var extraAttributes: [JSONValue] = []
     var narrative: [String: [(section: String, text: String)]] = [:]
@@ -24,6 +29,7 @@ struct MISPEventBuilder {
         self.groups = groups
         self.homes = homes
         eventAudience = context.audience(spec.marking)
+        memberSet = Set(spec.members)
     }
 
     /// The event as `{"Event": {...}}`.
@@ -44,12 +50,16 @@ struct MISPEventBuilder {
         let campaigns = spec.members.compactMap { drafts[$0] }.filter { $0.template == nil }
         let attributes = campaigns.map { $0.json(timestamp: context.timestamp) } + extraAttributes
         if !attributes.isEmpty { event["Attribute"] = .array(attributes) }
-        let clusterList = spec.members.compactMap { id in clusters[id].map { renderCluster($0, id: id) } }
-        if !clusterList.isEmpty {
-            var galaxy = MISPJSON.threatActorGalaxy
-            galaxy["GalaxyCluster"] = .array(clusterList)
-            event["Galaxy"] = .array([.object(galaxy)])
+        let galaxies = MISPGalaxy.all.compactMap { galaxy -> JSONValue? in
+            let list = spec.members.compactMap { id in
+                clusters[id].flatMap { $0["type"]?.stringValue == galaxy.type ? renderCluster($0, id: id) : nil }
+            }
+            guard !list.isEmpty else { return nil }
+            var block = galaxy.header
+            block["GalaxyCluster"] = .array(list)
+            return .object(block)
         }
+        if !galaxies.isEmpty { event["Galaxy"] = .array(galaxies) }
         let reports = spec.incidents.map(eventReport)
         if !reports.isEmpty { event["EventReport"] = .array(reports) }
         return .object(["Event": .object(event)])

@@ -18,6 +18,8 @@ struct MISPEventSpec {
         let reportMarking = context.reportMarking
         let everything = report.actors.map(\.id) + report.intrusionSets.map(\.id) + report.campaigns.map(\.id)
             + report.partnerships.map(\.id) + report.incidents.map(\.id)
+            + report.observables.map(\.id).filter { context.items[$0] != nil } + report.indicators.map(\.id)
+            + report.malware.map(\.id) + report.tools.map(\.id)
         let firstDay = report.incidents.compactMap { $0.when?.start }.min() ?? report.published
         guard mode == .perIncident else {
             return [
@@ -52,13 +54,15 @@ struct MISPEventSpec {
         return events
     }
 
-    /// The objects reachable from `start` by following links forward.
+    /// The objects reachable from `start` by following links forward, and the indicators based on an
+    /// observable among them: a detection goes where what it detects was seen.
     static func closure(of start: [String], in context: MISPContext) -> Set<String> {
         var seen: Set<String> = []
         var queue = start
         while let id = queue.popLast() {
             guard context.items[id] != nil, seen.insert(id).inserted else { continue }
             queue.append(contentsOf: context.links(from: id).map(\.link.ref))
+            queue.append(contentsOf: context.indicatorsBasedOn[id] ?? [])
         }
         return seen
     }

@@ -39,18 +39,16 @@ enum MISPJSON {
     }
 
     /// The tag that attaches a threat-actor galaxy cluster.
-    static func threatActorTagName(_ name: String) -> String {
-        "misp-galaxy:threat-actor=\"\(String(name.map { $0 == "\"" ? "'" : $0 }))\""
-    }
+    static func threatActorTagName(_ name: String) -> String { MISPGalaxy.threatActor.tagName(name) }
 
     /// An attribute, inside an object (`relation` set) or on the event.
     static func attribute(
         uuid: String, relation: String?, type: String, category: String, value: String, timestamp: String,
-        distribution: [String: JSONValue], tags: [JSONValue] = [], comment: String = ""
+        distribution: [String: JSONValue], tags: [JSONValue] = [], comment: String = "", toIDs: Bool = false
     ) -> JSONValue {
         var fields: [String: JSONValue] = [
             "uuid": .string(uuid), "type": .string(type), "category": .string(category), "value": .string(value),
-            "to_ids": .bool(false), "disable_correlation": .bool(false), "deleted": .bool(false),
+            "to_ids": .bool(toIDs), "disable_correlation": .bool(false), "deleted": .bool(false),
             "timestamp": .string(timestamp), "comment": .string(comment),
         ]
         if let relation { fields["object_relation"] = .string(relation) }
@@ -74,6 +72,12 @@ enum MISPJSON {
         let day = stixTimestamp.prefix(10), time = stixTimestamp.dropFirst(11).prefix(8)
         let milliseconds = stixTimestamp.dropFirst(20).prefix(3)
         return "\(day) \(time)" + (milliseconds == "000" ? "" : ".\(milliseconds)000") + "+00:00"
+    }
+
+    /// A STIX timestamp as MISP writes an object's `first_seen` / `last_seen` (microseconds, UTC offset):
+    /// `2023-01-10T00:00:00.000Z` → `2023-01-10T00:00:00.000000+00:00`.
+    static func isoDatetime(_ stixTimestamp: String) -> String {
+        stixTimestamp.prefix(23) + "000+00:00"
     }
 
     /// Days since 1970-01-01 (Howard Hinnant's algorithm), so no calendar or time zone is involved.

@@ -8,6 +8,10 @@ struct MISPObjectDraft {
         var type: String = "text"
         var value: String
         var tags: [String] = []
+        /// The MISP category; `nil` for the writer's usual one (Attribution on the event, Other in an object).
+        var category: String? = nil
+        /// Whether the value is a detection (an observable behind a released indicator, the indicator's pattern).
+        var toIDs = false
     }
 
     struct Reference {
@@ -25,13 +29,18 @@ struct MISPObjectDraft {
     /// Extra tags for every attribute: the TLP when it differs from the event's.
     var tlpTag: TLP?
     var distribution: [String: JSONValue] = [:]
+    /// The object's `first_seen` / `last_seen` (an indicator's validity), as ISO 8601 timestamps.
+    var firstSeen: String?
+    var lastSeen: String?
 
     /// Adds an attribute; an empty value or a repeat of one already there (whose UUID would repeat) is skipped.
-    mutating func add(_ relation: String, _ value: String?, type: String = "text") {
+    mutating func add(
+        _ relation: String, _ value: String?, type: String = "text", category: String? = nil, toIDs: Bool = false
+    ) {
         guard let value, !value.isEmpty,
             !attributes.contains(where: { $0.relation == relation && $0.value == value })
         else { return }
-        attributes.append(Attribute(relation: relation, type: type, value: value))
+        attributes.append(Attribute(relation: relation, type: type, value: value, category: category, toIDs: toIDs))
     }
 
     /// Adds a reference unless the same one is already there (a link written twice).
@@ -55,9 +64,10 @@ struct MISPObjectDraft {
             MISPJSON.attribute(
                 uuid: StableID.uuid5(namespace: uuid, name: attribute.relation + "|" + attribute.value),
                 relation: template == nil ? nil : attribute.relation, type: attribute.type,
-                category: template == nil ? "Attribution" : "Other", value: attribute.value, timestamp: timestamp,
-                distribution: template == nil ? distribution : inherit,
-                tags: (tlp.map { [$0] } ?? []) + attribute.tags.map { MISPJSON.tag($0) }, comment: comment)
+                category: attribute.category ?? (template == nil ? "Attribution" : "Other"), value: attribute.value,
+                timestamp: timestamp, distribution: template == nil ? distribution : inherit,
+                tags: (tlp.map { [$0] } ?? []) + attribute.tags.map { MISPJSON.tag($0) }, comment: comment,
+                toIDs: attribute.toIDs)
         }
         guard let template else {
             // A stand-alone attribute keeps its own UUID, the one every format gives the object.
@@ -73,6 +83,8 @@ struct MISPObjectDraft {
             "Attribute": .array(renderedAttributes),
         ]
         fields.merge(distribution) { _, new in new }
+        if let firstSeen { fields["first_seen"] = .string(firstSeen) }
+        if let lastSeen { fields["last_seen"] = .string(lastSeen) }
         if !references.isEmpty {
             fields["ObjectReference"] = .array(
                 references.map { reference in

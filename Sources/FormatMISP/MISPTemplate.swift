@@ -25,6 +25,19 @@ struct MISPTemplate: Hashable {
         name: "person", uuid: "a15b0477-e9d1-4b9c-9546-abe78a4f4248", version: 21, metaCategory: "misc",
         description: "An object which describes a person or an identity.")
 
+    /// A file with its name and digests (an observable of kind file with more than one digest, or a name).
+    static let file = MISPTemplate(
+        name: "file", uuid: "688c46fb-5edb-40a3-8273-1af7923e2215", version: 25, metaCategory: "file",
+        description: "File object describing a file with meta-information")
+
+    /// An indicator's STIX 2.1 pattern; misp-stix turns it back into a STIX `indicator`.
+    static let stix2Pattern = MISPTemplate(
+        name: "stix2-pattern", uuid: "0c5bd072-7c3e-4d45-86f7-a8104d9143b9", version: 4, metaCategory: "misc",
+        description: """
+            An object describing a STIX pattern. The object can be linked via a relationship to other attributes or \
+            objects to describe how it can be represented as a STIX pattern.
+            """)
+
     static let intrusionSet = MISPTemplate(
         name: "intrusion-set", uuid: "bfe96eae-e37a-4ecf-8012-1cdb478571a5", version: 1, metaCategory: "misc",
         description: """

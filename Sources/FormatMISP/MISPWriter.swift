@@ -6,6 +6,9 @@ public import ExportSharing
 /// Threat actors become clusters of the `threat-actor` galaxy (the `Galaxy` block and the
 /// `misp-galaxy:threat-actor="…"` tag), incidents `incident` objects with an EventReport narrative,
 /// organisations, states and partnerships `organization` objects, releasable-to lists sharing groups.
+/// Observables become attributes (`ip-dst`, `domain`, `url`, `email`, digests; `file` objects), `to_ids` when a
+/// released indicator is based on them; indicators `stix2-pattern` objects; malware and tools clusters of the
+/// `stix-2.1-malware` / `stix-2.1-tool` galaxies (MAPPING.md).
 /// One event is written as `{"Event": {...}}`, several as `{"response": [{"Event": ...}, ...]}`.
 ///
 /// ```swift
@@ -51,8 +54,8 @@ public struct MISPWriter: FormatWriter {
         var homes: [String: String] = [:]
         for spec in specs { for id in spec.members where homes[id] == nil { homes[id] = spec.uuid } }
         let groups = MISPSharingGroupRegistry()
-        // Indicators, observables, malware and tools have no mapping yet: they are counted, never dropped silently.
-        var summary = ExportSummary(objectsWritten: homes.count, notCarried: view.report.verbatimAndDetectionObjectCounts)
+        // Verbatim STIX content has no MISP mapping: it is counted, never dropped silently.
+        var summary = ExportSummary(objectsWritten: homes.count, notCarried: view.report.verbatimObjectCounts)
         let events = specs.map { spec in
             var builder = MISPEventBuilder(context: context, spec: spec, groups: groups, homes: homes)
             let event = builder.build()
