@@ -168,6 +168,41 @@ struct STIX12DetectionTests {
         #expect(json["empty_structures"] as? [String] == [], "every Controlled_Structure selects something")
     }
 
+    /// Generated reports with detection objects under markings of every kind, whole and as each recipient's
+    /// view: schema-valid, every Controlled_Structure selects a node, and each indicator and TTP carries its own
+    /// label in its Handling, each observable its own through the header.
+    @Test(arguments: 0..<4)
+    func generatedViewsValidateAndCarryEachItemsLabel(seed: Int) throws {
+        var generator = ReportGenerator(seed: UInt64(9_100 + seed))
+        var report = try generator.report(size: 8 + seed)
+        _ = try generator.addDetectionObjects(to: &report)
+        var views = [ReleasedReport(everythingIn: report)]
+        for name in ReportGenerator.recipients(for: report).prefix(3) {
+            views.append(try SharingPolicy(redactsWithheldNames: true).view(report, for: Recipient.resolve(name, in: report)).view)
+        }
+        for released in views {
+            let view = released.report
+            let package = try Self.file(Self.export(released))  // validates against the official schemas
+            let result = try Oracle.runScript("stix12_readback.py", [package.path])
+            try #require(result.status == 0, "\(result.errors)")
+            let json = try #require(try JSONSerialization.jsonObject(with: result.stdout) as? [String: Any])
+            let context = "seed \(seed) \(released.recipient ?? "all")"
+            #expect(json["empty_structures"] as? [String] == [], "\(context)")
+            let colours = try #require(json["tlp"] as? [String: Any])
+            func expectOwn(_ id: String, _ marking: Marking?) {
+                #expect(colours[id] as? String == STIX12WriterTests.colour(marking ?? view.defaultMarking), "\(context): \(id)")
+            }
+            for indicator in view.indicators { expectOwn(Self.qname(view, "indicator", indicator.id), indicator.marking) }
+            for malware in view.malware { expectOwn(Self.qname(view, "malware", malware.id), malware.marking) }
+            for tool in view.tools { expectOwn(Self.qname(view, "tool", tool.id), tool.marking) }
+            var seen: Set<String> = []
+            for observable in view.observables where seen.insert(Self.observableID(observable)).inserted {
+                expectOwn(Self.observableID(observable), observable.marking)
+            }
+            #expect((json["indicators"] as? [String: Any])?.count == view.indicators.count, "\(context)")
+        }
+    }
+
     /// What STIX 1.2 still cannot carry of them is counted, and nothing else of them.
     @Test func countsExactlyWhatItCannotCarry() throws {
         var sink = MemorySink()
