@@ -50,6 +50,7 @@ extension STIX12Encoder {
         // STIX 1.2 relates an indicator to TTPs and campaigns only (STIXProject/specifications#80).
         losses.add(.indicatorActor, indicator.indicates.count - ttps.count - campaigns.count)
         countLinkDetail(indicator.indicates + indicator.basedOn)
+        countEvidence(indicator.evidence, indicator.indicates + indicator.basedOn)
         losses.add(.sourceCitation, indicator.sources.count)
     }
 

@@ -20,7 +20,10 @@ extension STIX12Encoder {
 
     /// `stix:Observables`, each distinct observable once (the first of several with one value).
     func observables() throws {
-        for observable in report.observables { countLinkDetail(observable.involvedIn) }
+        for observable in report.observables {
+            countLinkDetail(observable.involvedIn)
+            countEvidence([], observable.involvedIn)
+        }
         var written: Set<String> = []
         let distinct = report.observables.filter { written.insert(observableQName($0)).inserted }
         guard !distinct.isEmpty else { return }

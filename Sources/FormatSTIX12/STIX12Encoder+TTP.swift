@@ -14,6 +14,7 @@ extension STIX12Encoder {
             try xml.elements("ttp:Name", [malware.name] + malware.aliases)
         }
         try endTTP(malware.marking, usedBy: malware.usedBy)
+        countEvidence(malware.evidence, malware.usedBy)
         losses.add(.malwareCapability, malware.capabilities.count)
         // STIX 1.2 has one construct for a family and a sample: which one this is does not survive.
         losses.add(.malwareFamily)
@@ -31,6 +32,7 @@ extension STIX12Encoder {
             }
         }
         try endTTP(tool.marking, usedBy: tool.usedBy)
+        countEvidence(tool.evidence, tool.usedBy)
         // ToolInformationType has one Name.
         losses.add(.toolAlias, tool.aliases.count)
         losses.add(.ttpConfidence, if: tool.confidence != nil)

@@ -190,6 +190,12 @@ package final class STIX12Encoder {
         try xml.endElement()
     }
 
+    /// Counts the evidence quotes of an indicator, malware or tool and of its links: `evidencedItems`, which the
+    /// writer counts for the other objects, does not list these.
+    func countEvidence(_ own: [String], _ links: [Link]) {
+        losses.add(.evidence, own.count + links.map(\.evidence.count).reduce(0, +))
+    }
+
     /// Counts what links carry beyond their target and marking.
     func countLinkDetail(_ links: [Link]) {
         losses.add(.linkDescription, links.filter { $0.description != nil }.count)

@@ -215,6 +215,17 @@ struct STIX12DetectionTests {
         #expect(counts[STIX12Loss.toolType.rawValue] == 1)  // remote-access
         #expect(counts[STIX12Loss.toolAlias.rawValue] == 1)
         for kind in ["indicator", "observable", "malware", "tool"] { #expect(counts[kind] == nil) }
+        // Their evidence quotes are counted too (the other objects' come from evidencedItems).
+        var quoted = try Self.report()
+        quoted.indicators[0].evidence = ["one", "two"]
+        quoted.indicators[0].basedOn[0].evidence = ["three"]
+        quoted.malware[0].evidence = ["four"]
+        quoted.tools[0].usedBy[0].evidence = ["five"]
+        quoted.observables[0].involvedIn[0].evidence = ["six"]
+        var again = MemorySink()
+        let evidence = try STIX12Writer().write(ReleasedReport(everythingIn: quoted), options: .default, to: &again)
+            .notCarried[STIX12Loss.evidence.rawValue] ?? 0
+        #expect(evidence - (counts[STIX12Loss.evidence.rawValue] ?? 0) == 6)
     }
 
     /// The sharing layer's decision holds in STIX 1.2: an indicator whose pattern names a withheld observable
