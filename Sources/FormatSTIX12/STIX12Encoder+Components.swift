@@ -43,6 +43,7 @@ extension STIX12Encoder {
             try xml.element("stixCommon:Description", text: goal)
             try xml.endElement()
         }
+        try usedTTPs("ta:Observed_TTPs", "ta:Observed_TTP", by: actor.id)
         let campaigns = attributions.activities(attributedTo: actor.id)
         try relatedList(
             "ta:Associated_Campaigns", "ta:Associated_Campaign", "Attributed To", "stixCommon:Campaign",
@@ -79,6 +80,7 @@ extension STIX12Encoder {
             try xml.element("stixCommon:Description", text: objective)
             try xml.endElement()
         }
+        try usedTTPs("campaign:Related_TTPs", "campaign:Related_TTP", by: activity.id)
         try relatedList(
             "campaign:Attribution", "campaign:Attributed_Threat_Actor", "Attributed To", "stixCommon:Threat_Actor",
             attributedThreatActors(activity.attributedTo))

@@ -24,6 +24,10 @@ extension STIX12Encoder {
             if let marking = partnership.marking { markings.append((Self.element(owner), marking)) }
             markings += Self.relatedIdentities(of: owner, partnership.members.map(\.label), unless: report.defaultMarking)
         }
+        // Observables have no Handling either; two observables with one value are one element under both labels.
+        for observable in report.observables {
+            if let marking = observable.marking { markings.append((Self.element(observableQName(observable)), marking)) }
+        }
         guard !markings.isEmpty else { return }
         try xml.startElement("stix:Handling")
         for (structure, marking) in markings { try self.marking(marking, controlling: structure) }

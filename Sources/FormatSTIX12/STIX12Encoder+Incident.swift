@@ -42,6 +42,8 @@ extension STIX12Encoder {
         } else {
             losses.add(.incidentStatus)
         }
+        try relatedObservables(
+            "incident:Related_Observables", "incident:Related_Observable", detection.observables(involvedIn: incident.id))
         try relatedList(
             "incident:Attributed_Threat_Actors", "incident:Threat_Actor", "Attributed To", "stixCommon:Threat_Actor",
             attributedThreatActors(incident.attributedTo))

@@ -11,6 +11,7 @@ package final class STIX12Encoder {
     let recipient: String?
     let index: ReportIndex
     let attributions: STIX12Attributions
+    let detection: STIX12DetectionLinks
     /// The producer's id prefix, declared on the root.
     let prefix: String
     /// Every `id` and `idref` carries the report's date: sdv's best practices want a timestamp on both.
@@ -33,6 +34,7 @@ package final class STIX12Encoder {
         recipient = view.recipient
         index = ReportIndex(view.report)
         attributions = STIX12Attributions(view.report)
+        detection = STIX12DetectionLinks(view.report)
         prefix = STIX12Namespaces.producerPrefix
         timestamp = "\(view.report.published.start)T00:00:00Z"
         identities = IdentityIndex(view.report)
@@ -85,6 +87,9 @@ package final class STIX12Encoder {
     func start() throws {
         try xml.startElement("stix:STIX_Package")
         for (prefix, uri) in STIX12Namespaces.all { try xml.attribute("xmlns:\(prefix)", uri) }
+        if report.detectionObjectCount > 0 {
+            for (prefix, uri) in STIX12Namespaces.detection { try xml.attribute("xmlns:\(prefix)", uri) }
+        }
         try xml.attribute("xmlns:\(prefix)", STIX12Namespaces.producerNamespace(report.producer))
         try xml.attribute("id", qname("package", recipient ?? ""))
         try xml.attribute("version", "1.2")
@@ -107,6 +112,10 @@ package final class STIX12Encoder {
         try xml.element("report:Description", text: report.description)
         try handling("report:Handling", report.marking)  // the narrative's label
         try xml.endElement()
+        try reportObservables()
+        try references("report:Indicators", "report:Indicator", report.indicators.map { qname("indicator", $0.id) })
+        let ttps = report.malware.map { qname("malware", $0.id) } + report.tools.map { qname("tool", $0.id) }
+        try references("report:TTPs", "report:TTP", ttps)
         try references("report:Incidents", "report:Incident", report.incidents.map { qname("incident", $0.id) })
         let activities =
             report.campaigns.map { qname("campaign", $0.id) } + report.intrusionSets.map { qname("intrusion-set", $0.id) }
@@ -114,6 +123,21 @@ package final class STIX12Encoder {
         let actors = report.actors.filter { $0.kind == .threatActor }.map { qname("threat-actor", $0.id) }
         try references("report:Threat_Actors", "report:Threat_Actor", actors)
         try xml.endElement()
+        try xml.endElement()
+    }
+
+    /// `report:Observables`: an idref to each distinct observable (CybOX idrefs carry no timestamp).
+    private func reportObservables() throws {
+        var seen: Set<String> = []
+        let ids = report.observables.map(observableQName).filter { seen.insert($0).inserted }
+        guard !ids.isEmpty else { return }
+        try xml.startElement("report:Observables")
+        try cyboxVersionAttributes()
+        for id in ids {
+            try xml.startElement("cybox:Observable")
+            try xml.attribute("idref", id)
+            try xml.endElement()
+        }
         try xml.endElement()
     }
 
@@ -164,6 +188,12 @@ package final class STIX12Encoder {
         try xml.attribute("timestamp", timestamp)
         try vocabulary("stixCommon:Value", STIX12Vocabularies.confidence, STIX12Vocabularies.confidence(value))
         try xml.endElement()
+    }
+
+    /// Counts the evidence quotes of an indicator, malware or tool and of its links: `evidencedItems`, which the
+    /// writer counts for the other objects, does not list these.
+    func countEvidence(_ own: [String], _ links: [Link]) {
+        losses.add(.evidence, own.count + links.map(\.evidence.count).reduce(0, +))
     }
 
     /// Counts what links carry beyond their target and marking.

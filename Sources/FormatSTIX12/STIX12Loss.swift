@@ -34,6 +34,15 @@ package enum STIX12Loss: String, CaseIterable {
     case sourceCitation = "per-object source citation"
     case sourceHash = "source SHA-256"
     case evidence = "evidence quote"
+    case indicatorType = "indicator type outside IndicatorTypeVocab-1.1"
+    case indicatorActor = "indicator indicating a threat actor"
+    case malwareType = "malware type outside MalwareTypeVocab-1.0"
+    case malwareCapability = "malware capability"
+    case malwareFamily = "malware family or instance flag"
+    case toolType = "tool type outside ToolTypeVocab-1.1"
+    case toolAlias = "tool alias"
+    case ttpConfidence = "malware or tool confidence"
+    case usedByOther = "use by something other than a threat actor, campaign or intrusion set"
 }
 
 /// Counts losses as the writer goes.

@@ -17,6 +17,21 @@ enum STIX12Namespaces {
         ("xsi", "http://www.w3.org/2001/XMLSchema-instance"),
     ]
 
+    /// What indicators, CybOX observables and TTPs add; declared only when the package has any, so that a report
+    /// without them is written byte for byte as before they were mapped.
+    static let detection: [(prefix: String, uri: String)] = [
+        ("indicator", "http://stix.mitre.org/Indicator-2"),
+        ("ttp", "http://stix.mitre.org/TTP-1"),
+        ("genericTM", "http://stix.mitre.org/extensions/TestMechanism#Generic-1"),
+        ("cybox", "http://cybox.mitre.org/cybox-2"),
+        ("cyboxCommon", "http://cybox.mitre.org/common-2"),
+        ("cyboxVocabs", "http://cybox.mitre.org/default_vocabularies-2"),
+        ("AddressObj", "http://cybox.mitre.org/objects#AddressObject-2"),
+        ("DomainNameObj", "http://cybox.mitre.org/objects#DomainNameObject-1"),
+        ("URIObj", "http://cybox.mitre.org/objects#URIObject-2"),
+        ("FileObj", "http://cybox.mitre.org/objects#FileObject-2"),
+    ]
+
     /// The prefix for the producer's ids. Ours, never derived from the producer id: an id such as `stix`, `xsi`,
     /// `xml` or `xmlns` would redeclare a prefix above or one XML reserves, and the package would not be XML.
     static let producerPrefix = "producer"

@@ -12,6 +12,49 @@ enum STIX12Vocabularies {
     static let confidence = "stixVocabs:HighMediumLowVocab-1.0"
     static let sourceRole = "stixVocabs:InformationSourceRoleVocab-1.0"
     static let reportIntent = "stixVocabs:ReportIntentVocab-1.0"
+    static let indicatorType = "stixVocabs:IndicatorTypeVocab-1.1"
+    static let malwareType = "stixVocabs:MalwareTypeVocab-1.0"
+    static let toolType = "cyboxVocabs:ToolTypeVocab-1.1"
+    static let hashName = "cyboxVocabs:HashNameVocab-1.0"
+
+    /// STIX 2.1's indicator types say what the activity is; IndicatorTypeVocab-1.1 says mostly what is watched
+    /// (IP Watchlist, ...). Only anonymization means the same in both.
+    static func indicatorType(_ type: IndicatorType) -> String? {
+        type == "anonymization" ? "Anonymization" : nil
+    }
+
+    static func malwareType(_ type: MalwareType) -> String? {
+        switch type.rawValue {
+        case "adware": "Adware"
+        case "bot": "Bot"
+        case "ddos": "DoS / DDoS"
+        case "exploit-kit": "Exploit Kits"
+        case "ransomware": "Ransomware"
+        case "remote-access-trojan": "Remote Access Trojan"
+        case "rogue-security-software": "Rogue Antivirus"
+        case "rootkit": "Rootkit"
+        default: nil
+        }
+    }
+
+    /// CybOX's ToolTypeVocab-1.1 names defenders' tools; two of STIX 2.1's tool types are among them.
+    static func toolType(_ type: ToolType) -> String? {
+        switch type.rawValue {
+        case "vulnerability-scanning": "Vulnerability Scanner"
+        case "network-capture": "Packet Capture and Analysis"
+        default: nil
+        }
+    }
+
+    /// HashNameVocab-1.0 writes the SHA names without the hyphen.
+    static func hashName(_ algorithm: HashAlgorithm) -> String {
+        switch algorithm {
+        case .md5: "MD5"
+        case .sha1: "SHA1"
+        case .sha256: "SHA256"
+        case .sha512: "SHA512"
+        }
+    }
 
     static func threatActorType(_ type: ThreatActorType) -> String? {
         switch type {

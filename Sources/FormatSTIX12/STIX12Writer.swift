@@ -50,10 +50,10 @@ public struct STIX12Writer: FormatWriter {
         }
         try sink.write(buffer.bytes)
         let threatActors = view.report.actors.filter { $0.kind == .threatActor }.count
-        let objects = threatActors + view.report.campaigns.count + view.report.intrusionSets.count + view.report.incidents.count
-        // Indicators, observables, malware and tools have no mapping yet: they are counted, never dropped silently.
-        let notCarried = losses.counts.merging(view.report.detectionObjectsNotCarried, uniquingKeysWith: +)
-        return ExportSummary(objectsWritten: objects, notCarried: notCarried)
+        let report = view.report
+        let objects = threatActors + report.campaigns.count + report.intrusionSets.count + report.incidents.count
+            + report.indicators.count + report.observables.count + report.malware.count + report.tools.count
+        return ExportSummary(objectsWritten: objects, notCarried: losses.counts)
     }
 
     /// Renders the package; the losses come back once every object is written.
@@ -62,6 +62,9 @@ public struct STIX12Writer: FormatWriter {
         let encoder = STIX12Encoder(xml: xml, view: view)
         let report = view.report
         try encoder.start()
+        try encoder.observables()
+        try section("stix:Indicators", report.indicators, xml) { try encoder.indicator($0) }
+        try section("stix:TTPs", report.malware, report.tools, xml, { try encoder.ttp($0) }, { try encoder.ttp($0) })
         try section("stix:Incidents", report.incidents, xml) { try encoder.incident($0) }
         let activities = report.campaigns.map { ($0, "campaign") } + report.intrusionSets.map { ($0, "intrusion-set") }
         try section("stix:Campaigns", activities, xml) { try encoder.campaign($0.0, type: $0.1) }
@@ -71,10 +74,23 @@ public struct STIX12Writer: FormatWriter {
         try encoder.reports()
         try xml.endDocument()
         try xml.flush(into: &sink)
+        encoder.countUsesByIdentities()
         var losses = encoder.losses
         // A quote has no structured place next to the statement it supports (see MAPPING.md).
         losses.add(.evidence, report.evidencedItems.map(\.evidence.count).reduce(0, +))
         return losses
+    }
+
+    /// A section of two kinds of item (TTPs: malware, then tools).
+    private func section<First, Second>(
+        _ name: String, _ first: [First], _ second: [Second], _ xml: XMLStreamWriter,
+        _ writeFirst: (First) throws -> Void, _ writeSecond: (Second) throws -> Void
+    ) throws {
+        guard !first.isEmpty || !second.isEmpty else { return }
+        try xml.startElement(name)
+        for item in first { try writeFirst(item) }
+        for item in second { try writeSecond(item) }
+        try xml.endElement()
     }
 
     private func section<Item>(_ name: String, _ items: [Item], _ xml: XMLStreamWriter, _ body: (Item) throws -> Void) throws {

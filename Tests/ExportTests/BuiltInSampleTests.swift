@@ -46,7 +46,7 @@ struct BuiltInSampleTests {
     /// The desk's invented finding is AMBER for the Five Eyes: a member receives it in every format, Japan in none,
     /// while both receive the advisory's hashes.
     /// The formats that map indicators so far (issue 22); the others count them as "cannot carry".
-    static let carriers: Set<String> = ["stix21", "report-json"]
+    static let carriers: Set<String> = ["stix21", "report-json", "misp"]
 
     @Test func theInventedFindingReachesOnlyTheFiveEyes() throws {
         let report = try Self.advisory.report()

@@ -17,9 +17,21 @@ struct STIX12MappingTests {
         return try STIX12Writer().write(ReleasedReport(everythingIn: report), options: .default, to: &sink).notCarried
     }
 
-    /// A report that loses one of everything: values outside the STIX 1.2 vocabularies included.
+    /// A report that loses one of everything: values outside the STIX 1.2 vocabularies included, and the
+    /// detection fixture's indicators, malware and tools (one of them used by a state, which has no TTPs).
     private func lossyReport() throws -> ThreatReport {
         var report = try HandBuiltReports.everything()
+        let detection = try STIX12DetectionTests.report()
+        report.indicators = detection.indicators
+        report.observables = detection.observables.map { var copy = $0; copy.involvedIn = []; return copy }
+        report.malware = detection.malware
+        report.malware[0].types.append("worm")
+        report.tools = detection.tools.map { var copy = $0; copy.confidence = 50; return copy }
+        let threatActor = try #require(report.actors.first { $0.kind == .threatActor })
+        let state = try #require(report.actors.first { $0.kind == .state })
+        report.malware[0].usedBy = [Link(threatActor.id), Link(state.id)]
+        report.tools[0].usedBy = [Link(threatActor.id)]
+        report.indicators[0].indicates = [Link(threatActor.id), Link("plugx")]
         report.actors[report.actors.count - 1].threat?.secondaryMotivations.append(.revenge)
         report.actors[report.actors.count - 1].threat?.sophistication = "godlike"
         report.incidents[0].status = "archived"

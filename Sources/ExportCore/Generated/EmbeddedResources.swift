@@ -18,7 +18,7 @@ package enum EmbeddedResources {
     sed "s|STIX12_SCHEMAS_DIR|$DIR|" Schemas/stix-1.2-entry.xsd > entry.xsd
     xmllint noout nonet schema entry.xsd package.xml   (each option with two leading hyphens)
 
-  Version 1 of this template.
+  Version 2 of this template (1 + indicators, TTPs, CybOX observables).
 -->
 <xs:schema xmlns:xs="http://www.w3.org/2001/XMLSchema" elementFormDefault="qualified" version="1">
   <xs:import namespace="http://stix.mitre.org/stix-1" schemaLocation="STIX12_SCHEMAS_DIR/stix_core.xsd"/>
@@ -33,6 +33,16 @@ package enum EmbeddedResources {
   <xs:import namespace="http://data-marking.mitre.org/extensions/MarkingStructure#Simple-1" schemaLocation="STIX12_SCHEMAS_DIR/extensions/marking/simple_marking.xsd"/>
   <xs:import namespace="http://data-marking.mitre.org/extensions/MarkingStructure#Terms_Of_Use-1" schemaLocation="STIX12_SCHEMAS_DIR/extensions/marking/terms_of_use_marking.xsd"/>
   <xs:import namespace="http://stix.mitre.org/extensions/Identity#CIQIdentity3.0-1" schemaLocation="STIX12_SCHEMAS_DIR/extensions/identity/ciq_3.0_identity.xsd"/>
+  <xs:import namespace="http://stix.mitre.org/Indicator-2" schemaLocation="STIX12_SCHEMAS_DIR/indicator.xsd"/>
+  <xs:import namespace="http://stix.mitre.org/TTP-1" schemaLocation="STIX12_SCHEMAS_DIR/ttp.xsd"/>
+  <xs:import namespace="http://stix.mitre.org/extensions/TestMechanism#Generic-1" schemaLocation="STIX12_SCHEMAS_DIR/extensions/test_mechanism/generic_test_mechanism.xsd"/>
+  <xs:import namespace="http://cybox.mitre.org/cybox-2" schemaLocation="STIX12_SCHEMAS_DIR/cybox/cybox_core.xsd"/>
+  <xs:import namespace="http://cybox.mitre.org/common-2" schemaLocation="STIX12_SCHEMAS_DIR/cybox/cybox_common.xsd"/>
+  <xs:import namespace="http://cybox.mitre.org/default_vocabularies-2" schemaLocation="STIX12_SCHEMAS_DIR/cybox/cybox_default_vocabularies.xsd"/>
+  <xs:import namespace="http://cybox.mitre.org/objects#AddressObject-2" schemaLocation="STIX12_SCHEMAS_DIR/cybox/objects/Address_Object.xsd"/>
+  <xs:import namespace="http://cybox.mitre.org/objects#DomainNameObject-1" schemaLocation="STIX12_SCHEMAS_DIR/cybox/objects/Domain_Name_Object.xsd"/>
+  <xs:import namespace="http://cybox.mitre.org/objects#URIObject-2" schemaLocation="STIX12_SCHEMAS_DIR/cybox/objects/URI_Object.xsd"/>
+  <xs:import namespace="http://cybox.mitre.org/objects#FileObject-2" schemaLocation="STIX12_SCHEMAS_DIR/cybox/objects/File_Object.xsd"/>
 </xs:schema>
 
 """#,
