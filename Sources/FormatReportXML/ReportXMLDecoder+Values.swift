@@ -70,7 +70,7 @@ extension ReportXMLDecoder {
         }
     }
 
-    private mutating func fail(_ message: String, at element: XMLElement, hint: String?) {
+    mutating func fail(_ message: String, at element: XMLElement, hint: String?) {
         diagnostics.append(Diagnostic(.error, message, at: SourceLocation(file: file, line: element.line, column: 1), hint: hint))
     }
 }

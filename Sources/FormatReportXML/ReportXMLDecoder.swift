@@ -29,6 +29,10 @@ struct ReportXMLDecoder {
         report.campaigns = items(root, "campaigns", "campaign").map { activity($0) }
         report.partnerships = items(root, "partnerships", "partnership").map { partnership($0) }
         report.incidents = items(root, "incidents", "incident").map { incident($0) }
+        report.indicators = items(root, "indicators", "indicator").map { indicator($0) }
+        report.observables = items(root, "observables", "observable").map { observable($0) }
+        report.malware = items(root, "malware", "malware").map { malware($0) }
+        report.tools = items(root, "tools", "tool").map { tool($0) }
         return report
     }
 

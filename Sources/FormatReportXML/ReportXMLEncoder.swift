@@ -131,7 +131,7 @@ struct ReportXMLEncoder {
         try xml.endElement()
     }
 
-    private func links(_ name: String, _ links: [Link]) throws {
+    func links(_ name: String, _ links: [Link]) throws {
         for link in links {
             try xml.startElement(name)
             try xml.attribute("ref", link.ref)
@@ -143,7 +143,7 @@ struct ReportXMLEncoder {
     }
 
     /// The schema's `Provenance` group: the quotes that support the object, the sources it cites, its marking.
-    private func provenance(_ evidence: [String], _ sources: [String], _ own: Marking?) throws {
+    func provenance(_ evidence: [String], _ sources: [String], _ own: Marking?) throws {
         try xml.elements("evidence", evidence)
         for source in sources {
             try xml.startElement("sourceRef")
@@ -153,7 +153,7 @@ struct ReportXMLEncoder {
         try marking("marking", own)
     }
 
-    private func marking(_ name: String, _ marking: Marking?) throws {
+    func marking(_ name: String, _ marking: Marking?) throws {
         guard let marking else { return }
         try xml.startElement(name)
         try xml.attribute("tlp", marking.tlp.rawValue)

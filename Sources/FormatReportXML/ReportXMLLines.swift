@@ -10,11 +10,13 @@ struct ReportXMLLines {
 
     private static let lists = [
         ("sources", "sources"), ("actors", "actors"), ("intrusionSets", "intrusion_sets"), ("campaigns", "campaigns"),
-        ("partnerships", "partnerships"), ("incidents", "incidents"),
+        ("partnerships", "partnerships"), ("incidents", "incidents"), ("indicators", "indicators"),
+        ("observables", "observables"), ("malware", "malware"), ("tools", "tools"),
     ]
     private static let links = [
         "sponsoredBy": "sponsored_by", "attributedTo": "attributed_to", "target": "targets", "responder": "responders",
         "supporter": "supporters", "member": "members", "sourceRef": "sources", "marking": "marking",
+        "indicates": "indicates", "basedOn": "based_on", "usedBy": "used_by", "involvedIn": "involved_in",
     ]
 
     init(_ root: XMLElement, file: String) {

@@ -53,8 +53,10 @@ public struct ReportXMLWriter: FormatWriter {
             let wellFormedness = checked.check.finish()
             guard wellFormedness.isEmpty else { throw XMLWellFormednessCheck.failure(wellFormedness, format: "report XML") }
         }
-        // The schema has no place yet for indicators, observables, malware and tools: counted, never dropped silently.
-        return ExportSummary(objectsWritten: view.report.objectCount, notCarried: view.report.verbatimAndDetectionObjectCounts)
+        // Indicators, observables, malware and tools are written; only content kept verbatim from a STIX import is not.
+        return ExportSummary(
+            objectsWritten: view.report.objectCount + view.report.detectionObjectCount,
+            notCarried: view.report.verbatimObjectCounts)
     }
 
     /// Streams the document, handing bytes to the sink after each object.
@@ -69,6 +71,10 @@ public struct ReportXMLWriter: FormatWriter {
         try section("campaigns", report.campaigns, xml, &sink) { try encoder.activity("campaign", $0) }
         try section("partnerships", report.partnerships, xml, &sink, encoder.partnership)
         try section("incidents", report.incidents, xml, &sink, encoder.incident)
+        try section("indicators", report.indicators, xml, &sink, encoder.indicator)
+        try section("observables", report.observables, xml, &sink, encoder.observable)
+        try section("malware", report.malware, xml, &sink, encoder.malware)
+        try section("tools", report.tools, xml, &sink, encoder.tool)
         try xml.endDocument()
         try xml.flush(into: &sink)
     }

@@ -3,8 +3,9 @@ import ExportTestSupport
 import Foundation
 import Testing
 
-/// `Schemas/threat-report.xsd` against xmllint: one mutation per key, keyref, enumeration and pattern, each
-/// rejected by both at the same line, and the same verdict from both on every document without a DOCTYPE.
+/// `Schemas/threat-report.xsd` against xmllint: one mutation per key, keyref, enumeration and pattern (of a document
+/// holding every kind of object, indicators and observables included), each rejected by both at the same line, and
+/// the same verdict from both on every document without a DOCTYPE.
 struct ThreatReportSchemaTests {
     struct Mutation: CustomTestStringConvertible, Sendable {
         /// The XSD constraint it breaks: a key/keyref name or a simple type name.
@@ -33,13 +34,28 @@ struct ThreatReportSchemaTests {
         Mutation(constraint: "Confidence", find: "confidence=\"100\"", replace: "confidence=\"101\""),
         Mutation(constraint: "Latitude", find: "latitude=\"27.716\"", replace: "latitude=\"97.5\""),
         Mutation(constraint: "Longitude", find: "longitude=\"-0.000919\"", replace: "longitude=\"-180.5\""),
+        Mutation(constraint: "indicatesTarget", find: "<indicates ref=\"plugx\"/>", replace: "<indicates ref=\"ghost\"/>"),
+        Mutation(constraint: "basedOnTarget", find: "<basedOn ref=\"c2-ip\"/>", replace: "<basedOn ref=\"ghost\"/>"),
+        Mutation(constraint: "usesTarget", find: "<usedBy ref=\"op-y\"/>", replace: "<usedBy ref=\"ghost\"/>"),
+        Mutation(constraint: "involvesTarget", find: "<involvedIn ref=\"himalaya-incursion\">", replace: "<involvedIn ref=\"ghost\">"),
+        Mutation(constraint: "Boolean", find: "isFamily=\"false\"", replace: "isFamily=\"0\""),
+        Mutation(constraint: "KillChainName", find: "phase=\"exfiltration\"", replace: "phase=\"Exfiltration\""),
+        Mutation(constraint: "IPv4Address", find: "<ipv4Address>203.0.113.5<", replace: "<ipv4Address>203.0.113.256<"),
+        Mutation(constraint: "IPv6Address", find: "<ipv6Address>2001:db8::/32<", replace: "<ipv6Address>2001:db8::/129<"),
+        Mutation(constraint: "DomainName", find: "<domainName>bücher.example<", replace: "<domainName>bücher-.example<"),
+        Mutation(constraint: "URL", find: "<url>https://user@", replace: "<url>https//user@"),
+        Mutation(constraint: "EmailAddress", find: "@mail.example</emailAddress>", replace: "@mail</emailAddress>"),
+        Mutation(constraint: "MD5", find: "<md5>d41d8", replace: "<md5>g41d8"),
+        Mutation(constraint: "SHA1", find: "<sha1>DA39", replace: "<sha1>ZA39"),
+        Mutation(constraint: "FileSHA256", find: "<sha256>e3b0", replace: "<sha256>x3b0"),
+        Mutation(constraint: "SHA512", find: "<sha512>cf83e135", replace: "<sha512>cf83e13"),
     ]
 
     private static var schemaPath: String { RepositoryPaths.schemas.appendingPathComponent("threat-report.xsd").path }
 
     private func baseDocument() throws -> String {
         var sink = MemorySink()
-        _ = try ReportXMLWriter().write(ReleasedReport(everythingIn: try HandBuiltReports.everything()), options: .default, to: &sink)
+        _ = try ReportXMLWriter().write(ReleasedReport(everythingIn: try HandBuiltReports.everythingWithDetection()), options: .default, to: &sink)
         return sink.string
     }
 

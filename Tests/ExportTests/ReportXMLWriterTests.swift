@@ -138,23 +138,19 @@ extension ReportXMLWriterTests {
 }
 
 extension ReportXMLWriterTests {
-    /// The hand-built report sets every stored property of every model type somewhere, so its round trip proves
-    /// report XML carries every field; a field added to the model fails here until the format and the report
-    /// carry it.
+    /// The hand-built report sets every stored property of every model type somewhere, so its round trip
+    /// (`ReportXMLDetectionTests`) proves report XML carries every field; a field added to the model fails here
+    /// until the format and the report carry it.
     @Test func handBuiltReportSetsEveryField() throws {
         var seen: Set<String> = []
         var set: Set<String> = []
-        walk(try HandBuiltReports.everything(), seen: &seen, set: &set)
-        #expect(seen.count > 80)
-        #expect(seen.subtracting(set).subtracting(Self.stixProvenance).subtracting(Self.sharingLabels)
-            .subtracting(Self.notMappedYet).sorted() == [])
+        walk(try HandBuiltReports.everythingWithDetection(), seen: &seen, set: &set)
+        #expect(seen.count > 120)
+        for type in ["Indicator", "Observable", "FileHash", "KillChainPhase", "Malware", "Tool"] {
+            #expect(seen.contains { $0.hasPrefix(type + ".") }, "\(type) was never walked")
+        }
+        #expect(seen.subtracting(set).subtracting(Self.stixProvenance).subtracting(Self.sharingLabels).sorted() == [])
     }
-
-    /// Model fields report XML does not carry yet and counts in its "cannot carry" note (issue 22,
-    /// `DetectionNotCarriedTests`).
-    static let notMappedYet: Set<String> = [
-        "ThreatReport.indicators", "ThreatReport.observables", "ThreatReport.malware", "ThreatReport.tools",
-    ]
 
     /// Labels the sharing layer derives when it builds a view (never authored, never read back).
     static let sharingLabels: Set<String> = ["Link.label", "Membership.label"]

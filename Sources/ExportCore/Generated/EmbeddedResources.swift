@@ -1542,6 +1542,72 @@ package enum EmbeddedResources {
     </xs:restriction>
   </xs:simpleType>
 
+  <xs:simpleType name="Boolean">
+    <xs:annotation><xs:documentation>true or false, in words only.</xs:documentation></xs:annotation>
+    <xs:restriction base="xs:boolean"><xs:pattern value="true|false"/></xs:restriction>
+  </xs:simpleType>
+
+  <xs:simpleType name="KillChainName">
+    <xs:annotation><xs:documentation>A kill chain's or a phase's name: lowercase words joined by hyphens, as STIX asks (command-and-control).</xs:documentation></xs:annotation>
+    <xs:restriction base="xs:string"><xs:pattern value="[a-z0-9\-]+"/></xs:restriction>
+  </xs:simpleType>
+
+  <xs:simpleType name="IPv4Address">
+    <xs:annotation><xs:documentation>An IPv4 address, four numbers 0-255 without leading zeros, with an optional CIDR prefix length /0 to /32 (203.0.113.0/24).</xs:documentation></xs:annotation>
+    <xs:restriction base="xs:string">
+      <xs:pattern value="((25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])\.){3}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(/(3[0-2]|[12]?[0-9]))?"/>
+    </xs:restriction>
+  </xs:simpleType>
+
+  <xs:simpleType name="IPv6Address">
+    <xs:annotation><xs:documentation>An IPv6 address: eight groups of one to four hex digits, one "::" standing for missing zero groups, the last two groups optionally dotted IPv4; then an optional CIDR prefix length /0 to /128 (2001:db8::/32).</xs:documentation></xs:annotation>
+    <xs:restriction base="xs:string">
+      <xs:pattern value="(([0-9a-fA-F][0-9a-fA-F]?[0-9a-fA-F]?[0-9a-fA-F]?:){7}[0-9a-fA-F][0-9a-fA-F]?[0-9a-fA-F]?[0-9a-fA-F]?|([0-9a-fA-F][0-9a-fA-F]?[0-9a-fA-F]?[0-9a-fA-F]?:){1,7}:|([0-9a-fA-F][0-9a-fA-F]?[0-9a-fA-F]?[0-9a-fA-F]?:){1,6}:[0-9a-fA-F][0-9a-fA-F]?[0-9a-fA-F]?[0-9a-fA-F]?|([0-9a-fA-F][0-9a-fA-F]?[0-9a-fA-F]?[0-9a-fA-F]?:){1,5}(:[0-9a-fA-F][0-9a-fA-F]?[0-9a-fA-F]?[0-9a-fA-F]?){1,2}|([0-9a-fA-F][0-9a-fA-F]?[0-9a-fA-F]?[0-9a-fA-F]?:){1,4}(:[0-9a-fA-F][0-9a-fA-F]?[0-9a-fA-F]?[0-9a-fA-F]?){1,3}|([0-9a-fA-F][0-9a-fA-F]?[0-9a-fA-F]?[0-9a-fA-F]?:){1,3}(:[0-9a-fA-F][0-9a-fA-F]?[0-9a-fA-F]?[0-9a-fA-F]?){1,4}|([0-9a-fA-F][0-9a-fA-F]?[0-9a-fA-F]?[0-9a-fA-F]?:){1,2}(:[0-9a-fA-F][0-9a-fA-F]?[0-9a-fA-F]?[0-9a-fA-F]?){1,5}|[0-9a-fA-F][0-9a-fA-F]?[0-9a-fA-F]?[0-9a-fA-F]?:(:[0-9a-fA-F][0-9a-fA-F]?[0-9a-fA-F]?[0-9a-fA-F]?){1,6}|:((:[0-9a-fA-F][0-9a-fA-F]?[0-9a-fA-F]?[0-9a-fA-F]?){1,7}|:)|([0-9a-fA-F][0-9a-fA-F]?[0-9a-fA-F]?[0-9a-fA-F]?:){6}((25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])\.){3}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])|::([0-9a-fA-F][0-9a-fA-F]?[0-9a-fA-F]?[0-9a-fA-F]?:){0,5}((25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])\.){3}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])|[0-9a-fA-F][0-9a-fA-F]?[0-9a-fA-F]?[0-9a-fA-F]?::([0-9a-fA-F][0-9a-fA-F]?[0-9a-fA-F]?[0-9a-fA-F]?:){0,4}((25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])\.){3}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])|([0-9a-fA-F][0-9a-fA-F]?[0-9a-fA-F]?[0-9a-fA-F]?:){1}[0-9a-fA-F][0-9a-fA-F]?[0-9a-fA-F]?[0-9a-fA-F]?::([0-9a-fA-F][0-9a-fA-F]?[0-9a-fA-F]?[0-9a-fA-F]?:){0,3}((25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])\.){3}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])|([0-9a-fA-F][0-9a-fA-F]?[0-9a-fA-F]?[0-9a-fA-F]?:){2}[0-9a-fA-F][0-9a-fA-F]?[0-9a-fA-F]?[0-9a-fA-F]?::([0-9a-fA-F][0-9a-fA-F]?[0-9a-fA-F]?[0-9a-fA-F]?:){0,2}((25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])\.){3}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])|([0-9a-fA-F][0-9a-fA-F]?[0-9a-fA-F]?[0-9a-fA-F]?:){3}[0-9a-fA-F][0-9a-fA-F]?[0-9a-fA-F]?[0-9a-fA-F]?::([0-9a-fA-F][0-9a-fA-F]?[0-9a-fA-F]?[0-9a-fA-F]?:){0,1}((25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])\.){3}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])|([0-9a-fA-F][0-9a-fA-F]?[0-9a-fA-F]?[0-9a-fA-F]?:){4}[0-9a-fA-F][0-9a-fA-F]?[0-9a-fA-F]?[0-9a-fA-F]?::((25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])\.){3}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9]))(/(12[0-8]|1[01][0-9]|[1-9]?[0-9]))?"/>
+    </xs:restriction>
+  </xs:simpleType>
+
+  <xs:simpleType name="DomainName">
+    <xs:annotation><xs:documentation>A domain name: at least two dot-separated labels of letters, digits and hyphens (no hyphen at either end), each at most 63 long, 253 in all. Non-ASCII letters are allowed; the reader checks that they are letters.</xs:documentation></xs:annotation>
+    <xs:restriction base="xs:string">
+      <xs:maxLength value="253"/>
+      <xs:pattern value="[a-zA-Z0-9&#x80;-&#x10FFFF;]([a-zA-Z0-9\-&#x80;-&#x10FFFF;]{0,61}[a-zA-Z0-9&#x80;-&#x10FFFF;])?(\.[a-zA-Z0-9&#x80;-&#x10FFFF;]([a-zA-Z0-9\-&#x80;-&#x10FFFF;]{0,61}[a-zA-Z0-9&#x80;-&#x10FFFF;])?)+"/>
+    </xs:restriction>
+  </xs:simpleType>
+
+  <xs:simpleType name="URL">
+    <xs:annotation><xs:documentation>A URL, scheme://host[:port][/path][?query][#fragment], whose host is a domain name, an IPv4 address or an IPv6 address in brackets; no white space.</xs:documentation></xs:annotation>
+    <xs:restriction base="xs:string">
+      <xs:pattern value="[a-zA-Z][a-zA-Z0-9+.\-]*://([^/?#\s]*@)?(\[(([0-9a-fA-F][0-9a-fA-F]?[0-9a-fA-F]?[0-9a-fA-F]?:){7}[0-9a-fA-F][0-9a-fA-F]?[0-9a-fA-F]?[0-9a-fA-F]?|([0-9a-fA-F][0-9a-fA-F]?[0-9a-fA-F]?[0-9a-fA-F]?:){1,7}:|([0-9a-fA-F][0-9a-fA-F]?[0-9a-fA-F]?[0-9a-fA-F]?:){1,6}:[0-9a-fA-F][0-9a-fA-F]?[0-9a-fA-F]?[0-9a-fA-F]?|([0-9a-fA-F][0-9a-fA-F]?[0-9a-fA-F]?[0-9a-fA-F]?:){1,5}(:[0-9a-fA-F][0-9a-fA-F]?[0-9a-fA-F]?[0-9a-fA-F]?){1,2}|([0-9a-fA-F][0-9a-fA-F]?[0-9a-fA-F]?[0-9a-fA-F]?:){1,4}(:[0-9a-fA-F][0-9a-fA-F]?[0-9a-fA-F]?[0-9a-fA-F]?){1,3}|([0-9a-fA-F][0-9a-fA-F]?[0-9a-fA-F]?[0-9a-fA-F]?:){1,3}(:[0-9a-fA-F][0-9a-fA-F]?[0-9a-fA-F]?[0-9a-fA-F]?){1,4}|([0-9a-fA-F][0-9a-fA-F]?[0-9a-fA-F]?[0-9a-fA-F]?:){1,2}(:[0-9a-fA-F][0-9a-fA-F]?[0-9a-fA-F]?[0-9a-fA-F]?){1,5}|[0-9a-fA-F][0-9a-fA-F]?[0-9a-fA-F]?[0-9a-fA-F]?:(:[0-9a-fA-F][0-9a-fA-F]?[0-9a-fA-F]?[0-9a-fA-F]?){1,6}|:((:[0-9a-fA-F][0-9a-fA-F]?[0-9a-fA-F]?[0-9a-fA-F]?){1,7}|:)|([0-9a-fA-F][0-9a-fA-F]?[0-9a-fA-F]?[0-9a-fA-F]?:){6}((25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])\.){3}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])|::([0-9a-fA-F][0-9a-fA-F]?[0-9a-fA-F]?[0-9a-fA-F]?:){0,5}((25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])\.){3}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])|[0-9a-fA-F][0-9a-fA-F]?[0-9a-fA-F]?[0-9a-fA-F]?::([0-9a-fA-F][0-9a-fA-F]?[0-9a-fA-F]?[0-9a-fA-F]?:){0,4}((25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])\.){3}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])|([0-9a-fA-F][0-9a-fA-F]?[0-9a-fA-F]?[0-9a-fA-F]?:){1}[0-9a-fA-F][0-9a-fA-F]?[0-9a-fA-F]?[0-9a-fA-F]?::([0-9a-fA-F][0-9a-fA-F]?[0-9a-fA-F]?[0-9a-fA-F]?:){0,3}((25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])\.){3}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])|([0-9a-fA-F][0-9a-fA-F]?[0-9a-fA-F]?[0-9a-fA-F]?:){2}[0-9a-fA-F][0-9a-fA-F]?[0-9a-fA-F]?[0-9a-fA-F]?::([0-9a-fA-F][0-9a-fA-F]?[0-9a-fA-F]?[0-9a-fA-F]?:){0,2}((25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])\.){3}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])|([0-9a-fA-F][0-9a-fA-F]?[0-9a-fA-F]?[0-9a-fA-F]?:){3}[0-9a-fA-F][0-9a-fA-F]?[0-9a-fA-F]?[0-9a-fA-F]?::([0-9a-fA-F][0-9a-fA-F]?[0-9a-fA-F]?[0-9a-fA-F]?:){0,1}((25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])\.){3}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])|([0-9a-fA-F][0-9a-fA-F]?[0-9a-fA-F]?[0-9a-fA-F]?:){4}[0-9a-fA-F][0-9a-fA-F]?[0-9a-fA-F]?[0-9a-fA-F]?::((25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])\.){3}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9]))\]|((25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])\.){3}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])|[a-zA-Z0-9&#x80;-&#x10FFFF;]([a-zA-Z0-9\-&#x80;-&#x10FFFF;]{0,61}[a-zA-Z0-9&#x80;-&#x10FFFF;])?(\.[a-zA-Z0-9&#x80;-&#x10FFFF;]([a-zA-Z0-9\-&#x80;-&#x10FFFF;]{0,61}[a-zA-Z0-9&#x80;-&#x10FFFF;])?)+)(:[0-9]{1,5})?([/?#]\S*)?"/>
+    </xs:restriction>
+  </xs:simpleType>
+
+  <xs:simpleType name="EmailAddress">
+    <xs:annotation><xs:documentation>An e-mail address, local@domain: a local part of letters, digits and the symbols RFC 5322 allows unquoted, in dot-separated runs (at most 64 characters, which the reader checks), then a domain name.</xs:documentation></xs:annotation>
+    <xs:restriction base="xs:string">
+      <xs:pattern value="[a-zA-Z0-9&#x80;-&#x10FFFF;!#$%&amp;'*+\-/=?\^_`{|}~]+(\.[a-zA-Z0-9&#x80;-&#x10FFFF;!#$%&amp;'*+\-/=?\^_`{|}~]+)*@[a-zA-Z0-9&#x80;-&#x10FFFF;]([a-zA-Z0-9\-&#x80;-&#x10FFFF;]{0,61}[a-zA-Z0-9&#x80;-&#x10FFFF;])?(\.[a-zA-Z0-9&#x80;-&#x10FFFF;]([a-zA-Z0-9\-&#x80;-&#x10FFFF;]{0,61}[a-zA-Z0-9&#x80;-&#x10FFFF;])?)+"/>
+    </xs:restriction>
+  </xs:simpleType>
+
+  <xs:simpleType name="MD5">
+    <xs:annotation><xs:documentation>An MD5 digest: 32 hex digits, either case.</xs:documentation></xs:annotation>
+    <xs:restriction base="xs:string"><xs:pattern value="[0-9a-fA-F]{32}"/></xs:restriction>
+  </xs:simpleType>
+
+  <xs:simpleType name="SHA1">
+    <xs:annotation><xs:documentation>A SHA-1 digest: 40 hex digits, either case.</xs:documentation></xs:annotation>
+    <xs:restriction base="xs:string"><xs:pattern value="[0-9a-fA-F]{40}"/></xs:restriction>
+  </xs:simpleType>
+
+  <xs:simpleType name="FileSHA256">
+    <xs:annotation><xs:documentation>A file's SHA-256 digest: 64 hex digits, either case (a source's SHA256 is lowercase only).</xs:documentation></xs:annotation>
+    <xs:restriction base="xs:string"><xs:pattern value="[0-9a-fA-F]{64}"/></xs:restriction>
+  </xs:simpleType>
+
+  <xs:simpleType name="SHA512">
+    <xs:annotation><xs:documentation>A SHA-512 digest: 128 hex digits, either case.</xs:documentation></xs:annotation>
+    <xs:restriction base="xs:string"><xs:pattern value="[0-9a-fA-F]{128}"/></xs:restriction>
+  </xs:simpleType>
+
   <!-- Markings and links -->
 
   <xs:complexType name="Marking">
@@ -1782,6 +1848,184 @@ package enum EmbeddedResources {
     <xs:attribute name="id" type="tr:LocalID" use="required"/>
   </xs:complexType>
 
+  <!-- Indicators, observables, malware and tools -->
+
+  <xs:complexType name="Pattern">
+    <xs:simpleContent>
+      <xs:extension base="tr:NonEmptyText">
+        <xs:attribute name="type" type="tr:VocabularyTerm" use="required">
+          <xs:annotation><xs:documentation>The pattern's language (STIX pattern-type-ov: stix, pcre, sigma, snort, suricata, yara); the reader checks the syntax of stix patterns.</xs:documentation></xs:annotation>
+        </xs:attribute>
+      </xs:extension>
+    </xs:simpleContent>
+  </xs:complexType>
+
+  <xs:complexType name="KillChainPhase">
+    <xs:attribute name="killChain" type="tr:KillChainName" use="required"/>
+    <xs:attribute name="phase" type="tr:KillChainName" use="required"/>
+  </xs:complexType>
+
+  <xs:complexType name="Indicator">
+    <xs:sequence>
+      <xs:element name="name" type="tr:NonEmptyText">
+        <xs:annotation><xs:documentation>A short name for the indicator.</xs:documentation></xs:annotation>
+      </xs:element>
+      <xs:element name="description" type="tr:Text" minOccurs="0">
+        <xs:annotation><xs:documentation>What the author says about it.</xs:documentation></xs:annotation>
+      </xs:element>
+      <xs:element name="pattern" type="tr:Pattern">
+        <xs:annotation><xs:documentation>The detection pattern, as written, in the language its type attribute names.</xs:documentation></xs:annotation>
+      </xs:element>
+      <xs:element name="type" type="tr:VocabularyTerm" minOccurs="0" maxOccurs="unbounded">
+        <xs:annotation><xs:documentation>What kind of activity it points at (STIX indicator-type-ov).</xs:documentation></xs:annotation>
+      </xs:element>
+      <xs:element name="killChainPhase" type="tr:KillChainPhase" minOccurs="0" maxOccurs="unbounded">
+        <xs:annotation><xs:documentation>Where in a kill chain the activity sits.</xs:documentation></xs:annotation>
+      </xs:element>
+      <xs:element name="indicates" type="tr:Link" minOccurs="0" maxOccurs="unbounded">
+        <xs:annotation><xs:documentation>A threat actor, intrusion set, campaign or malware of this report the pattern is a sign of.</xs:documentation></xs:annotation>
+      </xs:element>
+      <xs:element name="basedOn" type="tr:Link" minOccurs="0" maxOccurs="unbounded">
+        <xs:annotation><xs:documentation>An observable of this report the pattern was built from.</xs:documentation></xs:annotation>
+      </xs:element>
+      <xs:group ref="tr:Provenance"/>
+    </xs:sequence>
+    <xs:attribute name="id" type="tr:LocalID" use="required"/>
+    <xs:attribute name="validFrom" type="tr:PartialDate" use="required"/>
+    <xs:attribute name="validUntil" type="tr:PartialDate"/>
+    <xs:attribute name="confidence" type="tr:Confidence"/>
+  </xs:complexType>
+
+  <!-- A file's digests, in the order MD5, SHA-1, SHA-256, SHA-512, at least one: each group starts at one digest. -->
+  <xs:group name="HashesFromSHA256">
+    <xs:choice>
+      <xs:sequence>
+        <xs:element name="sha256" type="tr:FileSHA256">
+          <xs:annotation><xs:documentation>The file's SHA-256 digest.</xs:documentation></xs:annotation>
+        </xs:element>
+        <xs:element name="sha512" type="tr:SHA512" minOccurs="0">
+          <xs:annotation><xs:documentation>The file's SHA-512 digest.</xs:documentation></xs:annotation>
+        </xs:element>
+      </xs:sequence>
+      <xs:element name="sha512" type="tr:SHA512">
+        <xs:annotation><xs:documentation>The file's SHA-512 digest, its only one from SHA-256 on.</xs:documentation></xs:annotation>
+      </xs:element>
+    </xs:choice>
+  </xs:group>
+
+  <xs:group name="HashesFromSHA1">
+    <xs:choice>
+      <xs:sequence>
+        <xs:element name="sha1" type="tr:SHA1">
+          <xs:annotation><xs:documentation>The file's SHA-1 digest.</xs:documentation></xs:annotation>
+        </xs:element>
+        <xs:group ref="tr:HashesFromSHA256" minOccurs="0"/>
+      </xs:sequence>
+      <xs:group ref="tr:HashesFromSHA256"/>
+    </xs:choice>
+  </xs:group>
+
+  <xs:complexType name="File">
+    <xs:sequence>
+      <xs:element name="name" type="tr:NonEmptyText" minOccurs="0">
+        <xs:annotation><xs:documentation>The file's name.</xs:documentation></xs:annotation>
+      </xs:element>
+      <xs:choice>
+        <xs:sequence>
+          <xs:element name="md5" type="tr:MD5">
+            <xs:annotation><xs:documentation>The file's MD5 digest.</xs:documentation></xs:annotation>
+          </xs:element>
+          <xs:group ref="tr:HashesFromSHA1" minOccurs="0"/>
+        </xs:sequence>
+        <xs:group ref="tr:HashesFromSHA1"/>
+      </xs:choice>
+    </xs:sequence>
+  </xs:complexType>
+
+  <xs:complexType name="Observable">
+    <xs:sequence>
+      <xs:choice>
+        <xs:element name="ipv4Address" type="tr:IPv4Address">
+          <xs:annotation><xs:documentation>An IPv4 address or network (STIX ipv4-addr).</xs:documentation></xs:annotation>
+        </xs:element>
+        <xs:element name="ipv6Address" type="tr:IPv6Address">
+          <xs:annotation><xs:documentation>An IPv6 address or network (STIX ipv6-addr).</xs:documentation></xs:annotation>
+        </xs:element>
+        <xs:element name="domainName" type="tr:DomainName">
+          <xs:annotation><xs:documentation>A domain name (STIX domain-name).</xs:documentation></xs:annotation>
+        </xs:element>
+        <xs:element name="url" type="tr:URL">
+          <xs:annotation><xs:documentation>A URL (STIX url).</xs:documentation></xs:annotation>
+        </xs:element>
+        <xs:element name="emailAddress" type="tr:EmailAddress">
+          <xs:annotation><xs:documentation>An e-mail address (STIX email-addr).</xs:documentation></xs:annotation>
+        </xs:element>
+        <xs:element name="file" type="tr:File">
+          <xs:annotation><xs:documentation>A file, by its digests and name (STIX file).</xs:documentation></xs:annotation>
+        </xs:element>
+      </xs:choice>
+      <xs:element name="involvedIn" type="tr:Link" minOccurs="0" maxOccurs="unbounded">
+        <xs:annotation><xs:documentation>An incident of this report in which the observable was seen.</xs:documentation></xs:annotation>
+      </xs:element>
+      <xs:element name="marking" type="tr:Marking" minOccurs="0">
+        <xs:annotation><xs:documentation>Who may receive the observable; absent means the report's default marking.</xs:documentation></xs:annotation>
+      </xs:element>
+    </xs:sequence>
+    <xs:attribute name="id" type="tr:LocalID" use="required"/>
+  </xs:complexType>
+
+  <xs:complexType name="Malware">
+    <xs:sequence>
+      <xs:element name="name" type="tr:NonEmptyText">
+        <xs:annotation><xs:documentation>The malware's name.</xs:documentation></xs:annotation>
+      </xs:element>
+      <xs:element name="alias" type="tr:Text" minOccurs="0" maxOccurs="unbounded">
+        <xs:annotation><xs:documentation>Another name for it.</xs:documentation></xs:annotation>
+      </xs:element>
+      <xs:element name="description" type="tr:Text" minOccurs="0">
+        <xs:annotation><xs:documentation>What the author says about it.</xs:documentation></xs:annotation>
+      </xs:element>
+      <xs:element name="type" type="tr:VocabularyTerm" minOccurs="0" maxOccurs="unbounded">
+        <xs:annotation><xs:documentation>What kind of malware it is (STIX malware-type-ov).</xs:documentation></xs:annotation>
+      </xs:element>
+      <xs:element name="capability" type="tr:VocabularyTerm" minOccurs="0" maxOccurs="unbounded">
+        <xs:annotation><xs:documentation>What it can do (STIX malware-capabilities-ov).</xs:documentation></xs:annotation>
+      </xs:element>
+      <xs:element name="usedBy" type="tr:Link" minOccurs="0" maxOccurs="unbounded">
+        <xs:annotation><xs:documentation>A threat actor, intrusion set or campaign of this report that uses it.</xs:documentation></xs:annotation>
+      </xs:element>
+      <xs:group ref="tr:Provenance"/>
+    </xs:sequence>
+    <xs:attribute name="id" type="tr:LocalID" use="required"/>
+    <xs:attribute name="isFamily" type="tr:Boolean" use="required">
+      <xs:annotation><xs:documentation>Whether this is a family (true) or one instance of malware (false).</xs:documentation></xs:annotation>
+    </xs:attribute>
+    <xs:attribute name="confidence" type="tr:Confidence"/>
+  </xs:complexType>
+
+  <xs:complexType name="Tool">
+    <xs:sequence>
+      <xs:element name="name" type="tr:NonEmptyText">
+        <xs:annotation><xs:documentation>The tool's name.</xs:documentation></xs:annotation>
+      </xs:element>
+      <xs:element name="alias" type="tr:Text" minOccurs="0" maxOccurs="unbounded">
+        <xs:annotation><xs:documentation>Another name for it.</xs:documentation></xs:annotation>
+      </xs:element>
+      <xs:element name="description" type="tr:Text" minOccurs="0">
+        <xs:annotation><xs:documentation>What the author says about it.</xs:documentation></xs:annotation>
+      </xs:element>
+      <xs:element name="type" type="tr:VocabularyTerm" minOccurs="0" maxOccurs="unbounded">
+        <xs:annotation><xs:documentation>What kind of tool it is (STIX tool-type-ov).</xs:documentation></xs:annotation>
+      </xs:element>
+      <xs:element name="usedBy" type="tr:Link" minOccurs="0" maxOccurs="unbounded">
+        <xs:annotation><xs:documentation>A threat actor, intrusion set or campaign of this report that uses it.</xs:documentation></xs:annotation>
+      </xs:element>
+      <xs:group ref="tr:Provenance"/>
+    </xs:sequence>
+    <xs:attribute name="id" type="tr:LocalID" use="required"/>
+    <xs:attribute name="confidence" type="tr:Confidence"/>
+  </xs:complexType>
+
   <!-- The document -->
 
   <xs:element name="report">
@@ -1859,14 +2103,46 @@ package enum EmbeddedResources {
             </xs:element>
           </xs:sequence></xs:complexType>
         </xs:element>
+        <xs:element name="indicators" minOccurs="0">
+          <xs:annotation><xs:documentation>Patterns to look for, with what they indicate.</xs:documentation></xs:annotation>
+          <xs:complexType><xs:sequence>
+            <xs:element name="indicator" type="tr:Indicator" maxOccurs="unbounded">
+              <xs:annotation><xs:documentation>One indicator.</xs:documentation></xs:annotation>
+            </xs:element>
+          </xs:sequence></xs:complexType>
+        </xs:element>
+        <xs:element name="observables" minOccurs="0">
+          <xs:annotation><xs:documentation>Addresses, domains, URLs, e-mail addresses and files seen.</xs:documentation></xs:annotation>
+          <xs:complexType><xs:sequence>
+            <xs:element name="observable" type="tr:Observable" maxOccurs="unbounded">
+              <xs:annotation><xs:documentation>One observable.</xs:documentation></xs:annotation>
+            </xs:element>
+          </xs:sequence></xs:complexType>
+        </xs:element>
+        <xs:element name="malware" minOccurs="0">
+          <xs:annotation><xs:documentation>Malicious code the report's actors use.</xs:documentation></xs:annotation>
+          <xs:complexType><xs:sequence>
+            <xs:element name="malware" type="tr:Malware" maxOccurs="unbounded">
+              <xs:annotation><xs:documentation>One malware family or instance.</xs:documentation></xs:annotation>
+            </xs:element>
+          </xs:sequence></xs:complexType>
+        </xs:element>
+        <xs:element name="tools" minOccurs="0">
+          <xs:annotation><xs:documentation>Legitimate software the report's actors use.</xs:documentation></xs:annotation>
+          <xs:complexType><xs:sequence>
+            <xs:element name="tool" type="tr:Tool" maxOccurs="unbounded">
+              <xs:annotation><xs:documentation>One tool.</xs:documentation></xs:annotation>
+            </xs:element>
+          </xs:sequence></xs:complexType>
+        </xs:element>
       </xs:sequence>
       <xs:attribute name="formatVersion" type="tr:FormatVersion" use="required"/>
       <xs:attribute name="published" type="tr:PartialDate" use="required"/>
     </xs:complexType>
 
     <xs:key name="objectID">
-      <xs:annotation><xs:documentation>Actors, intrusion sets, campaigns, partnerships and incidents share one id space.</xs:documentation></xs:annotation>
-      <xs:selector xpath="tr:actors/tr:actor|tr:intrusionSets/tr:intrusionSet|tr:campaigns/tr:campaign|tr:partnerships/tr:partnership|tr:incidents/tr:incident"/>
+      <xs:annotation><xs:documentation>Actors, intrusion sets, campaigns, partnerships, incidents, indicators, observables, malware and tools share one id space.</xs:documentation></xs:annotation>
+      <xs:selector xpath="tr:actors/tr:actor|tr:intrusionSets/tr:intrusionSet|tr:campaigns/tr:campaign|tr:partnerships/tr:partnership|tr:incidents/tr:incident|tr:indicators/tr:indicator|tr:observables/tr:observable|tr:malware/tr:malware|tr:tools/tr:tool"/>
       <xs:field xpath="@id"/>
     </xs:key>
     <xs:key name="sourceID">
@@ -1893,6 +2169,26 @@ package enum EmbeddedResources {
       <xs:annotation><xs:documentation>Every party a marking releases to is an object of this report.</xs:documentation></xs:annotation>
       <xs:selector xpath=".//tr:party"/>
       <xs:field xpath="."/>
+    </xs:keyref>
+    <xs:keyref name="indicatesTarget" refer="tr:objectID">
+      <xs:annotation><xs:documentation>Everything an indicator indicates is an object of this report (that it is a threat actor, intrusion set, campaign or malware, the reader checks, as for every link).</xs:documentation></xs:annotation>
+      <xs:selector xpath="tr:indicators/tr:indicator/tr:indicates"/>
+      <xs:field xpath="@ref"/>
+    </xs:keyref>
+    <xs:keyref name="basedOnTarget" refer="tr:objectID">
+      <xs:annotation><xs:documentation>Every observable an indicator is based on is an object of this report (the reader checks that it is an observable).</xs:documentation></xs:annotation>
+      <xs:selector xpath="tr:indicators/tr:indicator/tr:basedOn"/>
+      <xs:field xpath="@ref"/>
+    </xs:keyref>
+    <xs:keyref name="usesTarget" refer="tr:objectID">
+      <xs:annotation><xs:documentation>Everything that uses a malware or tool is an object of this report (the reader checks that it is a threat actor, intrusion set or campaign).</xs:documentation></xs:annotation>
+      <xs:selector xpath="tr:malware/tr:malware/tr:usedBy|tr:tools/tr:tool/tr:usedBy"/>
+      <xs:field xpath="@ref"/>
+    </xs:keyref>
+    <xs:keyref name="involvesTarget" refer="tr:objectID">
+      <xs:annotation><xs:documentation>Every incident an observable was seen in is an object of this report (the reader checks that it is an incident).</xs:documentation></xs:annotation>
+      <xs:selector xpath="tr:observables/tr:observable/tr:involvedIn"/>
+      <xs:field xpath="@ref"/>
     </xs:keyref>
   </xs:element>
 </xs:schema>
