@@ -136,12 +136,14 @@ extension ThreatReport {
 
 extension ThreatReport {
     /// Every modelled object's local id with the STIX 2.1 JSON it was imported from (`nil` when authored), in
-    /// one fixed order: actors, intrusion sets, campaigns, partnerships, incidents. The sharing policy, the name
+    /// one fixed order: actors, intrusion sets, campaigns, partnerships, incidents, indicators, observables, malware, tools. The sharing policy, the name
     /// scan and the STIX 1.2 ids all walk this one list.
     package var modelObjects: [(id: String, imported: JSONValue?)] {
         actors.map { ($0.id, $0.imported) } + intrusionSets.map { ($0.id, $0.imported) }
             + campaigns.map { ($0.id, $0.imported) } + partnerships.map { ($0.id, $0.imported) }
-            + incidents.map { ($0.id, $0.imported) }
+            + incidents.map { ($0.id, $0.imported) } + indicators.map { ($0.id, $0.imported) }
+            + observables.map { ($0.id, $0.imported) } + malware.map { ($0.id, $0.imported) }
+            + tools.map { ($0.id, $0.imported) }
     }
 }
 
