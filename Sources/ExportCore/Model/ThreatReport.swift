@@ -48,8 +48,9 @@ public struct ThreatReport: Sendable {
     public var malware: [Malware] = []
     /// Legitimate software the report's actors use.
     public var tools: [Tool] = []
-    /// STIX objects read from a bundle that the model has no place for (indicators, malware, relationships
-    /// it does not map, foreign marking definitions), kept verbatim: the STIX writer writes them back
+    /// STIX objects read from a bundle that the model has no place for (relationships it does not map, foreign
+    /// marking definitions, indicators, observables, malware and tools carrying more than the model holds),
+    /// kept verbatim: the STIX writer writes them back
     /// unchanged, other formats report them as not carried. Empty for authored reports.
     public var verbatimObjects: [JSONValue] = []
     /// Where the report came from when it was read from another producer's STIX bundle; `nil` otherwise.
