@@ -56,7 +56,7 @@ public struct SharingPolicy: Sendable {
         }
         var warnings: [Diagnostic] = []
         // Imported content counts too: a view of 530 indicators and no modelled object is not "nothing".
-        if view.objectCount == 0, view.verbatimObjects.allSatisfy(ViewBuilder.isSupport) {
+        if view.objectCount == 0, view.detectionObjectCount == 0, view.verbatimObjects.allSatisfy(ViewBuilder.isSupport) {
             warnings.append(Diagnostic(.warning, "\(recipient.fileStem) receives nothing of this report",
                                        hint: "exportctl plan --for \(recipient.input) shows why"))
         }

@@ -43,6 +43,17 @@ extension ThreatReport {
             rewrite(&incidents[index].responders)
             rewrite(&incidents[index].supporters)
         }
+        func rewrite<Item>(_ items: inout [Item], _ imported: WritableKeyPath<Item, JSONValue?>,
+                           links: [WritableKeyPath<Item, [Link]>]) {
+            for index in items.indices {
+                items[index][keyPath: imported] = rewrite(items[index][keyPath: imported])
+                for list in links { rewrite(&items[index][keyPath: list]) }
+            }
+        }
+        rewrite(&indicators, \.imported, links: [\.indicates, \.basedOn])
+        rewrite(&observables, \.imported, links: [\.involvedIn])
+        rewrite(&malware, \.imported, links: [\.usedBy])
+        rewrite(&tools, \.imported, links: [\.usedBy])
     }
 
     /// Open-vocabulary properties of STIX 2.1 (and common custom ones): a whole value is one term.

@@ -28,6 +28,10 @@ extension ViewBuilder {
 
     /// The released indicators, observables, malware and tools, with their links decided and markings sanitised.
     func releaseDetectionObjects(into view: inout ThreatReport) {
+        for indicator in report.indicators { planLinks(of: indicator.id, indicator.indicates + indicator.basedOn) }
+        for observable in report.observables { planLinks(of: observable.id, observable.involvedIn) }
+        for malware in report.malware { planLinks(of: malware.id, malware.usedBy) }
+        for tool in report.tools { planLinks(of: tool.id, tool.usedBy) }
         view.indicators = report.indicators.filter { released.contains($0.id) }.map { indicator in
             var indicator = indicator
             indicator.indicates = links(indicator.indicates, from: indicator.id)
@@ -52,6 +56,19 @@ extension ViewBuilder {
             tool.usedBy = links(tool.usedBy, from: tool.id)
             tool.marking = tool.marking.map(sanitized)
             return tool
+        }
+    }
+}
+
+extension ViewBuilder {
+    /// A withheld object's relationships read from STIX, planned under their own ids: the sender looks for every
+    /// object it sent in the plan, and these are never decided once the object they hang on is withheld.
+    private func planLinks(of id: String, _ links: [Link]) {
+        guard !released.contains(id) else { return }
+        for link in links {
+            guard let stixID = link.imported?["id"]?.stringValue else { continue }
+            record(SharingDecision(kind: "link", id: stixID, name: index.name(of: link.ref) ?? link.ref, isReleased: false,
+                                   rule: "'\(id)' is withheld"))
         }
     }
 }

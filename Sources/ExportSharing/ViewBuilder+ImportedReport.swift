@@ -19,6 +19,11 @@ extension ViewBuilder {
         json += (view.intrusionSets + view.campaigns).flatMap { $0.attributedTo + $0.targets }.compactMap(\.imported)
         json += view.incidents.flatMap { $0.attributedTo + $0.targets + $0.responders + $0.supporters }.compactMap(\.imported)
         json += view.partnerships.flatMap(\.members).compactMap(\.imported)
+        json += view.indicators.compactMap(\.imported) + view.observables.compactMap(\.imported)
+            + view.malware.compactMap(\.imported) + view.tools.compactMap(\.imported)
+        json += view.indicators.flatMap { $0.indicates + $0.basedOn }.compactMap(\.imported)
+        json += view.observables.flatMap(\.involvedIn).compactMap(\.imported)
+        json += (view.malware.flatMap(\.usedBy) + view.tools.flatMap(\.usedBy)).compactMap(\.imported)
         for value in json {
             guard let object = value.objectValue else { continue }
             used.formUnion(ImportedJSON.markingRefs(of: object))

@@ -150,7 +150,8 @@ final class ViewBuilder {
     /// object refers to goes too.
     func links(_ links: [Link], from source: String) -> [Link] {
         links.compactMap { link in
-            let id = "\(source) → \(link.ref)"
+            // A relationship read from STIX is planned under its own id, which its sender knows it by.
+            let id = link.imported?["id"]?.stringValue ?? "\(source) → \(link.ref)"
             guard let marking = keep("link", id, target: link.ref, marking: link.marking, imported: link.imported) else {
                 return nil
             }

@@ -4,7 +4,9 @@ import ExportSharing
 /// Reads a STIX 2.1 bundle (or one STIX object) into a ``ThreatReport``.
 ///
 /// Objects exportctl wrote read back exactly (local ids, dates with their precision and inherited
-/// markings come from our extensions), so `import(export(M)) == M`. Objects from other producers map by
+/// markings come from our extensions), so `import(export(M)) == M` but for observables, which STIX gives no
+/// extension of ours: their STIX id becomes their local id and their marking their own, and they write back
+/// byte-identical. Objects from other producers map by
 /// type; their STIX id becomes their local id. Objects the model has no place for are kept verbatim in
 /// ``ThreatReport/verbatimObjects``. Invalid objects (per ``STIXBundleValidator``) fail the import with one
 /// diagnostic each, unless ``ImportSettings/dropsInvalid`` is set, which drops them and lists their ids. Of several

@@ -9,6 +9,11 @@ extension STIXBundleBuilder {
     static let detectionLinkTypes: Set<String> = ["indicates", "based-on", "uses"]
 
     mutating func objects(for indicator: Indicator) -> [JSONObjectBuilder] {
+        if let imported = indicator.imported {
+            return [verbatim(imported)].compactMap { $0 }
+                + relationships("indicates", from: indicator.id, to: indicator.indicates)
+                + relationships("based-on", from: indicator.id, to: indicator.basedOn)
+        }
         guard let id = identities.identity(of: indicator.id)?.stixID, claim(id) else { return [] }
         let marking = indicator.marking ?? report.defaultMarking
         var object = common(type: "indicator", id: id, marking: marking, confidence: indicator.confidence,
@@ -36,6 +41,10 @@ extension STIXBundleBuilder {
     /// `created_by_ref`, timestamps or confidence, which STIX does not give observables. Two observables with
     /// one value are one object, written once.
     mutating func objects(for observable: Observable) -> [JSONObjectBuilder] {
+        if let imported = observable.imported {
+            return [verbatim(imported)].compactMap { $0 }
+                + relationships("involves", from: observable.id, to: observable.involvedIn, reversed: true)
+        }
         guard let id = identities.identity(of: observable.id)?.stixID, claim(id) else {
             return relationships("involves", from: observable.id, to: observable.involvedIn, reversed: true)
         }
@@ -58,6 +67,9 @@ extension STIXBundleBuilder {
     }
 
     mutating func objects(for malware: Malware) -> [JSONObjectBuilder] {
+        if let imported = malware.imported {
+            return [verbatim(imported)].compactMap { $0 } + relationships("uses", from: malware.id, to: malware.usedBy, reversed: true)
+        }
         guard let id = identities.identity(of: malware.id)?.stixID, claim(id) else { return [] }
         let marking = malware.marking ?? report.defaultMarking
         var object = common(type: "malware", id: id, marking: marking, confidence: malware.confidence, sources: malware.sources)
@@ -72,6 +84,9 @@ extension STIXBundleBuilder {
     }
 
     mutating func objects(for tool: Tool) -> [JSONObjectBuilder] {
+        if let imported = tool.imported {
+            return [verbatim(imported)].compactMap { $0 } + relationships("uses", from: tool.id, to: tool.usedBy, reversed: true)
+        }
         guard let id = identities.identity(of: tool.id)?.stixID, claim(id) else { return [] }
         let marking = tool.marking ?? report.defaultMarking
         var object = common(type: "tool", id: id, marking: marking, confidence: tool.confidence, sources: tool.sources)

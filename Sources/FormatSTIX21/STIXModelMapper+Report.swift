@@ -3,10 +3,15 @@ import ExportSharing
 
 /// Building the report: which objects become what, in bundle order.
 extension STIXModelMapper {
-    private enum Role { case actor, intrusionSet, campaign, partnership, incident }
+    private enum Role { case actor, intrusionSet, campaign, partnership, incident, indicator, observable, malware, tool }
 
     private func role(of object: Object) -> Role? {
-        switch Self.string(object, "type") {
+        let type = Self.string(object, "type")
+        if let type, type == "indicator" || type == "malware" || type == "tool" || ObservableKind(rawValue: type) != nil {
+            guard STIXDetectionFit.fits(object) else { return nil }
+            return type == "indicator" ? .indicator : type == "malware" ? .malware : type == "tool" ? .tool : .observable
+        }
+        switch type {
         case "threat-actor": return .actor
         case "intrusion-set": return .intrusionSet
         case "campaign": return .campaign
@@ -59,6 +64,10 @@ extension STIXModelMapper {
             case .campaign: report.campaigns.append(activity(object))
             case .partnership: report.partnerships.append(partnership(object))
             case .incident: report.incidents.append(incident(object))
+            case .indicator: if let indicator = indicator(object) { report.indicators.append(indicator) }
+            case .observable: if let observable = observable(object) { report.observables.append(observable) }
+            case .malware: report.malware.append(malware(object))
+            case .tool: report.tools.append(tool(object))
             case nil: break
             }
         }
@@ -82,7 +91,7 @@ extension STIXModelMapper {
         }.map(JSONValue.object)
         // What the sharing policy needs to decide content kept as it came; a bundle exportctl wrote with
         // nothing added needs neither, and reads back equal to the report it was written from.
-        if !isOurs || !report.verbatimObjects.isEmpty {
+        if !isOurs || !report.verbatimObjects.isEmpty || keepsOwnRelationships {
             report.markingDefinitions = markingDefinitions()
             report.importedIDs = localIDs
             if let producerRef { report.importedIDs[producerRef] = StableID.producerLocalID }

@@ -16,6 +16,9 @@ struct STIXModelMapper {
     var evidenceNotes: [String: [Object]] = [:]
     /// Ids consumed by the mapping (everything else is kept verbatim).
     var consumed: Set<String> = []
+    /// Whether a relationship of our own bundle was kept as it came (``rederivesID(of:_:from:to:)``): the sharing
+    /// policy then follows its references as it does another producer's.
+    var keepsOwnRelationships = false
 
     /// The id of exportctl's producer identity, when exportctl wrote the bundle.
     private(set) var producerRef: String?
@@ -138,16 +141,27 @@ struct STIXModelMapper {
     // MARK: - Links
 
     /// Links of a relationship type from `source` (or to it, `reversed`) to model objects, in bundle order.
-    mutating func links(_ type: String, from source: String, reversed: Bool = false) -> [Link] {
+    ///
+    /// - Parameter endTypes: the STIX types the far end may have; `nil` for any model object.
+    mutating func links(_ type: String, from source: String, reversed: Bool = false, endTypes: Set<String>? = nil) -> [Link] {
         let candidates = (reversed ? incoming[source] : outgoing[source]) ?? []
         return candidates.compactMap { relationship in
             guard STIXRelationshipTyping.semanticType(of: relationship) == type,
                 let other = Self.string(relationship, reversed ? "source_ref" : "target_ref"),
-                let local = localIDs[other], let id = Self.string(relationship, "id")
+                let local = localIDs[other], let id = Self.string(relationship, "id"),
+                endTypes.map({ $0.contains(Self.string(byID[other] ?? [:], "type") ?? "") }) ?? true
             else { return nil }
             consumed.insert(id)
             var link = Link(local, marking: marking(relationship), description: Self.authoredDescription(relationship))
             link.imported = imported(relationship)
+            if link.imported == nil, endTypes != nil, let own = localIDs[source],
+                !rederivesID(of: relationship, type, from: reversed ? local : own, to: reversed ? own : local)
+            {
+                // Its evidence notes stay notes about it, kept as they came like the relationship.
+                link.imported = .object(relationship)
+                keepsOwnRelationships = true
+                return link
+            }
             link.evidence = evidence(of: id)
             return link
         }

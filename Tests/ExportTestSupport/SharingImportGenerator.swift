@@ -80,6 +80,30 @@ public struct SharingImportGenerator {
             objects.append(Self.object("malware", id, fields))
             content.append(id)
         }
+        // Indicators built on domain names: the pattern and the value are tokens of their own, so a withheld
+        // indicator's pattern or a withheld observable's value found in any output is a leak.
+        for index in 0..<random.int(below: 3) {
+            let domain = "domain-name--1d0f1a5c-0000-4000-8000-0000000005\(index)0"
+            var address: [String: JSONValue] = ["value": .string(token(domain, "Value") + ".example")]
+            address.merge(markings(acs: acs)) { $1 }
+            var observable = Self.object("domain-name", domain, address).objectValue ?? [:]
+            observable["created"] = nil  // observables have no timestamps
+            observable["modified"] = nil
+            objects.append(.object(observable))
+            let indicator = "indicator--1d0f1a5c-0000-4000-8000-0000000006\(index)0"
+            var fields: [String: JSONValue] = [
+                "name": .string(token(indicator, "Indicator")), "pattern_type": "stix",
+                "pattern": .string("[domain-name:value = '\(token(indicator, "Pattern")).example']"),
+                "valid_from": "2023-11-01T00:00:00.000Z",
+            ]
+            fields.merge(markings(acs: acs)) { $1 }
+            objects.append(Self.object("indicator", indicator, fields))
+            let basedOn = "relationship--1d0f1a5c-0000-4000-8000-0000000007\(index)0"
+            objects.append(Self.object("relationship", basedOn, [
+                "relationship_type": "based-on", "source_ref": .string(indicator), "target_ref": .string(domain),
+            ].merging(markings(acs: acs)) { $1 }))
+            content += [indicator, domain]
+        }
         for (index, actor) in threatActors.enumerated() where random.chance(0.7) {
             let id = "relationship--1d0f1a5c-0000-4000-8000-0000000003\(index)0"
             objects.append(Self.object("relationship", id, [

@@ -102,7 +102,9 @@ struct STIX21ThirdPartyImportTests {
         let result = STIX21Reader.read(Array(text.utf8), file: "attack.json")
         let report = try #require(result.report)
         #expect(report.intrusionSets.map(\.name) == ["APT X"])
-        #expect(report.verbatimObjects.count == 2, "the malware and the 'uses' relationship are kept verbatim")
+        // The malware fits the model whole (issue 22), and its `uses` from the intrusion set becomes its link.
+        #expect(report.verbatimObjects.isEmpty && report.malware.map(\.name) == ["M"])
+        #expect(report.malware.first?.usedBy.map(\.ref) == ["intrusion-set--5f2c9d4e-7a1b-4c3d-8e9f-0a1b2c3d4e5f"])
         let out = try LocatedJSONReader.read(try STIX21WriterTests.bundle(report)).value
         let objects = out["objects"]?.arrayValue ?? []
         let original = try LocatedJSONReader.read(Array(text.utf8)).value["objects"]?.arrayValue ?? []

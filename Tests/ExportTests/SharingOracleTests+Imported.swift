@@ -7,7 +7,7 @@ import Testing
 /// oracle: a generated report's STIX 2.1 export with content appended under every kind of marking, read back.
 extension SharingOracleTests {
     static let importedCaseCount = 200
-    static let importedTypes: Set<String> = ["malware", "relationship", "note"]
+    static let importedTypes: Set<String> = ["malware", "relationship", "note", "indicator", "domain-name"]
 
     struct ImportedCase {
         var sharingCase: SharingCase
@@ -97,7 +97,16 @@ extension SharingOracleTests {
         let view = try SharingPolicy(redactsWithheldNames: true).view(report, for: recipient).view
         #expect(Self.releasedItems(of: view.report, original: report) == modelReleased, "\(context): the model's items")
         var released: [String: [String: JSONValue]] = [:]
-        for object in view.report.verbatimObjects {
+        // Imported indicators, observables, malware and tools become model objects that keep their JSON, and
+        // their relationships links that keep theirs: the recipient receives them as it would verbatim objects.
+        var detection: [JSONValue?] = []
+        for indicator in view.report.indicators {
+            detection += [indicator.imported] + (indicator.indicates + indicator.basedOn).map(\.imported)
+        }
+        for observable in view.report.observables { detection += [observable.imported] + observable.involvedIn.map(\.imported) }
+        for malware in view.report.malware { detection += [malware.imported] + malware.usedBy.map(\.imported) }
+        for tool in view.report.tools { detection += [tool.imported] + tool.usedBy.map(\.imported) }
+        for object in view.report.verbatimObjects + detection.compactMap({ $0 }) {
             guard let fields = object.objectValue, let id = fields["id"]?.stringValue,
                   Self.importedTypes.contains(fields["type"]?.stringValue ?? "") else { continue }
             released[id] = fields

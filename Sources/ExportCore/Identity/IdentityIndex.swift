@@ -90,12 +90,15 @@ package struct IdentityIndex: Sendable {
         for campaign in report.campaigns { add(campaign.id, "campaign", campaign.imported) }
         for partnership in report.partnerships { add(partnership.id, "identity", partnership.imported) }
         for incident in report.incidents { add(incident.id, "incident", incident.imported) }
-        for indicator in report.indicators { add(indicator.id, "indicator", nil) }
-        for malware in report.malware { add(malware.id, "malware", nil) }
-        for tool in report.tools { add(tool.id, "tool", nil) }
+        for indicator in report.indicators { add(indicator.id, "indicator", indicator.imported) }
+        for malware in report.malware { add(malware.id, "malware", malware.imported) }
+        for tool in report.tools { add(tool.id, "tool", tool.imported) }
         // A cyber-observable's id is the spec's, from its value: the same address has the same id everywhere.
+        // An imported one keeps the id it came with, which another producer may have made otherwise.
         for observable in report.observables where objects[observable.id] == nil {
-            if let identity = Identity(stixID: SCOIdentity.stixID(of: observable)) {
+            if observable.imported != nil {
+                add(observable.id, observable.kind.rawValue, observable.imported)
+            } else if let identity = Identity(stixID: SCOIdentity.stixID(of: observable)) {
                 objects[observable.id] = Entry(identity: identity, isImported: false)
             }
         }
@@ -146,7 +149,8 @@ package struct IdentityIndex: Sendable {
     private static func hasImports(_ report: ThreatReport) -> Bool {
         report.actors.contains { $0.imported != nil } || report.intrusionSets.contains { $0.imported != nil }
             || report.campaigns.contains { $0.imported != nil } || report.partnerships.contains { $0.imported != nil }
-            || report.incidents.contains { $0.imported != nil }
+            || report.incidents.contains { $0.imported != nil } || report.indicators.contains { $0.imported != nil }
+            || report.observables.contains { $0.imported != nil } || report.malware.contains { $0.imported != nil } || report.tools.contains { $0.imported != nil }
     }
 
     private func ownUUID(_ type: String, _ localID: String) -> String {

@@ -22,6 +22,9 @@ public struct Observable: Sendable {
     public var involvedIn: [Link] = []
     /// Who may receive it; `nil` means the report's default.
     public var marking: Marking?
+    /// The STIX 2.1 object this was imported from, when another producer wrote it: the STIX writer writes it
+    /// back unchanged (its id, timestamps and metadata included); other formats write the modelled fields.
+    public var imported: JSONValue? = nil
 
     /// Creates an observable.
     public init(

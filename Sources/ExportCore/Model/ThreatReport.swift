@@ -48,8 +48,9 @@ public struct ThreatReport: Sendable {
     public var malware: [Malware] = []
     /// Legitimate software the report's actors use.
     public var tools: [Tool] = []
-    /// STIX objects read from a bundle that the model has no place for (indicators, malware, relationships
-    /// it does not map, foreign marking definitions), kept verbatim: the STIX writer writes them back
+    /// STIX objects read from a bundle that the model has no place for (relationships it does not map, foreign
+    /// marking definitions, indicators, observables, malware and tools carrying more than the model holds),
+    /// kept verbatim: the STIX writer writes them back
     /// unchanged, other formats report them as not carried. Empty for authored reports.
     public var verbatimObjects: [JSONValue] = []
     /// Where the report came from when it was read from another producer's STIX bundle; `nil` otherwise.
@@ -136,12 +137,14 @@ extension ThreatReport {
 
 extension ThreatReport {
     /// Every modelled object's local id with the STIX 2.1 JSON it was imported from (`nil` when authored), in
-    /// one fixed order: actors, intrusion sets, campaigns, partnerships, incidents. The sharing policy, the name
+    /// one fixed order: actors, intrusion sets, campaigns, partnerships, incidents, indicators, observables, malware, tools. The sharing policy, the name
     /// scan and the STIX 1.2 ids all walk this one list.
     package var modelObjects: [(id: String, imported: JSONValue?)] {
         actors.map { ($0.id, $0.imported) } + intrusionSets.map { ($0.id, $0.imported) }
             + campaigns.map { ($0.id, $0.imported) } + partnerships.map { ($0.id, $0.imported) }
-            + incidents.map { ($0.id, $0.imported) }
+            + incidents.map { ($0.id, $0.imported) } + indicators.map { ($0.id, $0.imported) }
+            + observables.map { ($0.id, $0.imported) } + malware.map { ($0.id, $0.imported) }
+            + tools.map { ($0.id, $0.imported) }
     }
 }
 

@@ -25,6 +25,9 @@ public struct Tool: Sendable {
     public var marking: Marking?
     /// Passages of the cited sources, quoted verbatim, that support it: they leave with it, under its marking.
     public var evidence: [String] = []
+    /// The STIX 2.1 object this was imported from, when another producer wrote it: the STIX writer writes it
+    /// back unchanged (its id, timestamps and metadata included); other formats write the modelled fields.
+    public var imported: JSONValue? = nil
 
     /// Creates a tool.
     public init(
