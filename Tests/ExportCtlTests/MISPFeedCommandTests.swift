@@ -48,9 +48,10 @@ struct MISPFeedCommandTests {
         #expect(try export(feed).status == 0)
         let before = try contents(feed).map { try Data(contentsOf: feed.appendingPathComponent($0)) }
         // 1 KiB per file: the first event file of the second run cannot be written.
-        let script = "ulimit -f 1; exec '\(RepositoryPaths.exportctl.path)' export --format misp --misp-events per-report -o /dev/null --misp-feed '\(feed.path)'"
+        let script = "ulimit -f 1; exec '\(RepositoryPaths.exportctl.path)' export --format misp --misp-events per-report --misp-feed '\(feed.path)' > /dev/null"
         let result = try ProcessRunner.run("/bin/bash", ["-c", script])
         #expect(result.status == 3, "\(result.errors)")
+        #expect(result.errors.contains("File too large"), "the feed write failed, not something else: \(result.errors)")
         #expect(try contents(feed).map { try Data(contentsOf: feed.appendingPathComponent($0)) } == before)
         #expect(try contents(root) == ["feed"], "the staging folder is removed")
     }
