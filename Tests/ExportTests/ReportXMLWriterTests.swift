@@ -159,6 +159,7 @@ extension ReportXMLWriterTests {
     /// STIX 2.1 writer carries it; report XML (like report-json) lists verbatim objects as not carried.
     static let stixProvenance: Set<String> = [
         "Activity.imported", "Actor.imported", "Incident.imported", "Link.imported", "Membership.imported",
+        "Indicator.imported", "Observable.imported", "Malware.imported", "Tool.imported",
         "Partnership.imported", "ThreatReport.stixImport", "ThreatReport.verbatimObjects",
         "ThreatReport.markingDefinitions", "ThreatReport.importedIDs", "Marking.notUnderstood",
     ]
