@@ -30,9 +30,9 @@ extension LocatedJSONReader {
     /// is found eight bytes at a time (``ByteRuns``): string content is most of a STIX file.
     private mutating func plainString() -> String? {
         let start = index
-        let run = bytes.withUnsafeBufferPointer { ByteRuns.plainString(in: $0, from: start) }
+        let run = ByteRuns.plainString(in: bytes, from: start)
         guard run.end < bytes.count, bytes[run.end] == UInt8(ascii: "\""), run.end - start <= maxStringBytes,
-            let text = Self.text(of: bytes[start..<run.end], isASCII: run.isASCII)
+            let text = Self.text(of: UnsafeBufferPointer(rebasing: bytes[start..<run.end]), isASCII: run.isASCII)
         else { return nil }
         continuationBytes += run.end - start - run.scalars
         index = run.end + 1
@@ -42,7 +42,7 @@ extension LocatedJSONReader {
     /// The string of a run of bytes; `nil` when they are not UTF-8. An ASCII run (most of them) is taken as it
     /// is: `String(validating:as:)` is generic over the sequence and runs unspecialised from here, a metadata
     /// look-up and about a thousand instructions a string (10 % of a re-export), where ASCII needs no check.
-    private static func text(of run: ArraySlice<UInt8>, isASCII: Bool) -> String? {
+    private static func text(of run: UnsafeBufferPointer<UInt8>, isASCII: Bool) -> String? {
         isASCII ? String(decoding: run, as: UTF8.self) : String(validating: run, as: UTF8.self)
     }
 

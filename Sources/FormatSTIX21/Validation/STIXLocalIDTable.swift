@@ -21,7 +21,19 @@ struct STIXLocalIDTable {
         guard let (localID, _) = Self.declaredLocalID(of: object) else { return }
         let digest = STIXReferences.Digest(localID)
         if !declaredLocalIDs.insert(digest.value) { repeated.insert(digest) }
-        if localID.contains("--"), localID != object["id"]?.string { idLike.append(digest) }
+        if Self.hasDoubleHyphen(localID), localID != object["id"]?.string { idLike.append(digest) }
+    }
+
+    /// `localID.contains("--")`, ruled out first by a byte search: the `Character` search ran for every object
+    /// (~100 M instructions per 20k objects, 4 % of `validate`). Bytes without `--` hold no such characters
+    /// either; when they have it, the `Character` search still decides (a combining mark can follow the hyphen).
+    private static func hasDoubleHyphen(_ localID: String) -> Bool {
+        var previous: UInt8 = 0
+        for byte in localID.utf8 {
+            if byte == UInt8(ascii: "-"), previous == byte { return localID.contains("--") }
+            previous = byte
+        }
+        return false
     }
 
     /// After the first pass, with the STIX ids it declared: whether a second pass must compare some objects.
