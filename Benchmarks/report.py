@@ -98,9 +98,15 @@ def emit_before_after(emit, groups, cell):
         before = groups[(size, pair, tool)]
         if not ours:
             continue
+        size_text = f"{size:,}" if isinstance(size, int) else size
+        failed = [r for r in before if r.get("exit") != 0]
+        if failed:
+            reason = (failed[0].get("stderr_tail") or "").strip().splitlines()[:1]
+            emit(f"| {size_text} | {pair} | {tool[: -len(' @before')]} | failed (exit {failed[0].get('exit')}"
+                 f"{': ' + reason[0].replace('|', '/') if reason else ''}) | {seconds(median(ours, 'wall_s'))} | | | |")
+            continue
         wall_change = median(ours, "wall_s") / median(before, "wall_s") - 1
         cpu_change = cpu(ours) / max(cpu(before), 1e-3) - 1
-        size_text = f"{size:,}" if isinstance(size, int) else size
         emit(f"| {size_text} | {pair} | {tool[: -len(' @before')]} | {seconds(median(before, 'wall_s'))} | "
              f"{seconds(median(ours, 'wall_s'))} | {wall_change:+.1%} | {cpu_change:+.1%} | "
              f"{megabytes(median(before, 'max_rss_kb'))} → {megabytes(median(ours, 'max_rss_kb'))} |")

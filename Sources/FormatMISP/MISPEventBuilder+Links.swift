@@ -161,7 +161,7 @@ extension MISPEventBuilder {
         if let evidence = Self.evidenceText(outgoing.link.evidence) { comment += " \(evidence)" }
         let uuid = StableID.uuid5(namespace: sourceUUID, name: "misp-link|\(outgoing.relationship)|\(targetUUID)")
         // A link written twice is one attribute: MISP keeps one attribute per UUID.
-        guard !extraAttributes.contains(where: { $0["uuid"]?.stringValue == uuid }) else { return }
+        guard extraAttributeUUIDs.insert(uuid).inserted else { return }
         extraAttributes.append(
             MISPJSON.attribute(
                 uuid: uuid,
