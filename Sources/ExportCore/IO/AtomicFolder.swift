@@ -30,7 +30,9 @@ public final class AtomicFolder {
     private var isFinished = false
 
     /// Checks what is at `path` and creates the staging folder beside it (and `path`'s missing parents).
-    /// - Parameter replaces: whether an entry of an existing folder at `path` is one this writer would write.
+    /// - Parameters:
+    ///   - path: the folder to write; a trailing slash is ignored.
+    ///   - replaces: whether an entry of an existing folder at `path` is one this writer would write.
     /// - Throws: ``ExportError`` `.io` when `path` is not a folder this writer may replace, or a folder cannot
     ///   be created.
     public init(path: String, replaces: @escaping (String) -> Bool) throws {
@@ -115,7 +117,9 @@ public final class AtomicFolder {
 extension AtomicFolder {
     /// Creates `.<base>.tmp-<random>` in `parent`: 0700 when it will replace a folder (it takes that folder's mode
     /// on commit), else 0777 minus the umask, as a new folder would be.
-    fileprivate static func makeStaging(in parent: String, base: String, private: Bool, for path: String) throws -> String {
+    fileprivate static func makeStaging(in parent: String, base: String, private: Bool, for path: String) throws
+        -> String
+    {
         var stem = Substring(base)
         while 1 + stem.utf8.count + ".tmp-".utf8.count + 12 > 255 { stem = stem.dropLast() }
         var generator = SystemRandomNumberGenerator()
@@ -143,12 +147,16 @@ extension AtomicFolder {
         defer { closedir(folder) }
         var result: [(String, UInt8)] = []
         while let entry = readdir(folder) {
-            let name = withUnsafeBytes(of: entry.pointee.d_name) { String(cString: $0.bindMemory(to: CChar.self).baseAddress!) }
+            // d_name is a NUL-terminated array the kernel fills; it is never empty.
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { bytes in
+                String(decoding: bytes.prefix { $0 != 0 }, as: UTF8.self)
+            }
             guard name != ".", name != ".." else { continue }
             var kind = entry.pointee.d_type
             if kind == UInt8(DT_UNKNOWN) {  // some file systems do not fill d_type
                 var info = stat()
-                kind = lstat(path + "/" + name, &info) == 0 && info.st_mode & S_IFMT == S_IFREG ? UInt8(DT_REG) : UInt8(DT_UNKNOWN)
+                let isRegular = lstat(path + "/" + name, &info) == 0 && info.st_mode & S_IFMT == S_IFREG
+                kind = isRegular ? UInt8(DT_REG) : UInt8(DT_UNKNOWN)
             }
             result.append((name, kind))
         }

@@ -23,7 +23,8 @@ extension CorpusBuilder {
             let observable = observable(index)
             let marking = objectMarking()
             var indicator = Indicator(
-                id: "ioc-\(index + 1)", name: "Synthetic indicator \(index + 1)", pattern: Self.pattern(for: observable),
+                id: "ioc-\(index + 1)", name: "Synthetic indicator \(index + 1)",
+                pattern: Self.pattern(for: observable),
                 validFrom: date(from: 2015, to: 2025), types: [random.pick(IndicatorType.known)],
                 confidence: confidence(), sources: citations(), marking: marking)
             indicator.indicates = [Link(random.pick(pointedAt))]
@@ -44,14 +45,19 @@ extension CorpusBuilder {
             let octets = [24, 16, 8, 0].map { String((address >> $0) & 0xFF) }
             return Observable(id: id, kind: .ipv4, value: octets.joined(separator: "."))
         case 1:
-            return Observable(id: id, kind: .ipv6, value: "2001:db8:\(String(index >> 16, radix: 16)):\(String(index & 0xFFFF, radix: 16))::/64")
+            return Observable(
+                id: id, kind: .ipv6,
+                value: "2001:db8:\(String(index >> 16, radix: 16)):\(String(index & 0xFFFF, radix: 16))::/64")
         case 2: return Observable(id: id, kind: .domain, value: "host-\(index + 1).corpus.example")
-        case 3: return Observable(id: id, kind: .url, value: "https://host-\(index + 1).corpus.example/p/\(random.int(below: 10_000))")
+        case 3:
+            return Observable(
+                id: id, kind: .url, value: "https://host-\(index + 1).corpus.example/p/\(random.int(below: 10_000))")
         case 4: return Observable(id: id, kind: .email, value: "sender-\(index + 1)@mail.corpus.example")
         default:
             var hashes = [FileHash(.sha256, hex(64))]
             if random.chance(50) { hashes.insert(FileHash(.md5, hex(32)), at: 0) }
-            return Observable(id: id, kind: .file, hashes: hashes, fileName: random.chance(30) ? "sample-\(index + 1).bin" : nil)
+            return Observable(
+                id: id, kind: .file, hashes: hashes, fileName: random.chance(30) ? "sample-\(index + 1).bin" : nil)
         }
     }
 
@@ -66,7 +72,9 @@ extension CorpusBuilder {
 
     /// The STIX pattern that matches `observable` exactly.
     static func pattern(for observable: Observable) -> String {
-        guard observable.kind == .file else { return "[\(observable.kind.rawValue):value = '\(observable.value ?? "")']" }
+        guard observable.kind == .file else {
+            return "[\(observable.kind.rawValue):value = '\(observable.value ?? "")']"
+        }
         let terms = observable.hashes.map { "file:hashes.'\($0.algorithm.rawValue)' = '\($0.value)'" }
         return "[" + terms.joined(separator: " OR ") + "]"
     }
