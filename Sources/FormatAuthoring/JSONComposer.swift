@@ -99,7 +99,7 @@ package struct JSONComposer {
     private mutating func key(_ stack: inout [YAMLNodeFrame]) -> Bool {
         guard index < bytes.count, bytes[index] == UInt8(ascii: "\"") else { return false }
         let (start, keyLine, keyColumn) = (index, line, column)
-        guard let name = string(), stack[stack.count - 1].seenKeys.insert(name).inserted else { return false }
+        guard let name = string(), stack[stack.count - 1].noteKey(name) else { return false }
         guard skipWhitespace(), index < bytes.count, bytes[index] == UInt8(ascii: ":"),
               line == keyLine, index - start <= 1000
         else { return false }

@@ -5,41 +5,49 @@ import ExportCore
 struct MappingReader {
     let context: AuthoringContext
     let node: YAMLNode
-    private let values: [String: YAMLNode]
+    // The mapping's allowed keys and their values in document order (a repeated key: the last one counts),
+    // searched from the end: a dozen word comparisons cost less than hashing the key (see ``KeyWord``).
+    private let keys: [KeyWord]
+    private let values: [YAMLNode]
 
     /// Checks that `node` is a mapping with only `allowed` keys and every `required` one.
     /// Returns `nil` (after reporting) when the node is not a mapping at all.
-    init?(_ node: YAMLNode, what: String, allowed: [String], required: [String], context: AuthoringContext) {
+    init?(_ node: YAMLNode, what: String, allowed: KeyList, required: KeyList, context: AuthoringContext) {
         self.context = context
         self.node = node
         guard case .mapping(let pairs) = node.content else {
             context.error("\(what) must be a mapping, not \(node.kindDescription)", at: node)
             return nil
         }
-        var values: [String: YAMLNode] = [:]
+        var (keys, values): ([KeyWord], [YAMLNode]) = ([], [])
+        keys.reserveCapacity(pairs.count)
         values.reserveCapacity(pairs.count)
         for (key, value) in pairs {
             guard let name = key.scalar else {
                 context.error("a key must be text, not \(key.kindDescription)", at: key)
                 continue
             }
-            guard allowed.contains(name) else {
+            let word = KeyWord(name)
+            guard allowed.words.contains(word) else {
                 context.error("unknown key '\(name)' in \(what)", at: key,
-                              hint: Suggestion.hint(for: name, in: allowed, noun: "key"))
+                              hint: Suggestion.hint(for: name, in: allowed.names, noun: "key"))
                 continue
             }
-            values[name] = value
+            keys.append(word)
+            values.append(value)
         }
-        for name in required where values[name] == nil || values[name]?.isNull == true {
+        (self.keys, self.values) = (keys, values)
+        for (name, word) in zip(required.names, required.words) where value(word) == nil {
             context.error("\(what) is missing required key '\(name)'", at: node)
         }
-        self.values = values
     }
 
     /// The value for `key`, or `nil` when absent or null.
-    func value(_ key: String) -> YAMLNode? {
-        guard let value = values[key], !value.isNull else { return nil }
-        return value
+    func value(_ key: String) -> YAMLNode? { value(KeyWord(key)) }
+
+    private func value(_ key: KeyWord) -> YAMLNode? {
+        guard let index = keys.lastIndex(of: key), !values[index].isNull else { return nil }
+        return values[index]
     }
 
     // MARK: Scalars
@@ -174,7 +182,7 @@ struct MappingReader {
         return items.compactMap(element)
     }
 
-    func mapping<T>(_ key: String, what: String, allowed: [String], required: [String], _ decode: (MappingReader) -> T) -> T? {
+    func mapping<T>(_ key: String, what: String, allowed: KeyList, required: KeyList, _ decode: (MappingReader) -> T) -> T? {
         guard let node = value(key),
             let reader = MappingReader(node, what: what, allowed: allowed, required: required, context: context)
         else { return nil }

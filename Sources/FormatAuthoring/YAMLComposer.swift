@@ -112,7 +112,7 @@ package struct YAMLComposer {
         }
         frame.pendingKey = nil
         let name = key.scalar ?? "<\(key.kindDescription)>"
-        if frame.seenKeys.insert(name).inserted {
+        if frame.noteKey(name) {
             frame.pairs.append((key, node))
         } else {
             error("duplicate key '\(name)'", key.line, key.column,

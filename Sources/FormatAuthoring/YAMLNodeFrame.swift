@@ -11,12 +11,31 @@ struct YAMLNodeFrame {
     var items: [YAMLNode] = []
     var pairs: [(key: YAMLNode, value: YAMLNode)] = []
     var pendingKey: YAMLNode?
-    var seenKeys: Set<String> = []
+    // The keys so far, to catch a repeated one. A mapping's dozen keys are compared as words (hashing each
+    // into a set per mapping was 5 % of an export); past `wordLimit` a set takes over, so that a hostile
+    // mapping with a million keys still costs linear time.
+    private var keyWords: [KeyWord] = []
+    private var keySet: Set<String>?
+    private static let wordLimit = 32
 
     init(isMapping: Bool, line: Int, column: Int) {
         self.isMapping = isMapping
         self.line = line
         self.column = column
+    }
+
+    /// Notes `name` as a key of this mapping; false when it already is one.
+    mutating func noteKey(_ name: String) -> Bool {
+        if let inserted = keySet?.insert(name).inserted { return inserted }
+        let word = KeyWord(name)
+        guard !keyWords.contains(word) else { return false }
+        if keyWords.isEmpty { keyWords.reserveCapacity(16) }
+        keyWords.append(word)
+        if keyWords.count == Self.wordLimit {
+            keySet = Set(keyWords.map(\.text))
+            keyWords = []
+        }
+        return true
     }
 
     /// The finished node.
