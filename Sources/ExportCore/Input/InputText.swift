@@ -15,25 +15,33 @@ public enum InputText {
                            hint: "convert it, e.g. iconv -f \(encoding) -t UTF-8"))
         }
         let body = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? bytes[3...] : bytes[...]
-        var line = 1
-        var column = 1
+        guard let bad = firstInvalidByte(body) else { return .success(body) }
+        // Only a refused file needs its line and column: counted again up to the bad byte, which the walk
+        // above skipped eight ASCII bytes at a time (byte by byte, with both counted, it cost 32 instructions a
+        // byte: 4 % of an export).
+        var (line, column, index) = (1, 1, body.startIndex)
+        while index < bad {
+            if body[index] == 0x0A { (line, column) = (line + 1, 1) } else { column += 1 }
+            index += sequenceLength(body, at: index)
+        }
+        let byte = body[bad]
+        let what = byte == 0 ? "a NUL byte (binary data?)" : "invalid UTF-8 (byte 0x\(String(byte, radix: 16, uppercase: true)))"
+        return .failure(Diagnostic(.error, "the file has \(what)", at: at(line, column), hint: "save the file as UTF-8 text"))
+    }
+
+    /// Where the first byte that is not valid UTF-8, or is NUL, starts; `nil` when there is none.
+    private static func firstInvalidByte(_ body: ArraySlice<UInt8>) -> Int? {
         var index = body.startIndex
         while index < body.endIndex {
-            let byte = body[index]
+            index = body.withUnsafeBufferPointer { buffer in
+                body.startIndex + ByteRuns.asciiWithoutNUL(in: buffer, from: index - body.startIndex)
+            }
+            guard index < body.endIndex else { return nil }
             let length = sequenceLength(body, at: index)
-            guard length > 0 else {
-                let what = byte == 0 ? "a NUL byte (binary data?)" : "invalid UTF-8 (byte 0x\(String(byte, radix: 16, uppercase: true)))"
-                return .failure(Diagnostic(.error, "the file has \(what)", at: at(line, column), hint: "save the file as UTF-8 text"))
-            }
-            if byte == 0x0A {
-                line += 1
-                column = 1
-            } else {
-                column += 1
-            }
+            guard length > 0 else { return index }
             index += length
         }
-        return .success(body)
+        return nil
     }
 
     /// The length of the valid UTF-8 sequence at `index`, or 0 if it is invalid (or a NUL).

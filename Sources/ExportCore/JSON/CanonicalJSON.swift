@@ -107,7 +107,7 @@ public enum CanonicalJSON {
         out.append(UInt8(ascii: "\""))
         var runStart = 0
         while true {
-            let end = ByteRuns.plainString(in: bytes, from: runStart).end
+            let end = ByteRuns.plainStringEnd(in: bytes, from: runStart)
             out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<end]))
             guard end < bytes.count else { break }
             writeEscape(bytes[end], into: &out)
