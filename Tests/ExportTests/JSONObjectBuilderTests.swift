@@ -53,10 +53,10 @@ struct JSONObjectBuilderTests {
         var random = SplitMix64(seed: 9)
         for _ in 0..<5_000 {
             let (a, b) = (Self.keys.randomElement(using: &random) ?? "", Self.keys.randomElement(using: &random) ?? "")
-            let (pa, pb) = (JSONObjectBuilder.prefix(a), JSONObjectBuilder.prefix(b))
+            let (pa, pb) = (CanonicalJSON.keyPrefix(a), CanonicalJSON.keyPrefix(b))
             if pa != pb { #expect((pa < pb) == CanonicalJSON.codePointPrecedes(a, b), "\(a) \(b)") }
         }
-        #expect(JSONObjectBuilder.prefix("a") == JSONObjectBuilder.prefix("a\u{0}"), "a tie the full comparison settles")
+        #expect(CanonicalJSON.keyPrefix("a") == CanonicalJSON.keyPrefix("a\u{0}"), "a tie the full comparison settles")
     }
 
     @Test func theLastValueOfARepeatedKeyWins() {

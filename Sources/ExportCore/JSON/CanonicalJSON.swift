@@ -35,22 +35,50 @@ public enum CanonicalJSON {
                 write($0, indent: indent, level: level + 1, into: &$1)
             }
         case .object(let members):
-            // Python sorts keys by code point; String's `<` does not for every script. UTF-8 byte order is
-            // code point order, and comparing bytes is much cheaper than decoding scalars.
-            let sorted = members.sorted { codePointPrecedes($0.key, $1.key) }
-            writeMembers(sorted, indent: indent, level: level, into: &out)
+            let members = Array(members)
+            writeMembers(members, order: keyOrder(members).map(\.index), indent: indent, level: level, into: &out)
         }
     }
 
-    /// Appends an object whose members are already in key order (``JSONObjectBuilder`` sorts its own).
+    /// Appends an object: the members at the positions in `order`, in that order.
     static func writeMembers(
-        _ members: [(key: String, value: JSONValue)], indent: Int?, level: Int, into out: inout [UInt8]
+        _ members: [(key: String, value: JSONValue)], order: [Int], indent: Int?, level: Int, into out: inout [UInt8]
     ) {
-        writeContainer(members, open: UInt8(ascii: "{"), close: UInt8(ascii: "}"), indent: indent, level: level, into: &out) { member, out in
-            writeString(member.key, into: &out)
+        writeContainer(order, open: UInt8(ascii: "{"), close: UInt8(ascii: "}"), indent: indent, level: level, into: &out) { index, out in
+            writeString(members[index].key, into: &out)
             out.append(UInt8(ascii: ":"))
             if indent != nil { out.append(UInt8(ascii: " ")) }
-            write(member.value, indent: indent, level: level + 1, into: &out)
+            write(members[index].value, indent: indent, level: level + 1, into: &out)
+        }
+    }
+
+    /// The positions of `members` in the order their keys are written, each with its key's ``keyPrefix(_:)``:
+    /// by code point (as Python sorts keys; String's `<` does not for every script), the occurrences of a
+    /// repeated key in the order given.
+    ///
+    /// Keys are compared by their first eight bytes as one integer, and only on a tie by all their bytes: most
+    /// keys differ early, and string comparison dominated writing. Positions are sorted, not members, so writing
+    /// an object copies (retains) no key or value.
+    package static func keyOrder(_ members: [(key: String, value: JSONValue)]) -> [(prefix: UInt64, index: Int)] {
+        var order = members.indices.map { (prefix: keyPrefix(members[$0].key), index: $0) }
+        order.sort { a, b in
+            if a.prefix != b.prefix { return a.prefix < b.prefix }
+            let (left, right) = (members[a.index].key, members[b.index].key)
+            if left != right { return codePointPrecedes(left, right) }
+            return a.index < b.index
+        }
+        return order
+    }
+
+    /// The key's first eight UTF-8 bytes, big-endian, zero-padded: a shorter key that is a prefix of a longer
+    /// one sorts first unless the longer one continues with NUL bytes, which the full comparison settles.
+    package static func keyPrefix(_ key: String) -> UInt64 {
+        // Through `withUTF8`: walking `String.UTF8View` cost several times more per key.
+        var key = key
+        return key.withUTF8 { bytes in
+            var value: UInt64 = 0
+            for index in 0..<8 { value = value << 8 | (index < bytes.count ? UInt64(bytes[index]) : 0) }
+            return value
         }
     }
 

@@ -86,39 +86,21 @@ package struct JSONObjectBuilder {
 
     /// Appends the object as `CanonicalJSON.write(value, indent:level:into:)` does, without a dictionary.
     package func write(indent: Int?, level: Int = 0, into out: inout [UInt8]) {
-        CanonicalJSON.writeMembers(sortedMembers(), indent: indent, level: level, into: &out)
+        CanonicalJSON.writeMembers(members, order: writeOrder(), indent: indent, level: level, into: &out)
     }
 
     /// The members in the order they are written: by key, one per key (the last set).
-    package func sortedMembers() -> [(key: String, value: JSONValue)] {
-        // Sorted by key, then by the order set, so the last of a repeated key is the one kept. Keys are
-        // compared by their first eight bytes as one integer (the same order as comparing the bytes), and
-        // only on a tie by all their bytes: most STIX keys differ early, and string comparison dominated.
-        var order = members.indices.map { (prefix: Self.prefix(members[$0].key), index: $0) }
-        order.sort { a, b in
-            if a.prefix != b.prefix { return a.prefix < b.prefix }
-            let (left, right) = (members[a.index].key, members[b.index].key)
-            if left != right { return CanonicalJSON.codePointPrecedes(left, right) }
-            return a.index < b.index
-        }
-        var sorted: [(key: String, value: JSONValue)] = []
-        sorted.reserveCapacity(order.count)
-        for (position, entry) in order.enumerated() {
-            let isLastOfKey = position + 1 == order.count || members[order[position + 1].index].key != members[entry.index].key
-            if isLastOfKey { sorted.append(members[entry.index]) }
-        }
-        return sorted
-    }
+    package func sortedMembers() -> [(key: String, value: JSONValue)] { writeOrder().map { members[$0] } }
 
-    /// The key's first eight UTF-8 bytes, big-endian, zero-padded: a shorter key that is a prefix of a longer
-    /// one sorts first unless the longer one continues with NUL bytes, which the full comparison settles.
-    package static func prefix(_ key: String) -> UInt64 {
-        // Through `withUTF8`: walking `String.UTF8View` cost several times more per key.
-        var key = key
-        return key.withUTF8 { bytes in
-            var value: UInt64 = 0
-            for index in 0..<8 { value = value << 8 | (index < bytes.count ? UInt64(bytes[index]) : 0) }
-            return value
+    /// The positions of the members written, in the order written.
+    private func writeOrder() -> [Int] {
+        // Sorted by key, then by the order set, so the last of a repeated key is the one kept.
+        let order = CanonicalJSON.keyOrder(members)
+        func repeatsNext(_ position: Int) -> Bool {
+            position + 1 < order.count && order[position].prefix == order[position + 1].prefix
+                && members[order[position].index].key == members[order[position + 1].index].key
         }
+        guard order.indices.contains(where: repeatsNext) else { return order.map(\.index) }
+        return order.indices.filter { !repeatsNext($0) }.map { order[$0].index }
     }
 }
