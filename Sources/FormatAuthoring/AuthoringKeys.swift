@@ -45,6 +45,19 @@ package enum AuthoringKeys {
 }
 
 extension AuthoringKeys {
+    // The required keys, built once: a literal at the call site would build its KeyList for every mapping read.
+    static let idAndName: KeyList = ["id", "name"]
+    static let idNameAndKind: KeyList = ["id", "name", "kind"]
+    static let incidentRequired: KeyList = ["id", "title", "kind"]
+    static let indicatorRequired: KeyList = ["id", "name", "pattern", "valid_from"]
+    static let observableRequired: KeyList = ["id", "type"]
+    static let membershipRequired: KeyList = ["member"]
+    static let markingRequired: KeyList = ["tlp"]
+    static let linkRequired: KeyList = ["ref"]
+    static let noneRequired: KeyList = []
+}
+
+extension AuthoringKeys {
     /// The keys of one kind of mapping, by name, for tests that compare them with the JSON Schema.
     package static func named(_ kind: String) -> [String] {
         let keys: KeyList =

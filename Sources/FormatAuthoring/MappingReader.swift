@@ -5,8 +5,8 @@ import ExportCore
 struct MappingReader {
     let context: AuthoringContext
     let node: YAMLNode
-    // The mapping's allowed keys and their values in document order (a repeated key: the last one counts),
-    // searched from the end: a dozen word comparisons cost less than hashing the key (see ``KeyWord``).
+    // The mapping's allowed keys and their values in document order (both composers refuse a repeated key),
+    // searched linearly: a dozen word comparisons cost less than hashing the key (see ``KeyWord``).
     private let keys: [KeyWord]
     private let values: [YAMLNode]
 

@@ -6,7 +6,7 @@ extension ReportDecoder {
     func indicator(_ node: YAMLNode) -> Indicator? {
         guard
             let reader = MappingReader(
-                node, what: "an indicator", allowed: AuthoringKeys.indicator, required: ["id", "name", "pattern", "valid_from"],
+                node, what: "an indicator", allowed: AuthoringKeys.indicator, required: AuthoringKeys.indicatorRequired,
                 context: context)
         else { return nil }
         let patternType: PatternType = reader.vocabulary("pattern_type") ?? .stix
@@ -56,7 +56,8 @@ extension ReportDecoder {
     func observable(_ node: YAMLNode) -> Observable? {
         guard
             let reader = MappingReader(
-                node, what: "an observable", allowed: AuthoringKeys.observable, required: ["id", "type"], context: context)
+                node, what: "an observable", allowed: AuthoringKeys.observable,
+                required: AuthoringKeys.observableRequired, context: context)
         else { return nil }
         let kind = reader.enumeration("type", ObservableKind.self)
         var observable = Observable(
@@ -116,7 +117,8 @@ extension ReportDecoder {
     func malware(_ node: YAMLNode) -> Malware? {
         guard
             let reader = MappingReader(
-                node, what: "a malware", allowed: AuthoringKeys.malware, required: ["id", "name"], context: context)
+                node, what: "a malware", allowed: AuthoringKeys.malware,
+                required: AuthoringKeys.idAndName, context: context)
         else { return nil }
         var malware = Malware(
             id: identifier(reader), name: reader.requiredText("name"), aliases: reader.strings("aliases"),
@@ -132,7 +134,7 @@ extension ReportDecoder {
     func tool(_ node: YAMLNode) -> Tool? {
         guard
             let reader = MappingReader(
-                node, what: "a tool", allowed: AuthoringKeys.tool, required: ["id", "name"], context: context)
+                node, what: "a tool", allowed: AuthoringKeys.tool, required: AuthoringKeys.idAndName, context: context)
         else { return nil }
         var tool = Tool(
             id: identifier(reader), name: reader.requiredText("name"), aliases: reader.strings("aliases"),

@@ -5,7 +5,7 @@ extension ReportDecoder {
     func actor(_ node: YAMLNode) -> Actor? {
         guard
             let reader = MappingReader(
-                node, what: "an actor", allowed: AuthoringKeys.actor, required: ["id", "name", "kind"],
+                node, what: "an actor", allowed: AuthoringKeys.actor, required: AuthoringKeys.idNameAndKind,
                 context: context)
         else { return nil }
         let kind = reader.enumeration("kind", ActorKind.self)
@@ -59,7 +59,7 @@ extension ReportDecoder {
     func activity(_ node: YAMLNode, what: String) -> Activity? {
         guard
             let reader = MappingReader(
-                node, what: what, allowed: AuthoringKeys.activity, required: ["id", "name"],
+                node, what: what, allowed: AuthoringKeys.activity, required: AuthoringKeys.idAndName,
                 context: context)
         else { return nil }
         var activity = Activity(
@@ -77,7 +77,7 @@ extension ReportDecoder {
         guard
             let reader = MappingReader(
                 node, what: "a partnership", allowed: AuthoringKeys.partnership,
-                required: ["id", "name", "kind"], context: context)
+                required: AuthoringKeys.idNameAndKind, context: context)
         else { return nil }
         var partnership = Partnership(
             id: identifier(reader), name: reader.requiredText("name"),
@@ -96,7 +96,8 @@ extension ReportDecoder {
         }
         guard
             let reader = MappingReader(
-                node, what: "a membership", allowed: AuthoringKeys.membership, required: ["member"],
+                node, what: "a membership", allowed: AuthoringKeys.membership,
+                required: AuthoringKeys.membershipRequired,
                 context: context)
         else { return nil }
         var membership = Membership(
@@ -110,13 +111,14 @@ extension ReportDecoder {
         guard
             let reader = MappingReader(
                 node, what: "an incident", allowed: AuthoringKeys.incident,
-                required: ["id", "title", "kind"], context: context)
+                required: AuthoringKeys.incidentRequired, context: context)
         else { return nil }
         var incident = Incident(
             id: identifier(reader), title: reader.requiredText("title"),
             kind: reader.vocabulary("kind") ?? IncidentKind(""), description: reader.string("description"),
             when: reader.span("when"),
-            location: reader.mapping("where", what: "a location", allowed: AuthoringKeys.location, required: []) {
+            location: reader.mapping("where", what: "a location", allowed: AuthoringKeys.location,
+                required: AuthoringKeys.noneRequired) {
                 location($0)
             },
             attributedTo: links(reader, "attributed_to"), targets: links(reader, "targets"),

@@ -66,7 +66,8 @@ struct ReportDecoder {
     func marking(_ node: YAMLNode) -> Marking? {
         guard
             let reader = MappingReader(
-                node, what: "a marking", allowed: AuthoringKeys.marking, required: ["tlp"], context: context)
+                node, what: "a marking", allowed: AuthoringKeys.marking,
+                required: AuthoringKeys.markingRequired, context: context)
         else { return nil }
         let releasees = reader.list("releasable_to") { item -> Releasee? in
             guard let text = reader.text(item, "releasable_to") else { return nil }
@@ -84,7 +85,8 @@ struct ReportDecoder {
         }
         guard
             let reader = MappingReader(
-                node, what: "a link", allowed: AuthoringKeys.link, required: ["ref"], context: context)
+                node, what: "a link", allowed: AuthoringKeys.link,
+                required: AuthoringKeys.linkRequired, context: context)
         else { return nil }
         var link = Link(
             reader.string("ref") ?? "",
@@ -114,7 +116,7 @@ struct ReportDecoder {
     func source(_ node: YAMLNode) -> Source? {
         guard
             let reader = MappingReader(
-                node, what: "a source", allowed: AuthoringKeys.source, required: ["id", "name"],
+                node, what: "a source", allowed: AuthoringKeys.source, required: AuthoringKeys.idAndName,
                 context: context)
         else { return nil }
         let url = reader.string("url")

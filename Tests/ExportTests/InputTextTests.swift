@@ -53,4 +53,14 @@ struct InputTextTests {
         }
         #expect(Array(withoutMark) == input)
     }
+
+    @Test func aBadByteAfterAByteOrderMarkIsPlacedInTheTextAfterIt() {
+        guard case .failure(let diagnostic) = InputText.check([0xEF, 0xBB, 0xBF] + Array("ab\ncé".utf8) + [0xFF], file: "f")
+        else {
+            Issue.record("accepted 0xFF")
+            return
+        }
+        #expect(diagnostic.location?.line == 2)
+        #expect(diagnostic.location?.column == 3)
+    }
 }

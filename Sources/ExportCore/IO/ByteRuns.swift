@@ -61,6 +61,7 @@ package enum ByteRuns {
             // borrow that can flag a later byte never flags an earlier one).
             word = UInt64(littleEndian: word)
             let mask = matches(UInt8(ascii: "\""), in: word) | matches(UInt8(ascii: "\\"), in: word) | controls(word)
+            // `min` only in case: a padding space never matches, so the first match is within the bytes.
             if mask != 0 { return min(index + mask.trailingZeroBitCount / 8, chunk.count) }
             index += 8
         }

@@ -57,8 +57,8 @@ public enum CanonicalJSON {
     /// repeated key in the order given.
     ///
     /// Keys are compared by their first eight bytes as one integer, and only on a tie by all their bytes: most
-    /// keys differ early, and string comparison dominated writing. Positions are sorted, not members, so writing
-    /// an object copies (retains) no key or value.
+    /// keys differ early, and string comparison dominated writing. Positions are sorted, not members, so a
+    /// ``JSONObjectBuilder`` writes itself without copying (retaining) its keys and values into a sorted list.
     package static func keyOrder(_ members: [(key: String, value: JSONValue)]) -> [(prefix: UInt64, index: Int)] {
         var order = members.indices.map { (prefix: keyPrefix(members[$0].key), index: $0) }
         order.sort { a, b in
