@@ -4,14 +4,16 @@
 /// Why: the reader checks every key of every mapping against its allowed list and then looks each field up;
 /// with a `[String: YAMLNode]` per mapping and `Array.contains` on strings that was 6 % of an export's
 /// instructions (hashing, dictionary growth, `_stringCompareWithSmolCheck`). Keys of up to 16 bytes are held
-/// whole; a longer key is also compared as text when the words agree, and a non-ASCII key only as text.
+/// whole; a longer key is also compared as text when the words agree.
 struct KeyWord: Equatable {
     private let head: UInt64
     private let tail: UInt64
     private let count: Int
-    private let isASCII: Bool
-    /// The key itself: compared for long or non-ASCII keys, and what a mapping's set of keys holds once it
-    /// has many.
+    /// Whether every byte is ASCII. Two non-ASCII keys with different bytes can still be equal as `String`s
+    /// (canonical equivalence: U+212A KELVIN SIGN equals "K"); callers compare those as text, as the
+    /// dictionary and set of keys did.
+    let isASCII: Bool
+    /// The key itself: compared for keys longer than the two words, and what a set of keys holds.
     let text: String
 
     init(_ key: String) {
@@ -26,18 +28,18 @@ struct KeyWord: Equatable {
             let (first, last) = (
                 base.loadUnaligned(as: UInt64.self), base.loadUnaligned(fromByteOffset: bytes.count - 8, as: UInt64.self)
             )
-            let isASCII = bytes.count <= 16 ? (first | last) & 0x8080_8080_8080_8080 == 0 : bytes.allSatisfy { $0 < 0x80 }
-            return (first, last, bytes.count, isASCII)
+            var high = (first | last) & 0x8080_8080_8080_8080
+            for offset in stride(from: 8, to: bytes.count - 8, by: 8) {
+                high |= base.loadUnaligned(fromByteOffset: offset, as: UInt64.self) & 0x8080_8080_8080_8080
+            }
+            return (first, last, bytes.count, high == 0)
         }
         text = key
     }
 
+    /// Equal bytes.
     static func == (a: KeyWord, b: KeyWord) -> Bool {
-        // Non-ASCII keys compare as `String` does (canonical equivalence: U+212A KELVIN SIGN equals "K"), as the
-        // dictionary and set of keys did before; only unknown keys are ever non-ASCII.
-        guard a.isASCII && b.isASCII else { return a.text == b.text }
-        guard a.head == b.head && a.tail == b.tail && a.count == b.count else { return false }
-        return a.count <= 16 || a.text == b.text
+        a.head == b.head && a.tail == b.tail && a.count == b.count && (a.count <= 16 || a.text == b.text)
     }
 }
 

@@ -28,12 +28,15 @@ struct MappingReader {
                 continue
             }
             let word = KeyWord(name)
-            guard allowed.words.contains(word) else {
+            // A non-ASCII spelling is looked for as text (see ``KeyWord/isASCII``) and kept under the allowed
+            // key it equals.
+            guard let index = word.isASCII ? allowed.words.firstIndex(of: word) : allowed.names.firstIndex(of: name)
+            else {
                 context.error("unknown key '\(name)' in \(what)", at: key,
                               hint: Suggestion.hint(for: name, in: allowed.names, noun: "key"))
                 continue
             }
-            keys.append(word)
+            keys.append(allowed.words[index])
             values.append(value)
         }
         (self.keys, self.values) = (keys, values)

@@ -28,6 +28,13 @@ struct YAMLNodeFrame {
     mutating func noteKey(_ name: String) -> Bool {
         if let inserted = keySet?.insert(name).inserted { return inserted }
         let word = KeyWord(name)
+        guard word.isASCII else {
+            // Compared as `String`s compare them from here on (see ``KeyWord/isASCII``).
+            var set = Set(keyWords.map(\.text))
+            keyWords = []
+            defer { keySet = set }
+            return set.insert(name).inserted
+        }
         guard !keyWords.contains(word) else { return false }
         if keyWords.isEmpty { keyWords.reserveCapacity(16) }
         keyWords.append(word)
