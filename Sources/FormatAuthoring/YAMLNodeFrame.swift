@@ -28,21 +28,18 @@ struct YAMLNodeFrame {
     mutating func noteKey(_ name: String) -> Bool {
         if let inserted = keySet?.insert(name).inserted { return inserted }
         let word = KeyWord(name)
-        guard word.isASCII else {
-            // Compared as `String`s compare them from here on (see ``KeyWord/isASCII``).
-            var set = Set(keyWords.map(\.text))
-            keyWords = []
-            defer { keySet = set }
-            return set.insert(name).inserted
+        if word.isASCII && keyWords.count < Self.wordLimit {
+            guard !keyWords.contains(word) else { return false }
+            if keyWords.isEmpty { keyWords.reserveCapacity(16) }
+            keyWords.append(word)
+            return true
         }
-        guard !keyWords.contains(word) else { return false }
-        if keyWords.isEmpty { keyWords.reserveCapacity(16) }
-        keyWords.append(word)
-        if keyWords.count == Self.wordLimit {
-            keySet = Set(keyWords.map(\.text))
-            keyWords = []
-        }
-        return true
+        // Many keys, or a non-ASCII one (compared as `String`s compare them, see ``KeyWord/isASCII``): a set
+        // from here on.
+        var set = Set(keyWords.map(\.text))
+        keyWords = []
+        defer { keySet = set }
+        return set.insert(name).inserted
     }
 
     /// The finished node.
